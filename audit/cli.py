@@ -1,0 +1,92 @@
+"""Command line interface: parses arguments, calls :mod:`audit.api`, prints, exits.
+
+Exit codes: 0 success, 1 findings at or above ``--fail-on``, 2 bad input or
+usage, 3 internal error (a bug: please report it with ``--debug`` output).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from audit import api
+from audit.errors import AuditError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class AuditGroup(click.Group):
+    """Turns library errors into one-line messages and exit codes."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AuditError as error:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(error.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except Exception as error:  # noqa: BLE001 - the one place that turns bugs into a clean exit
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"internal error: {type(error).__name__}: {error} (re-run with --debug for a traceback)", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+corpus_argument = click.argument("corpus", type=click.Path(path_type=Path))
+extracted_option = click.option("--extracted", "extracted_dir", type=click.Path(path_type=Path), default=None,
+                                help="Folder for the tables (default: extracted/<corpus folder name>).")
+max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=api.DEFAULT_MAX_BYTES,
+                                show_default=True, help="Refuse source files larger than this.")
+no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or write the per-document cache.")
+
+
+@click.group(cls=AuditGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(package_name="audit")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Audit a folder of sources for claims that disagree."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def _extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, no_cache: bool,
+             reports_dir: Path | None = None) -> api.ExtractResult:
+    return api.extract_corpus(corpus, extracted_dir, max_bytes=max_bytes,
+                              cache_dir=None if no_cache else api.DEFAULT_CACHE_DIR,
+                              failures_dir=reports_dir or api.default_reports_dir(corpus))
+
+
+@main.command()
+@corpus_argument
+@extracted_option
+@max_bytes_option
+@no_cache_option
+def extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, no_cache: bool) -> None:
+    """Extract claims from CORPUS into sources.csv and claims.csv."""
+    result = _extract(corpus, extracted_dir, max_bytes, no_cache)
+    click.echo(f"{len(result.sources)} sources, {len(result.claims)} claims -> {result.extracted_dir}")
+
+
+@main.command()
+@corpus_argument
+@extracted_option
+@click.option("--reports", "reports_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for reports (default: reports/<corpus folder name>).")
+@max_bytes_option
+@no_cache_option
+def run(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, max_bytes: int, no_cache: bool) -> None:
+    """Run every stage on CORPUS: extract (then validate, compare, report)."""
+    result = _extract(corpus, extracted_dir, max_bytes, no_cache, reports_dir)
+    click.echo(f"{len(result.sources)} sources, {len(result.claims)} claims -> {result.extracted_dir}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Per-document cache: cleaning and extraction are pure, so key them by content.
+
+The key is the hash of (raw file bytes, topic lexicon, file type, the code
+of the ingest and extract stages); a hit skips reading, cleaning and extracting. The cache
+lives in ``.audit-cache/`` and may be deleted at any time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from audit.atomic import write_text
+
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Hash of the code and data that cleaning and extraction run: any edit invalidates the cache.
+
+    (A hand-bumped version number is forgotten sooner or later; hashing the
+    source cannot be.)
+    """
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for folder in ("ingest", "extract"):
+        for path in sorted((package / folder).rglob("*")):
+            if path.suffix in (".py", ".yaml") and path.is_file():
+                digest.update(path.relative_to(package).as_posix().encode())
+                digest.update(path.read_bytes())
+    digest.update((package / "textfold.py").read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(raw_sha256: str, topic_digest: str, suffix: str, source_id: str) -> str:
+    material = "\x1f".join((code_digest(), raw_sha256, topic_digest, suffix.lower(), source_id))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class DocumentCache:
+    def __init__(self, folder: str | Path | None):
+        self.folder = Path(folder) if folder else None
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict | None:
+        if self.folder is None:
+            return None
+        path = self._path(key)
+        try:
+            return json.loads(path.read_text("utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+            return None
+
+    def put(self, key: str, payload: dict) -> None:
+        if self.folder is not None:
+            write_text(self._path(key), json.dumps(payload, ensure_ascii=False, sort_keys=True))

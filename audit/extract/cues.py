@@ -1,0 +1,50 @@
+"""Generic English cue words shared by the extractors (never topic words).
+
+Kept as data in one place so that a reviewer sees every cue the rules use.
+"""
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+}
+NUMBER_PATTERN = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+
+# Nouns that make a count "of types": "five main types", "four forms".
+TYPE_NOUN_PATTERN = (r"(?:types?|forms?|kinds?|subtypes?|sub types?|categories|category|classes|"
+                     r"classifications?|variants?|varieties|variety|subgroups?)")
+# Adjectives allowed between a number and a type noun.
+COUNT_MODIFIER_PATTERN = (r"(?:main|major|primary|principal|different|distinct|basic|broad|general|key|"
+                          r"separate|recognized|recognised|known|clinical|well defined|specific|core|"
+                          r"important|common|chief|leading)")
+VAGUE_QUANTIFIER_PATTERN = r"(?:several|various|many|multiple|numerous|a number of|a variety of|a few|a range of)"
+
+# Hedges: words that soften a statement. Order matters only for display.
+HEDGE_PATTERN = re.compile(
+    r"\b(usually|typically|often|generally|frequently|commonly|sometimes|occasionally|rarely|mostly|"
+    r"mainly|may|might|can|could|likely|possibly|probably|perhaps|tends? to|in some cases|"
+    r"in rare cases|some studies|some patients|some people|appears? to|is thought to|is believed to|"
+    r"reportedly|potentially|at times)\b")
+# Negation cues that deny what follows them within the same clause.
+NEGATION_PATTERN = re.compile(
+    r"\b(not|no|never|without|none|neither|nor|cannot|isn't|aren't|doesn't|don't|didn't|won't|wasn't|"
+    r"weren't|absence of|free of|lack of|lacks?)\b|n't\b")
+# Clause boundaries: a contrast splits one sentence into two propositions.
+CLAUSE_SPLIT_PATTERN = re.compile(
+    r"(?:[;:]|,?\s+\b(?:though|although|but|however|whereas|while|yet|except)\b|,\s+(?=which\b))")
+
+# Section headings by what they are about.
+SECTION_PATTERNS = {
+    "types": re.compile(r"\b(?:" + TYPE_NOUN_PATTERN + r"|classif\w*)\b"),
+    "treatment": re.compile(r"\b(treat\w*|therap\w*|management|manage|medications?|drugs?|cure)\b"),
+    "symptoms": re.compile(r"\b(symptoms?|signs?|presentation|what to look for)\b"),
+    "causes": re.compile(r"\b(causes?|risk factors?|etiology|aetiology|why)\b"),
+    "diagnosis": re.compile(r"\b(diagnos\w*|tests?|imaging)\b"),
+}
+
+# "This type", "this rare form", "It": a sentence that refers back to the type in context.
+ANAPHOR_PATTERN = re.compile(
+    r"^\W*(?:(?:in|with|for)\s+)?(?:this|that|the latter|it|such)\b(?:\s+(?:\w+\s+){0,3}?"
+    + TYPE_NOUN_PATTERN + r"\b)?")

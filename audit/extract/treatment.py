@@ -1,0 +1,55 @@
+"""Facet ``treatment``: treatments a source names for the condition.
+
+A treatment term counts when the sentence is about treating (a treatment
+section, or a treatment verb such as "treat", "used", "remove", "therapy" in
+the sentence) and the term is not named as a cause ("surgery itself may
+result in more deposits"). ``object`` is the treatment's class from the
+lexicon; ``scope`` the type or population it is for, where the sentence
+names one.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
+from audit.extract.claim import Claim
+from audit.extract.cues import HEDGE_PATTERN, NEGATION_PATTERN
+
+FACET = "treatment"
+
+_TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used|use|uses|administer\w*|"
+                       r"remov\w*|excis\w*|options?|prescri\w*|help\w*|relie\w*|reduc\w*|effective|"
+                       r"benefit\w*|indicated|first.line|break (?:up|down))\b")
+_AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
+                       r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
+_CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
+
+
+def _is_cause(sentence: Sentence, start: int, end: int) -> bool:
+    return bool(_AS_CAUSE.match(sentence.folded[end - sentence.start:])
+                or _CAUSED_BY.search(sentence.folded[: start - sentence.start]))
+
+
+def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
+    for sentence in analysis.sentences:
+        treatments = sentence.mentions_of("treatment")
+        if not treatments or sentence.is_question:
+            continue
+        if "treatment" not in sentence.sections and not _TREATING.search(sentence.folded):
+            continue
+        targets = sentence.mentions_of(*TYPE_LIKE, "population", "scope")
+        hedge = HEDGE_PATTERN.search(sentence.folded)
+        negated = NEGATION_PATTERN.search(sentence.folded)
+        seen: set[str] = set()
+        for mention in treatments:
+            if mention.name in seen or _is_cause(sentence, mention.start, mention.end):
+                continue
+            seen.add(mention.name)
+            term = analysis.topic.term("treatment", mention.name)
+            yield Claim(
+                source_id=analysis.document.source_id, facet=FACET, subject=mention.name,
+                object=term.category if term else "", scope=targets[0].name if targets else "",
+                polarity="asserted", hedge=hedge.group(0) if hedge else "",
+                qualifier="negation nearby" if negated else "",
+                quote=sentence.text, start=sentence.start, end=sentence.end, extractor="treatment.mention")

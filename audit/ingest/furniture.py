@@ -1,0 +1,64 @@
+"""Generic page-furniture detector for plain-text and extracted article text.
+
+Trafilatura removes navigation from HTML, but pasted plain text arrives with
+advertiser disclosures, author bios, comment threads and footers inline. No
+library classifies plain-text lines, so this is a small rule set: generic
+patterns (``furniture.yaml``), a publisher-voice test, and a tail detector.
+Nothing here names a site or a topic.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+_FIRST_PERSON_PLURAL = re.compile(r"\b(we|we're|we've|we'll|our|ours|us)\b", re.IGNORECASE)
+_WORD = re.compile(r"\b\w+\b")
+# An article rarely speaks as "we"; a page's promises and disclosures do.
+_PUBLISHER_VOICE_MIN_PRONOUNS = 2
+_PUBLISHER_VOICE_MIN_SHARE = 0.04
+# Tail markers before this share of the page are more likely a table of contents.
+_TAIL_MIN_POSITION = 1 / 3
+
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    drop_block: tuple[re.Pattern[str], ...]
+    drop_rest: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> FurnitureRules:
+    data = yaml.safe_load(resources.files("audit.ingest").joinpath("furniture.yaml").read_text("utf-8"))
+    compile_all = lambda items: tuple(re.compile(item, re.IGNORECASE) for item in items)  # noqa: E731
+    return FurnitureRules(compile_all(data["drop_block"]), compile_all(data["drop_rest"]))
+
+
+def is_publisher_voice(block: str) -> bool:
+    words = _WORD.findall(block)
+    if not words:
+        return False
+    pronouns = len(_FIRST_PERSON_PLURAL.findall(block))
+    return pronouns >= _PUBLISHER_VOICE_MIN_PRONOUNS and pronouns / len(words) >= _PUBLISHER_VOICE_MIN_SHARE
+
+
+def keep_mask(blocks: list[str], extra_patterns: tuple[re.Pattern[str], ...] = ()) -> list[bool]:
+    """Return, per block, whether it belongs to the article."""
+    rules = default_rules()
+    keep = []
+    tail_started = False
+    for index, block in enumerate(blocks):
+        stripped = block.strip()
+        if not tail_started and index >= len(blocks) * _TAIL_MIN_POSITION:
+            tail_started = any(pattern.search(stripped) for pattern in rules.drop_rest)
+        if tail_started:
+            keep.append(False)
+            continue
+        furniture = (any(pattern.search(stripped) for pattern in rules.drop_block)
+                     or any(pattern.search(stripped) for pattern in extra_patterns)
+                     or is_publisher_voice(stripped))
+        keep.append(not furniture)
+    return keep

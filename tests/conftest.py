@@ -1,0 +1,36 @@
+"""Shared fixtures: corpus paths, a helper that extracts claims from a snippet."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from audit.extract import extract_document
+from audit.ingest.clean import clean_document
+from audit.topic import load_topic
+
+ROOT = Path(__file__).resolve().parent.parent
+CALCINOSIS = ROOT / "sources" / "calcinosis"
+MIGRAINE = ROOT / "tests" / "corpora" / "migraine"
+TOPICS = {"calcinosis": CALCINOSIS / "topic.yaml", "migraine": MIGRAINE / "topic.yaml"}
+
+
+def claims_from_text(text: str, topic: str = "calcinosis", suffix: str = ".txt", source_id: str = "snippet") -> list[dict]:
+    """Extract claims from a piece of text, as a source of the given topic."""
+    document = clean_document(source_id, text, suffix, "0" * 64)
+    rows = extract_document(document, load_topic(TOPICS[topic]))
+    for row in rows:
+        assert document.text[row["start"]:row["end"]] == row["quote"]
+    return rows
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path):
+    """A writable copy of a corpus folder: corpus_copy('calcinosis') -> Path."""
+    def make(name: str = "calcinosis") -> Path:
+        source = {"calcinosis": CALCINOSIS, "migraine": MIGRAINE}[name]
+        target = tmp_path / name
+        shutil.copytree(source, target)
+        return target
+    return make
