@@ -11,6 +11,7 @@ import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from tqdm import tqdm
@@ -22,7 +23,11 @@ from audit.extract.cache import DocumentCache, cache_key
 from audit.ingest import Corpus, load_corpus
 from audit.ingest.clean import sha256_of
 from audit.ingest.readers import DEFAULT_MAX_BYTES
-from audit.schemas import empty_frame, ClaimsTable, validate_table
+from audit.schemas import ClaimsTable, empty_frame, validate_table
+
+if TYPE_CHECKING:
+    from audit.compare.model import ComparisonResult
+    from audit.validate import DataQualityReport
 
 DEFAULT_CACHE_DIR = Path(".audit-cache")
 
@@ -163,3 +168,171 @@ def _publish(staging: Path, target: Path, sources: pd.DataFrame, claims: pd.Data
             old.unlink()
     write_csv(target / "sources.csv", sources)
     write_csv(target / "claims.csv", claims)
+
+
+# --------------------------------------------------------------------------- compare, validate, run
+
+DATA_QUALITY_CODES = {"claims": "DQ001", "findings": "DQ002"}
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+@dataclass
+class AuditResult:
+    """Everything one audit produced; the CLI and reports read from here."""
+
+    extract: ExtractResult
+    comparison: "ComparisonResult"
+    data_quality: "DataQualityReport | None"
+    document: dict
+    reports_dir: Path | None
+
+    @property
+    def findings(self):
+        return self.comparison.findings
+
+    def failing(self, fail_on: str) -> list:
+        """Findings (not waived) at or above ``fail_on``; 'never' fails nothing."""
+        if fail_on == "never":
+            return []
+        limit = SEVERITY_ORDER.index(fail_on)
+        return [f for f in self.comparison.findings if not f.waived and SEVERITY_ORDER.index(f.severity) <= limit]
+
+    def exit_code(self, fail_on: str) -> int:
+        return 1 if self.failing(fail_on) else 0
+
+
+def load_extracted(extracted_dir: str | Path, corpus_dir: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractResult:
+    """Read tables a previous ``extract`` wrote (validated by their schemas)."""
+    from audit.schemas import read_table
+
+    extracted_dir = Path(extracted_dir)
+    corpus = load_corpus(corpus_dir, max_bytes=max_bytes)
+    sources = read_table(extracted_dir / "sources.csv", "sources")
+    claims = read_table(extracted_dir / "claims.csv", "claims")
+    return ExtractResult(corpus=corpus, sources=sources, claims=claims, extracted_dir=extracted_dir,
+                         texts_dir=extracted_dir / "text")
+
+
+def _texts(result: ExtractResult) -> dict[str, str]:
+    texts = {}
+    for source_id in result.sources["source_id"]:
+        try:
+            texts[source_id] = result.text_of(source_id)
+        except (FileNotFoundError, InputError):
+            texts[source_id] = ""
+    return texts
+
+
+def _data_quality_findings(report, claims: pd.DataFrame) -> list:
+    """Each failed expectation becomes a finding, with failing claims quoted where GX names them."""
+    from audit.compare.model import Finding, Position, Quote, stable_id
+
+    findings = []
+    for outcome in report.failed:
+        quotes: list[Quote] = []
+        if outcome.suite == "claims":
+            for index in outcome.row_indexes:
+                if 0 <= index < len(claims):
+                    row = claims.iloc[index]
+                    quotes.append(Quote(row.source_id, row.claim_id, row.quote, int(row.start), int(row.end)))
+        code = DATA_QUALITY_CODES[outcome.suite]
+        sample = f" (e.g. {', '.join(outcome.sample[:3])})" if outcome.sample else ""
+        message = (f"Data quality: expectation '{outcome.description}' failed on {outcome.suite}.{outcome.column}: "
+                   f"{outcome.unexpected_count} row(s){sample}.")
+        position = Position(value="failed", label=outcome.expectation, quotes=tuple(quotes),
+                            support=len({q.source_id for q in quotes}))
+        findings.append(Finding(id=stable_id(code, outcome.suite, outcome.expectation, outcome.column,
+                                             outcome.description),
+                                code=code, severity=outcome.severity, facet="data_quality",
+                                subject=f"{outcome.suite}.{outcome.column}", message=message,
+                                positions=(position,), silent=(), kind="internal", rule_name="gx-expectation"))
+    return findings
+
+
+def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = None, *, write: bool = True,
+                      data_quality: bool = True, baseline=None) -> AuditResult:
+    """Compare the sources of an extracted corpus; validate; write findings."""
+    from audit.compare import compare
+    from audit.compare.model import Finding
+    from audit.compare.rules import rule_codes
+    from audit.compare.serialize import findings_document, findings_frame, findings_schema
+    from audit.extract.claim import FACETS
+
+    topic = result.corpus.topic
+    reports = Path(reports_dir) if reports_dir else default_reports_dir(result.corpus.folder)
+    comparison = compare(result.claims, result.sources, topic)
+    if baseline is not None:
+        comparison.findings = baseline.apply(comparison.findings)
+    frame = validate_table(findings_frame(comparison), "findings", reports if write else None)
+    report = None
+    if data_quality:
+        from audit.validate import run_expectations
+
+        kinds = {finding.id: finding.kind for finding in comparison.findings}
+        report = run_expectations(result.claims, frame, _texts(result), list(result.sources["source_id"]),
+                                  list(FACETS), rule_codes() + sorted(DATA_QUALITY_CODES.values()), kinds)
+        extra = _data_quality_findings(report, result.claims)
+        if baseline is not None:
+            extra = baseline.apply(extra)
+        comparison.findings = sorted([*comparison.findings, *extra], key=Finding.sort_key)
+        frame = validate_table(findings_frame(comparison), "findings", reports if write else None)
+    document = findings_document(comparison, result.sources, topic.name, result.corpus.name, len(result.claims),
+                                 report.summary() if report else None)
+    _check_contract(document, findings_schema())
+    audit_result = AuditResult(extract=result, comparison=comparison, data_quality=report, document=document,
+                               reports_dir=reports if write else None)
+    if write:
+        from audit.atomic import write_json
+
+        if result.extracted_dir is not None:
+            write_csv(result.extracted_dir / "findings.csv", frame)
+        write_json(reports / "findings.json", document)
+        if report is not None:
+            for suite, raw in report.raw_results.items():
+                write_json(reports / "data_quality" / f"gx_{suite}_validation.json", raw)
+    return audit_result
+
+
+def _check_contract(document: dict, schema: dict) -> None:
+    """findings.json must satisfy its published schema; a violation is our bug."""
+    import jsonschema
+
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=lambda e: list(e.path))
+    if errors:
+        first = errors[0]
+        raise AssertionError(f"findings.json violates its schema at {list(first.path)}: {first.message}")
+
+
+def run_audit(corpus_dir: str | Path, extracted_dir: str | Path | None = None, reports_dir: str | Path | None = None,
+              *, cache_dir: str | Path | None = DEFAULT_CACHE_DIR, max_bytes: int = DEFAULT_MAX_BYTES,
+              progress: bool | None = None, data_quality: bool = True, baseline=None) -> AuditResult:
+    """Every stage: extract, compare, validate (and write the findings)."""
+    reports = Path(reports_dir) if reports_dir else default_reports_dir(corpus_dir)
+    extracted = extract_corpus(corpus_dir, extracted_dir, cache_dir=cache_dir, max_bytes=max_bytes,
+                               progress=progress, failures_dir=reports)
+    return compare_extracted(extracted, reports, data_quality=data_quality, baseline=baseline)
+
+
+def validate_extracted(result: ExtractResult, reports_dir: str | Path | None = None):
+    """Run the GX suites on an extracted corpus (claims, and findings.csv when present)."""
+    from audit.compare.rules import rule_codes
+    from audit.extract.claim import FACETS
+    from audit.schemas import read_table
+    from audit.validate import run_expectations
+
+    reports = Path(reports_dir) if reports_dir else default_reports_dir(result.corpus.folder)
+    findings_path = result.extracted_dir / "findings.csv" if result.extracted_dir else None
+    findings = read_table(findings_path, "findings") if findings_path and findings_path.is_file() else None
+    kinds = {}
+    findings_json = reports / "findings.json"
+    if findings_json.is_file():
+        import json
+
+        kinds = {f["id"]: f["kind"] for f in json.loads(findings_json.read_text("utf-8")).get("findings", [])}
+    report = run_expectations(result.claims, findings, _texts(result), list(result.sources["source_id"]),
+                              list(FACETS), rule_codes() + sorted(DATA_QUALITY_CODES.values()), kinds)
+    from audit.atomic import write_json
+
+    for suite, raw in report.raw_results.items():
+        write_json(reports / "data_quality" / f"gx_{suite}_validation.json", raw)
+    return report

@@ -12,6 +12,7 @@ import click
 
 from audit import api
 from audit.errors import AuditError
+from audit.report.formatters import FORMATS, render
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -75,17 +76,74 @@ def extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, no_cache: 
     click.echo(f"{len(result.sources)} sources, {len(result.claims)} claims -> {result.extracted_dir}")
 
 
+reports_option = click.option("--reports", "reports_dir", type=click.Path(path_type=Path), default=None,
+                              help="Folder for reports (default: reports/<corpus folder name>).")
+fail_on_option = click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+                              show_default=True, help="Exit 1 when findings at or above this severity exist.")
+format_option = click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
+                             show_default=True, help="What to print on standard output (files are written regardless).")
+no_gx_option = click.option("--no-data-quality", is_flag=True,
+                            help="Skip the Great Expectations suites (faster; pandera still gates every table).")
+
+
+def _finish(result: api.AuditResult, output_format: str, fail_on: str) -> None:
+    click.echo(render(output_format, "audit", result.document), nl=False)
+    code = result.exit_code(fail_on)
+    if code and output_format == "text":
+        click.echo(f"{len(result.failing(fail_on))} finding(s) at or above '{fail_on}'", err=True)
+    sys.exit(code)
+
+
 @main.command()
 @corpus_argument
 @extracted_option
-@click.option("--reports", "reports_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder for reports (default: reports/<corpus folder name>).")
+@reports_option
+@fail_on_option
+@format_option
+@no_gx_option
+@max_bytes_option
+def compare(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, fail_on: str, output_format: str,
+            no_data_quality: bool, max_bytes: int) -> None:
+    """Compare the sources of an already extracted CORPUS and write the findings."""
+    extracted = api.load_extracted(extracted_dir or api.default_extracted_dir(corpus), corpus, max_bytes)
+    result = api.compare_extracted(extracted, reports_dir, data_quality=not no_data_quality)
+    _finish(result, output_format, fail_on)
+
+
+@main.command()
+@corpus_argument
+@extracted_option
+@reports_option
+@fail_on_option
+@max_bytes_option
+def validate(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, fail_on: str, max_bytes: int) -> None:
+    """Run the pandera schemas and the Great Expectations suites on CORPUS's tables."""
+    extracted = api.load_extracted(extracted_dir or api.default_extracted_dir(corpus), corpus, max_bytes)
+    result = api.validate_extracted(extracted, reports_dir)
+    for outcome in result.outcomes:
+        mark = "ok  " if outcome.success else f"FAIL ({outcome.severity})"
+        click.echo(f"{mark} {outcome.suite}: {outcome.description} [{outcome.expectation} on {outcome.column}]")
+    worst = result.worst_failed_severity()
+    limit = ["error", "warning", "info"].index(fail_on) if fail_on != "never" else -1
+    sys.exit(1 if worst and ["error", "warning", "info"].index(worst) <= limit else 0)
+
+
+@main.command()
+@corpus_argument
+@extracted_option
+@reports_option
+@fail_on_option
+@format_option
+@no_gx_option
 @max_bytes_option
 @no_cache_option
-def run(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, max_bytes: int, no_cache: bool) -> None:
-    """Run every stage on CORPUS: extract (then validate, compare, report)."""
-    result = _extract(corpus, extracted_dir, max_bytes, no_cache, reports_dir)
-    click.echo(f"{len(result.sources)} sources, {len(result.claims)} claims -> {result.extracted_dir}")
+def run(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, fail_on: str, output_format: str,
+        no_data_quality: bool, max_bytes: int, no_cache: bool) -> None:
+    """Run every stage on CORPUS: extract, validate, compare, report."""
+    result = api.run_audit(corpus, extracted_dir, reports_dir, max_bytes=max_bytes,
+                           cache_dir=None if no_cache else api.DEFAULT_CACHE_DIR,
+                           data_quality=not no_data_quality)
+    _finish(result, output_format, fail_on)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -103,7 +103,7 @@ class FindingsTable(pa.DataFrameModel):
     finding_id: Series[str] = pa.Field(str_matches=r"^[A-Z]+\d{3}-[0-9a-f]{10}$")
     code: Series[str] = pa.Field(str_matches=r"^[A-Z]+\d{3}$")
     severity: Series[str] = pa.Field(isin=list(SEVERITIES))
-    facet: Series[str] = pa.Field(isin=list(FACETS))
+    facet: Series[str] = pa.Field(isin=[*FACETS, "data_quality"])
     subject: Series[str] = pa.Field(str_length={"min_value": 1})
     message: Series[str] = pa.Field(str_length={"min_value": 1})
     cause: Series[str]

@@ -34,3 +34,28 @@ def corpus_copy(tmp_path: Path):
         shutil.copytree(source, target)
         return target
     return make
+
+
+def sources_frame(source_ids, dates=None, priors=None):
+    import pandas as pd
+
+    dates = dates or {}
+    priors = priors or {}
+    return pd.DataFrame([{"source_id": s, "path": f"{s}.txt", "title": s, "publisher": "", "url": "", "author": "",
+                          "reviewer": "", "date": dates.get(s, ""), "date_kind": "published" if s in dates else "",
+                          "prior": float(priors.get(s, 1.0)), "sha256": f"{i:064x}", "n_chars": 1, "n_blocks": 1,
+                          "n_furniture_blocks": 0} for i, s in enumerate(sorted(source_ids))])
+
+
+def compare_texts(texts: dict, topic: str = "calcinosis", dates=None, priors=None):
+    """Extract each snippet as a source and compare them: {source_id: text} -> ComparisonResult."""
+    import pandas as pd
+
+    from audit.compare import compare
+    from audit.extract import CLAIM_COLUMNS
+
+    rows = []
+    for source_id, text in sorted(texts.items()):
+        rows.extend(claims_from_text(text, topic, source_id=source_id))
+    claims = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+    return compare(claims, sources_frame(texts, dates, priors), load_topic(TOPICS[topic]))

@@ -111,6 +111,6 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 source_id=analysis.document.source_id, facet=FACET,
                 subject=_population(analysis, sentence, sentence.start + start, sentence.start + end),
                 object=analysis.topic.condition.name,
-                value=sentence.text[start:end].strip(), value_low=round(low, 2), value_high=round(high, 2),
+                value=re.sub(r"\s+of$", "", sentence.text[start:end].strip()), value_low=round(low, 2), value_high=round(high, 2),
                 unit="%", qualifier=qualifier, hedge=hedge.group(0) if hedge else "",
                 quote=sentence.text, start=sentence.start, end=sentence.end, extractor="prevalence.figure")

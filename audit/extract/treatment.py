@@ -20,7 +20,7 @@ FACET = "treatment"
 
 _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used|use|uses|administer\w*|"
                        r"remov\w*|excis\w*|options?|prescri\w*|help\w*|relie\w*|reduc\w*|effective|"
-                       r"benefit\w*|indicated|first.line|break (?:up|down))\b")
+                       r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved)\b")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")

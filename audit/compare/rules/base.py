@@ -1,0 +1,57 @@
+"""The rule interface. A rule is a class with a code, a severity and a docstring.
+
+The docstring's first line is the rule's short description; the rest is its
+user documentation (rendered into docs/rules.md by ``python -m audit.docs``).
+"""
+from __future__ import annotations
+
+from typing import ClassVar, Iterable
+
+from audit.compare.context import Context
+from audit.compare.model import Agreement, Cause, Finding, Question, stable_id
+
+SEVERITIES = ("error", "warning", "info")
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[str]
+    facet: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if not (cls.__doc__ or "").strip():
+            raise TypeError(f"rule {cls.__name__} needs a docstring: it is the rule's documentation")
+        if getattr(cls, "severity", None) not in SEVERITIES:
+            raise TypeError(f"rule {cls.__name__} has no valid severity")
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+    def questions(self, ctx: Context) -> Iterable[Question]:
+        raise NotImplementedError
+
+    def judge(self, question: Question, ctx: Context) -> Finding | Agreement | None:
+        raise NotImplementedError
+
+    # Helpers so rules stay short.
+    def finding(self, question: Question, message: str, causes: tuple[Cause, ...] = (),
+                kind: str = "disagreement", severity: str | None = None) -> Finding:
+        return Finding(id=stable_id(self.code, question.facet, question.subject, question.key), code=self.code,
+                       severity=severity or self.severity, facet=question.facet, subject=question.subject,
+                       message=message, positions=question.positions, silent=question.silent, causes=causes,
+                       kind=kind, rule_name=self.name)
+
+    def agreement(self, question: Question, message: str) -> Agreement:
+        return Agreement(id=stable_id(f"{self.code}", "agree", question.facet, question.subject, question.key),
+                         code=self.code, facet=question.facet, subject=question.subject, message=message,
+                         positions=question.positions, silent=question.silent)
+
+
+def join_names(names) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

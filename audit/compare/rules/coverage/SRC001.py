@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from audit.compare.context import Context, position
+from audit.compare.model import Cause, Question
+from audit.compare.rules.base import Rule, join_names
+from audit.compare.rules.types.TYPE003 import placement_label
+
+
+class SRC001(Rule):
+    """A claim only one source makes.
+
+    Treatments, prevalence figures and placements of an entity that a single
+    source states, while other sources are silent. Not an error: an editor
+    should check it against a reference before repeating it. Treatments named
+    by two or more sources are reported as agreements.
+
+    **Anti-pattern**: warfarin, named as a treatment by one article only.
+
+    **Best practice**: confirm single-source claims with a primary reference.
+    """
+
+    code = "SRC001"
+    name = "single-source-claim"
+    severity = "info"
+    facet = "treatment"
+
+    def questions(self, ctx: Context):
+        for subject, rows in ctx.facet("treatment").groupby("subject", sort=True):
+            cls = rows["object"].iloc[0]
+            yield self._question(ctx, "treatment", subject, "", f"a treatment ({cls})" if cls else "a treatment", rows)
+        for subject, rows in ctx.facet("prevalence").groupby("subject", sort=True):
+            if rows["source_id"].nunique() == 1:
+                values = "; ".join(sorted(set(rows["value"])))
+                yield self._question(ctx, "prevalence", subject, "", f"a figure: {values}", rows)
+        relations = ctx.facet("type_relation")
+        placed_by = relations.groupby("subject")["source_id"].nunique()
+        # An entity several sources place is TYPE003's; only a lone placement is single-source.
+        relations = relations[relations["subject"].map(placed_by) == 1]
+        for (subject, value, obj), rows in relations.groupby(["subject", "value", "object"], sort=True):
+            yield self._question(ctx, "type_relation", subject, f"{value}:{obj}", placement_label(value, obj), rows)
+
+    def _question(self, ctx, facet, subject, key, label, rows) -> Question:
+        speaking = tuple(sorted(set(rows["source_id"])))
+        return Question(self.code, facet, subject, key, (position(key or facet, label, rows),), speaking,
+                        tuple(s for s in ctx.source_ids if s not in speaking), for_truth=False,
+                        details=(("label", label),))
+
+    def judge(self, question: Question, ctx: Context):
+        only = question.positions[0]
+        if len(ctx.source_ids) < 2:
+            return None
+        if len(only.sources) == 1:
+            what = {"treatment": f"names {question.subject} as {question.detail('label')}",
+                    "prevalence": f"gives {question.detail('label')} for {question.subject}",
+                    "type_relation": f"calls {question.subject} {question.detail('label')}"}[question.facet]
+            return self.finding(question, f"Only {only.sources[0]} {what}; the other sources are silent.",
+                                (Cause("single_source", "no other source says this"),), kind="single_source")
+        if question.facet == "treatment":
+            return self.agreement(question, f"{len(only.sources)} sources name {question.subject} as a treatment: "
+                                            f"{join_names(only.sources)}.")
+        return None

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from audit.compare.context import Context
+from audit.compare.model import Cause, Question
+from audit.compare.rules.base import Rule, join_names
+from audit.compare.rules.numbers.intervals import all_overlap, intervals_of, prevalence_questions
+
+
+class NUM002(Rule):
+    """Figures for the same population differ but are compatible.
+
+    Different figures that share a value ("up to 40%" and "25-40%") do not
+    contradict each other; the finding says so, so an editor can pick the
+    more precise one.
+
+    **Anti-pattern**: none, strictly: this is information for the editor.
+
+    **Best practice**: quote the more precise figure and its source.
+    """
+
+    code = "NUM002"
+    name = "figures-compatible"
+    severity = "info"
+    facet = "prevalence"
+
+    def questions(self, ctx: Context):
+        # for_truth=False: NUM001 already feeds these figures to truth discovery.
+        yield from prevalence_questions(ctx, self.code, for_truth=False)
+
+    def judge(self, question: Question, ctx: Context):
+        intervals = intervals_of(question)
+        if not all_overlap(intervals):
+            return None
+        low = max(lo for _, lo, _ in intervals)
+        high = min(hi for _, _, hi in intervals)
+        parts = [f"{p.label.split(' (')[0]} ({join_names(p.sources)})" for p in question.positions]
+        common = f"{low:g}%" if low == high else f"{low:g}–{high:g}%"
+        message = (f"Figures for {question.subject} differ but are compatible: {'; '.join(parts)} "
+                   f"all admit {common}.")
+        return self.finding(question, message, (Cause("compatible", f"every figure admits {common}"),),
+                            kind="compatible")

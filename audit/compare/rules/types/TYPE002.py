@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from audit.compare.causes import classify
+from audit.compare.context import Context, absent_position, position
+from audit.compare.model import Question
+from audit.compare.rules.base import Rule, join_names
+
+
+class TYPE002(Rule):
+    """An entity is counted as a type by some sources and not by others.
+
+    For every entity any source names as a type, shows the sources that name
+    it, the sources that place it otherwise (as another name for a type, or a
+    subtype of one), and the sources that list types but leave it out.
+    Entities every listing source names are reported as agreements: safe to
+    state.
+
+    **Anti-pattern**: three articles list calciphylaxis among the types of
+    calcinosis; two list the types and never mention it.
+
+    **Best practice**: include it with a note that some classifications treat
+    it separately, or explain why it is left out.
+    """
+
+    code = "TYPE002"
+    name = "type-membership-differs"
+    severity = "warning"
+    facet = "type"
+
+    def questions(self, ctx: Context):
+        relations = ctx.facet("type_relation")
+        relations = relations[relations["value"] != "separate_type"]
+        type_rows = ctx.facet("type")
+        for subject, named_rows in type_rows.groupby("subject", sort=True):
+            positions = [position("named", "named as a type", named_rows)]
+            naming = set(named_rows["source_id"])
+            placed = relations[(relations["subject"] == subject) & ~relations["source_id"].isin(naming)]
+            for (value, obj), rows in placed.groupby(["value", "object"], sort=True):
+                positions.append(position(f"{value}:{obj}", f"{value.replace('_', ' ')} {obj}", rows))
+            placing = set(placed["source_id"])
+            absent = [s for s in ctx.enumerating_sources if s not in naming and s not in placing]
+            if absent:
+                positions.append(absent_position("lists types but leaves it out", absent))
+            speaking = tuple(sorted(naming | placing | set(absent)))
+            yield Question(self.code, self.facet, subject, "", tuple(positions), speaking,
+                           tuple(s for s in ctx.source_ids if s not in speaking))
+
+    def judge(self, question: Question, ctx: Context):
+        named = question.positions[0]
+        others = question.positions[1:]
+        if not others:
+            if len(named.sources) >= 2:
+                return self.agreement(question, f"All {len(named.sources)} sources that list types include "
+                                                f"{question.subject}.")
+            return None
+        if len(question.speaking) < 2:
+            return None
+        not_named = sorted({s for p in others for s in p.sources})
+        message = (f"{question.subject} is counted as a type by {join_names(named.sources)} "
+                   f"but not by {join_names(not_named)}.")
+        return self.finding(question, message, classify(question, ctx, scheme=True))

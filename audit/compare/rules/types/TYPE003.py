@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pandas as pd
+
+from audit.compare.causes import classify
+from audit.compare.context import Context, position
+from audit.compare.model import Question
+from audit.compare.rules.base import Rule, join_names
+
+
+def placement_label(value: str, obj: str) -> str:
+    if value == "separate_type":
+        return "a type of its own"
+    return {"alias_of": "another name for", "subtype_of": "a subtype of"}[value] + f" {obj}"
+
+
+class TYPE003(Rule):
+    """Sources place one entity differently.
+
+    An entity can be called another name for a type (*alias_of*), a subtype
+    of a type (*subtype_of*), or a type of its own (*separate_type*). This
+    rule fires when sources disagree, including when two sources call it an
+    alias of two different types. "A subtype within the broader category of
+    <condition>" is compatible with any placement and only shown when the
+    source says nothing more specific.
+
+    **Anti-pattern**: tumoral calcinosis is another name for metastatic
+    calcinosis in one article, a separate type in another, a subtype of
+    idiopathic calcinosis in a third.
+
+    **Best practice**: pick one placement, and say that others exist.
+    """
+
+    code = "TYPE003"
+    name = "placement-conflict"
+    severity = "error"
+    facet = "type_relation"
+
+    def questions(self, ctx: Context):
+        relations = ctx.facet("type_relation")
+        condition_names = ctx.topic.condition_names()
+        for subject, rows in relations.groupby("subject", sort=True):
+            specific = rows[~((rows["value"] == "subtype_of") & rows["object"].isin(condition_names))]
+            vague_only = rows[~rows["source_id"].isin(set(specific["source_id"]))]
+            kept = pd.concat([specific, vague_only])
+            positions = tuple(position(f"{value}:{obj}", placement_label(value, obj), group)
+                              for (value, obj), group in kept.groupby(["value", "object"], sort=True))
+            speaking = tuple(sorted(set(kept["source_id"])))
+            yield Question(self.code, self.facet, subject, "", positions, speaking,
+                           tuple(s for s in ctx.source_ids if s not in speaking))
+
+    def judge(self, question: Question, ctx: Context):
+        if len(question.speaking) < 2:
+            return None
+        if len(question.positions) == 1:
+            only = question.positions[0]
+            return self.agreement(question, f"All {len(only.sources)} sources that place {question.subject} "
+                                            f"call it {only.label}.")
+        parts = [f"{p.label} ({join_names(p.sources)})" for p in question.positions]
+        message = f"Sources place {question.subject} differently: {'; '.join(parts)}."
+        return self.finding(question, message, classify(question, ctx, scheme=True))

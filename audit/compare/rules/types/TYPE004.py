@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pandas as pd
+
+from audit.compare.context import Context, position
+from audit.compare.model import Cause, Question
+from audit.compare.rules.base import Rule, join_names
+
+
+class TYPE004(Rule):
+    """A source's stated number of types differs from the types it names.
+
+    An internal inconsistency: the article says "there are five main types"
+    but names four, or states two different counts.
+
+    **Anti-pattern**: "There are five main types of calcinosis cutis", then
+    sections on four of them and a fifth described but never named.
+
+    **Best practice**: name every type you count.
+    """
+
+    code = "TYPE004"
+    name = "count-vs-named"
+    severity = "warning"
+    facet = "type_count"
+
+    def questions(self, ctx: Context):
+        sha = dict(zip(ctx.sources["source_id"], ctx.sources["sha256"]))
+        for source_id, counts in sorted(ctx.stated_counts.items()):
+            named = ctx.named_types.get(source_id, {})
+            positions = [position(value, f"states {value} types", rows) for value, rows in sorted(counts.items())]
+            if named:
+                positions.append(position(f"named:{len(named)}", f"names {len(named)}: {join_names(sorted(named))}",
+                                          pd.concat(list(named.values()))))
+            # keyed by content, not id: renaming a source keeps the finding's id
+            yield Question(self.code, self.facet, ctx.topic.condition.name, sha.get(source_id, source_id),
+                           tuple(positions), (source_id,), (), for_truth=False,
+                           details=(("source_id", source_id), ("named", str(len(named)))))
+
+    def judge(self, question: Question, ctx: Context):
+        source_id = question.detail("source_id")
+        named = int(question.detail("named"))
+        stated = sorted(int(p.value) for p in question.positions if p.value.isdigit())
+        if len(stated) == 1 and stated[0] == named:
+            return None
+        if len(stated) > 1:
+            message = f"{source_id} states {join_names([str(n) for n in stated])} types of {question.subject}."
+        else:
+            message = f"{source_id} says there are {stated[0]} types of {question.subject} but names {named}."
+        unnamed = Cause("contradiction", "internal: the count and the named types do not match; a type may be "
+                                         "described without its name")
+        return self.finding(question, message, (unnamed,), kind="internal")

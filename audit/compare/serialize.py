@@ -1,0 +1,70 @@
+"""The comparison result as data: ``findings.json`` (a documented contract) and ``findings.csv``.
+
+``findings.json`` validates against ``findings.schema.json`` shipped beside
+this module. No timestamps: the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from audit.compare.model import ComparisonResult
+from audit.compare.rules import get_rules
+
+SCHEMA_VERSION = "1.0"
+FINDING_COLUMNS = ("finding_id", "code", "severity", "facet", "subject", "message", "cause", "value", "source_id",
+                   "claim_id", "quote", "start", "end", "support", "confidence", "waived")
+
+
+@lru_cache(maxsize=1)
+def findings_schema() -> dict:
+    return json.loads(resources.files("audit.compare").joinpath("findings.schema.json").read_text("utf-8"))
+
+
+def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_name: str, corpus_name: str,
+                      n_claims: int, data_quality: dict | None = None) -> dict:
+    from audit import __version__
+
+    source_entries = []
+    for row in sources.sort_values("source_id").itertuples():
+        reliability = result.reliability.get(row.source_id)
+        entry = {"source_id": row.source_id, "title": row.title, "publisher": row.publisher, "url": row.url,
+                 "date": row.date, "date_kind": row.date_kind, "path": row.path}
+        entry.update(reliability.to_dict() if reliability else {"reliability": None, "interval": [0.0, 1.0],
+                                                                "n_questions": 0, "prior": float(row.prior),
+                                                                "weak_evidence": True})
+        source_entries.append(entry)
+    counts = result.counts()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "audit_version": __version__,
+        "topic": topic_name,
+        "corpus": corpus_name,
+        "summary": {"sources": len(sources), "claims": n_claims, "findings": counts,
+                    "waived": sum(1 for f in result.findings if f.waived),
+                    "agreements": len(result.agreements)},
+        "sources": source_entries,
+        "findings": [finding.to_dict() for finding in result.findings],
+        "agreements": [agreement.to_dict() for agreement in result.agreements],
+        "rules": [{"code": rule.code, "name": rule.name, "severity": rule.severity, "summary": rule.summary()}
+                  for rule in get_rules()],
+        "data_quality": data_quality or {},
+    }
+
+
+def findings_frame(result: ComparisonResult) -> pd.DataFrame:
+    """One row per (finding, position, quote): the flat view for spreadsheets and diffs."""
+    rows = []
+    for finding in result.findings:
+        for position in finding.positions:
+            for quote in position.quotes:
+                rows.append({"finding_id": finding.id, "code": finding.code, "severity": finding.severity,
+                             "facet": finding.facet, "subject": finding.subject, "message": finding.message,
+                             "cause": finding.causes[0].kind if finding.causes else "", "value": position.value,
+                             "source_id": quote.source_id, "claim_id": quote.claim_id, "quote": quote.quote,
+                             "start": quote.start, "end": quote.end, "support": position.support,
+                             "confidence": round(position.confidence, 4), "waived": finding.waived})
+    return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))

@@ -1,0 +1,1 @@
+"""Report stage: formatters (one module per output format) and the HTML reports."""

@@ -1,0 +1,152 @@
+"""Great Expectations data-quality suites over the claims and findings tables.
+
+The suites live as GX JSON in ``suites/`` so a data team can load them in
+their own GX context. GX is imported lazily (it costs seconds and hundreds
+of MB), its progress bars are silenced, and its result is rendered by audit
+itself into a self-contained page (GX Data Docs load scripts from CDNs).
+A failed expectation is data, never a crash.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import warnings
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+SUITES = ("claims", "findings")
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    suite: str
+    expectation: str
+    column: str
+    description: str
+    severity: str
+    success: bool
+    unexpected_count: int
+    sample: tuple[str, ...]
+    row_indexes: tuple[int, ...]
+
+    def to_dict(self) -> dict:
+        return {"suite": self.suite, "expectation": self.expectation, "column": self.column,
+                "description": self.description, "severity": self.severity, "success": self.success,
+                "unexpected_count": self.unexpected_count, "sample": list(self.sample)}
+
+
+@dataclass
+class DataQualityReport:
+    outcomes: list[ExpectationOutcome] = field(default_factory=list)
+    raw_results: dict[str, dict] = field(default_factory=dict)
+    skipped: str = ""
+
+    @property
+    def failed(self) -> list[ExpectationOutcome]:
+        return [outcome for outcome in self.outcomes if not outcome.success]
+
+    def worst_failed_severity(self) -> str | None:
+        for severity in ("error", "warning", "info"):
+            if any(outcome.severity == severity for outcome in self.failed):
+                return severity
+        return None
+
+    def summary(self) -> dict:
+        suites = {}
+        for suite in sorted({outcome.suite for outcome in self.outcomes}):
+            mine = [outcome for outcome in self.outcomes if outcome.suite == suite]
+            suites[suite] = {"evaluated": len(mine), "successful": sum(o.success for o in mine),
+                             "success": all(o.success for o in mine)}
+        return {"suites": suites, "failed": [outcome.to_dict() for outcome in self.failed], "skipped": self.skipped}
+
+
+def load_suite_json(name: str) -> dict:
+    return json.loads(resources.files("audit.validate").joinpath("suites", f"{name}.json").read_text("utf-8"))
+
+
+def _strip_volatile(result: dict) -> dict:
+    """Remove load timestamps and fingerprints so the saved result is byte-stable."""
+    meta = result.get("meta", {})
+    meta.pop("batch_markers", None)
+    meta.pop("run_id", None)
+    meta.pop("validation_time", None)
+    meta.pop("active_batch_definition", None)
+    for item in result.get("results", []):
+        item.get("expectation_config", {}).get("kwargs", {}).pop("batch_id", None)
+        item.get("expectation_config", {}).pop("id", None)
+    return result
+
+
+def _run_suite(name: str, frame: pd.DataFrame, parameters: dict) -> tuple[list[ExpectationOutcome], dict]:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()), \
+            warnings.catch_warnings():
+        # String row_condition is deprecated for GX 2.0 but is the form a JSON suite can hold;
+        # our dependency bound (<2) keeps it working.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import great_expectations as gx
+        from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+        spec = load_suite_json(name)
+        suite = gx.ExpectationSuite(name=spec["name"])
+        for item in spec["expectations"]:
+            suite.add_expectation_configuration(ExpectationConfiguration(type=item["type"], kwargs=item["kwargs"],
+                                                                         meta=item.get("meta", {})))
+        context = gx.get_context(mode="ephemeral")
+        batch = (context.data_sources.add_pandas(f"audit_{name}").add_dataframe_asset(name)
+                 .add_batch_definition_whole_dataframe("all").get_batch(batch_parameters={"dataframe": frame}))
+        result = batch.validate(suite, expectation_parameters=parameters, result_format="COMPLETE")
+    raw = _strip_volatile(result.to_json_dict())
+    outcomes = []
+    # GX does not keep the suite's order in its results: read each result's own config and meta.
+    for item in raw["results"]:
+        details = item.get("result", {}) or {}
+        sample = details.get("partial_unexpected_list") or []
+        if not sample and "observed_value" in details:
+            sample = [details["observed_value"]]
+        config = item["expectation_config"]
+        meta = config.get("meta", {}) or {}
+        kwargs = config.get("kwargs", {})
+        outcomes.append(ExpectationOutcome(
+            suite=name, expectation=config["type"],
+            column=kwargs.get("column") or f"{kwargs.get('column_A', '')}/{kwargs.get('column_B', '')}".strip("/") or "table",
+            description=meta.get("description", ""), severity=meta.get("severity", "error"),
+            success=bool(item["success"]), unexpected_count=int(details.get("unexpected_count") or 0),
+            sample=tuple(str(value) for value in sample[:5]),
+            row_indexes=tuple(int(i) for i in (details.get("unexpected_index_list") or [])[:5]),
+        ))
+    outcomes.sort(key=lambda o: (o.suite, o.expectation, o.column, o.description))
+    return outcomes, raw
+
+
+def claims_frame_for_gx(claims: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    matches = [texts.get(row.source_id, "")[int(row.start):int(row.end)] == row.quote for row in claims.itertuples()]
+    return claims.assign(quote_matches_text=matches).reset_index(drop=True)
+
+
+def findings_frame_for_gx(findings: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
+    sources_per_finding = findings.groupby("finding_id")["source_id"].nunique()
+    return findings.assign(finding_sources=findings["finding_id"].map(sources_per_finding).fillna(0).astype(int),
+                           finding_kind=[kinds.get(finding_id, "") for finding_id in findings["finding_id"]]
+                           ).reset_index(drop=True)
+
+
+def run_expectations(claims: pd.DataFrame, findings: pd.DataFrame | None, texts: dict[str, str],
+                     source_ids: list[str], facets: list[str], rule_codes: list[str],
+                     finding_kinds: dict[str, str] | None = None) -> DataQualityReport:
+    """Validate claims (and findings, when given) against the stored suites."""
+    report = DataQualityReport()
+    parameters = {"source_ids": sorted(source_ids), "facets": sorted(facets), "rule_codes": sorted(rule_codes)}
+    frames = {"claims": claims_frame_for_gx(claims, texts)}
+    if findings is not None and len(findings):
+        frames["findings"] = findings_frame_for_gx(findings, finding_kinds or {})
+    for name, frame in frames.items():
+        outcomes, raw = _run_suite(name, frame, parameters)
+        report.outcomes.extend(outcomes)
+        report.raw_results[name] = raw
+    return report
