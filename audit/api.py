@@ -290,6 +290,11 @@ def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = No
         if report is not None:
             for suite, raw in report.raw_results.items():
                 write_json(reports / "data_quality" / f"gx_{suite}_validation.json", raw)
+        from audit.report.report import build_report, write_report
+
+        html = build_report(document, result.claims, result.sources, _texts(result), topic.condition.name,
+                            report.outcomes if report else None)
+        write_report(reports / "report.html", html)
     return audit_result
 
 

@@ -52,9 +52,11 @@ def date_cause(positions: tuple[Position, ...], ctx: Context) -> Cause | None:
                          f"{newest[1]} ({kind(newest[1])} {newest[0]}) says {newest[2]}")
 
 
-def scheme_cause(ctx: Context, sources: tuple[str, ...]) -> Cause | None:
+def scheme_cause(ctx: Context, sources: tuple[str, ...], only: str | None = None) -> Cause | None:
     """Entities counted as types by some of ``sources`` and placed otherwise or left out by others."""
     entity_names = {entity.name for entity in ctx.topic.entities}
+    if only is not None:
+        entity_names &= {only}
     relations = ctx.facet("type_relation")
     parts = []
     for entity in sorted(entity_names):
@@ -85,10 +87,14 @@ def hedge_cause(positions: tuple[Position, ...]) -> Cause | None:
 
 
 def classify(question: Question, ctx: Context, *, scheme: bool = False, hedges: bool = False) -> tuple[Cause, ...]:
-    """All causes the data supports, most specific first; 'contradiction' when none."""
+    """All causes the data supports, most specific first; 'contradiction' when none.
+
+    For a question about one entity (TYPE002, TYPE003) the scheme cause speaks of that entity only.
+    """
     causes = [scope_cause(question.positions, ctx.topic.condition.name)]
     if scheme:
-        causes.append(scheme_cause(ctx, tuple(sorted({s for p in question.positions for s in p.sources}))))
+        about = question.subject if question.subject != ctx.topic.condition.name else None
+        causes.append(scheme_cause(ctx, tuple(sorted({s for p in question.positions for s in p.sources})), about))
     causes.append(date_cause(question.positions, ctx))
     if hedges:
         causes.append(hedge_cause(question.positions))

@@ -26,7 +26,12 @@ def position(value: str, label: str, rows: pd.DataFrame | list, basis: str = "st
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
     quotes: list[Quote] = []
     if len(frame):
-        frame = frame.sort_values(["source_id", "start", "end", "claim_id"])
+        # One quote per sentence, the sentences carrying most claims first (a list of six
+        # types says more than a table row naming one), then in reading order.
+        per_span = frame.groupby(["source_id", "start", "end"])["claim_id"].transform("count")
+        frame = frame.assign(_claims_here=per_span).sort_values(
+            ["source_id", "_claims_here", "start", "end", "claim_id"], ascending=[True, False, True, True, True])
+        frame = frame.drop_duplicates(["source_id", "start", "end"]).drop(columns="_claims_here")
         for _, group in frame.groupby("source_id", sort=True):
             quotes.extend(quote_of(row) for row in group.head(MAX_QUOTES_PER_SOURCE).itertuples())
     return Position(value=value, label=label, quotes=tuple(quotes), basis=basis,

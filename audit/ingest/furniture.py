@@ -61,4 +61,17 @@ def keep_mask(blocks: list[str], extra_patterns: tuple[re.Pattern[str], ...] = (
                      or any(pattern.search(stripped) for pattern in extra_patterns)
                      or is_publisher_voice(stripped))
         keep.append(not furniture)
+    return _drop_headings_of_furniture(blocks, keep)
+
+
+def _drop_headings_of_furniture(blocks: list[str], keep: list[bool]) -> list[bool]:
+    """A short heading directly followed by furniture introduces furniture ("How We Make Money").
+
+    Walks backwards so a run of such headings goes together.
+    """
+    for index in range(len(blocks) - 2, -1, -1):
+        words = len(blocks[index].split())
+        looks_like_heading = words <= 6 and not blocks[index].rstrip().endswith((".", ":", ";", ","))
+        if keep[index] and looks_like_heading and not keep[index + 1]:
+            keep[index] = False
     return keep

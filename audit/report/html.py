@@ -1,0 +1,130 @@
+"""HTML rendering: one Jinja2 environment with autoescaping for every page.
+
+Pages are self-contained: inline CSS, one inline script allowed by its hash
+in the Content-Security-Policy (so no other script can run even if escaping
+ever failed), no external assets, no network.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+
+_COLORS = {"agree": "#32d583", "differ": "#fd853a", "silent": "#eaecf0"}
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    # autoescape=True for every template: source text is untrusted.
+    return Environment(loader=PackageLoader("audit.report", "templates"), autoescape=True,
+                       trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
+
+
+@lru_cache(maxsize=1)
+def page_script() -> tuple[str, str]:
+    script = resources.files("audit.report").joinpath("templates", "report.js").read_text("utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return script, f"sha256-{digest}"
+
+
+def render(template: str, **context) -> str:
+    script, script_hash = page_script()
+    return environment().get_template(template).render(script=script, script_hash=script_hash, **context)
+
+
+# ----------------------------------------------------------------------------- source texts
+
+def source_parts(text: str, claims: pd.DataFrame) -> list[dict]:
+    """Cut a cleaned text into plain parts and highlighted claim spans (non-overlapping)."""
+    spans: dict[tuple[int, int], list] = {}
+    for row in claims.itertuples():
+        spans.setdefault((int(row.start), int(row.end)), []).append(row)
+    parts: list[dict] = []
+    cursor = 0
+    for (start, end), rows in sorted(spans.items()):
+        if start < cursor:  # overlaps the previous highlight: its claims are listed there
+            continue
+        if start > cursor:
+            parts.append({"text": text[cursor:start]})
+        facets = sorted({row.facet for row in rows})
+        parts.append({"text": text[start:end], "mark": f"q-{rows[0].source_id}-{start}-{end}",
+                      "tag": ", ".join(facets),
+                      "title": "; ".join(f"{row.facet}: {row.subject}" + (f" = {row.value}" if row.value else "")
+                                         + (" (negated)" if row.polarity == "negated" else "") for row in rows)})
+        cursor = end
+    if cursor < len(text):
+        parts.append({"text": text[cursor:]})
+    return parts
+
+
+# ----------------------------------------------------------------------------- agreement matrix
+
+def _row(label: str, values: dict[str, str], source_ids: list[str]) -> dict:
+    present = [values[s] for s in source_ids if values.get(s)]
+    modal = Counter(present).most_common(1)[0][0] if present else None
+    cells = []
+    for source_id in source_ids:
+        value = values.get(source_id, "")
+        state = "silent" if not value else ("agree" if value == modal else "differ")
+        cells.append({"text": value, "state": state})
+    return {"label": label, "cells": cells}
+
+
+def agreement_matrix(claims: pd.DataFrame, source_ids: list[str], condition: str) -> dict:
+    """Sources x key claims: stated count, types, placements, most common, treatments, symptoms."""
+    rows = []
+    counts = claims[(claims["facet"] == "type_count") & (claims["subject"] == condition)]
+    types = claims[claims["facet"] == "type"]
+    relations = claims[(claims["facet"] == "type_relation") & (claims["value"] != "separate_type")]
+    stated = {}
+    for source_id in source_ids:
+        values = sorted(set(counts[(counts["source_id"] == source_id) & (counts["qualifier"] == "stated")]["value"]))
+        named = types[types["source_id"] == source_id]["subject"].nunique()
+        stated[source_id] = "/".join(values) if values else (f"{named} listed" if named >= 2 else "")
+    rows.append(_row("stated number of types", stated, source_ids))
+    enumerating = {s for s in source_ids if stated.get(s)}
+    for subject in sorted(set(types["subject"]) | set(relations["subject"])):
+        values = {}
+        for source_id in source_ids:
+            if ((types["source_id"] == source_id) & (types["subject"] == subject)).any():
+                values[source_id] = "a type"
+                continue
+            placed = relations[(relations["source_id"] == source_id) & (relations["subject"] == subject)]
+            if len(placed):
+                values[source_id] = "; ".join(sorted({f"{r.value.replace('_', ' ')} {r.object}" for r in placed.itertuples()}))
+            elif source_id in enumerating:
+                values[source_id] = "not listed"
+        rows.append(_row(f"type: {subject}", values, source_ids))
+    ranked = claims[(claims["facet"] == "frequency") & (claims["value"] == "most_common")]
+    if len(ranked):
+        rows.append(_row("most common type", {s: "/".join(sorted(set(g["subject"])))
+                                              for s, g in ranked.groupby("source_id")}, source_ids))
+    for facet, label in (("treatment", "treatment"), ("symptom", "symptom")):
+        frame = claims[claims["facet"] == facet]
+        for subject, group in frame.groupby("subject", sort=True):
+            if group["source_id"].nunique() < 2 and facet == "symptom":
+                continue
+            values = {}
+            for source_id, rows_ in group.groupby("source_id"):
+                polarities = set(rows_["polarity"])
+                values[source_id] = ("named" if facet == "treatment" else
+                                     "asserted and denied" if len(polarities) > 1 else
+                                     "denied" if "negated" in polarities else "asserted")
+            rows.append(_row(f"{label}: {subject}", values, source_ids))
+    return {"sources": source_ids, "rows": rows}
+
+
+def matrix_svg(matrix: dict) -> Markup:
+    cell, label_width, header = 26, 250, 120
+    width = label_width + cell * len(matrix["sources"]) + 10
+    height = header + cell * len(matrix["rows"]) + 10
+    svg = environment().get_template("matrix.svg.j2").render(matrix=matrix, cell=cell, label_width=label_width,
+                                                             header=header, width=width, height=height,
+                                                             colors=_COLORS)
+    return Markup(svg)
