@@ -277,7 +277,10 @@ def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = No
         comparison.findings = sorted([*comparison.findings, *extra], key=Finding.sort_key)
         frame = validate_table(findings_frame(comparison), "findings", reports if write else None)
     document = findings_document(comparison, result.sources, topic.name, result.corpus.name, len(result.claims),
-                                 report.summary() if report else None)
+                                 report.summary() if report else None, texts=_texts(result),
+                                 texts_dir=display_path(result.texts_dir) if result.texts_dir else "")
+    if baseline is not None:
+        document["baseline"] = baseline.report()
     _check_contract(document, findings_schema())
     audit_result = AuditResult(extract=result, comparison=comparison, data_quality=report, document=document,
                                reports_dir=reports if write else None)
@@ -306,6 +309,28 @@ def _check_contract(document: dict, schema: dict) -> None:
     if errors:
         first = errors[0]
         raise AssertionError(f"findings.json violates its schema at {list(first.path)}: {first.message}")
+
+
+def find_baseline(corpus_dir: str | Path, explicit: str | Path | None, today=None):
+    """The baseline to apply: an explicit file, else <corpus>/audit-baseline.yaml when present."""
+    from audit.baseline import load_baseline
+
+    if explicit is not None:
+        if not Path(explicit).is_file():
+            raise InputError("baseline file not found", explicit)
+        return load_baseline(explicit, today)
+    default = Path(corpus_dir) / "audit-baseline.yaml"
+    return load_baseline(default, today) if default.is_file() else None
+
+
+def write_baseline_for(corpus_dir: str | Path, extracted_dir: str | Path | None, out: str | Path, reason: str,
+                       who: str, date: str, expires: str) -> int:
+    """Waive every current finding of an extracted corpus into a baseline file."""
+    from audit.baseline import write_baseline
+
+    extracted = load_extracted(extracted_dir or default_extracted_dir(corpus_dir), corpus_dir)
+    result = compare_extracted(extracted, write=False, data_quality=False)
+    return write_baseline(result.findings, out, reason, who, date, expires)
 
 
 def run_audit(corpus_dir: str | Path, extracted_dir: str | Path | None = None, reports_dir: str | Path | None = None,
@@ -341,3 +366,56 @@ def validate_extracted(result: ExtractResult, reports_dir: str | Path | None = N
     for suite, raw in report.raw_results.items():
         write_json(reports / "data_quality" / f"gx_{suite}_validation.json", raw)
     return report
+
+
+# --------------------------------------------------------------------------- diff
+
+def diff_command(base: str | Path, head: str | Path | None, base_ref: str | None) -> tuple[dict, str]:
+    """Diff two extracted folders, or a corpus at ``base_ref`` against the work tree."""
+    from audit.diff import diff_audits, diff_revision, load_tables
+
+    if base_ref:
+        if head is not None:
+            raise InputError("with --base-ref give one corpus folder, not two", head)
+        return diff_revision(base, base_ref), Path(base).resolve().name
+    if head is None:
+        raise InputError("give BASE and HEAD extracted folders, or a corpus folder with --base-ref", base)
+    return diff_audits(load_tables(base, str(base)), load_tables(head, str(head))), Path(head).resolve().name
+
+
+def write_diff(document: dict, out_dir: str | Path) -> None:
+    from audit.atomic import write_json
+    from audit.report.report import build_diff_page
+
+    out = Path(out_dir)
+    write_json(out / "diff.json", document)
+    write_text(out / "diff.html", build_diff_page(document))
+
+
+def diff_introduced(document: dict, fail_on: str) -> list[dict]:
+    from audit.diff import introduced
+
+    return introduced(document, fail_on)
+
+
+# --------------------------------------------------------------------------- draft check
+
+def check_draft(draft: str | Path, corpus_dir: str | Path) -> dict:
+    from audit.check import check_draft as _check
+
+    return _check(draft, corpus_dir)
+
+
+def write_check(document: dict, out_dir: str | Path) -> None:
+    from audit.atomic import write_json
+    from audit.report.report import build_check_page
+
+    out = Path(out_dir)
+    write_json(out / "check.json", document)
+    write_text(out / "check.html", build_check_page(document))
+
+
+def check_failing(document: dict, fail_on: str) -> list[dict]:
+    from audit.check import failing
+
+    return failing(document, fail_on)

@@ -82,6 +82,8 @@ fail_on_option = click.option("--fail-on", type=click.Choice(["error", "warning"
                               show_default=True, help="Exit 1 when findings at or above this severity exist.")
 format_option = click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
                              show_default=True, help="What to print on standard output (files are written regardless).")
+baseline_option = click.option("--baseline", "baseline_file", type=click.Path(path_type=Path), default=None,
+                               help="Waivers file (default: <corpus>/audit-baseline.yaml when present).")
 no_gx_option = click.option("--no-data-quality", is_flag=True,
                             help="Skip the Great Expectations suites (faster; pandera still gates every table).")
 
@@ -101,12 +103,14 @@ def _finish(result: api.AuditResult, output_format: str, fail_on: str) -> None:
 @fail_on_option
 @format_option
 @no_gx_option
+@baseline_option
 @max_bytes_option
 def compare(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, fail_on: str, output_format: str,
-            no_data_quality: bool, max_bytes: int) -> None:
+            no_data_quality: bool, baseline_file: Path | None, max_bytes: int) -> None:
     """Compare the sources of an already extracted CORPUS and write the findings."""
     extracted = api.load_extracted(extracted_dir or api.default_extracted_dir(corpus), corpus, max_bytes)
-    result = api.compare_extracted(extracted, reports_dir, data_quality=not no_data_quality)
+    result = api.compare_extracted(extracted, reports_dir, data_quality=not no_data_quality,
+                                   baseline=api.find_baseline(corpus, baseline_file))
     _finish(result, output_format, fail_on)
 
 
@@ -135,15 +139,71 @@ def validate(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None,
 @fail_on_option
 @format_option
 @no_gx_option
+@baseline_option
 @max_bytes_option
 @no_cache_option
 def run(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, fail_on: str, output_format: str,
-        no_data_quality: bool, max_bytes: int, no_cache: bool) -> None:
+        no_data_quality: bool, baseline_file: Path | None, max_bytes: int, no_cache: bool) -> None:
     """Run every stage on CORPUS: extract, validate, compare, report."""
     result = api.run_audit(corpus, extracted_dir, reports_dir, max_bytes=max_bytes,
                            cache_dir=None if no_cache else api.DEFAULT_CACHE_DIR,
-                           data_quality=not no_data_quality)
+                           data_quality=not no_data_quality, baseline=api.find_baseline(corpus, baseline_file))
     _finish(result, output_format, fail_on)
+
+
+@main.command()
+@click.argument("base", type=click.Path(path_type=Path))
+@click.argument("head", type=click.Path(path_type=Path), required=False)
+@click.option("--base-ref", default=None, metavar="REV",
+              help="Compare the corpus BASE at git revision REV with the work tree (HEAD is then not given).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for diff.html and diff.json (default: reports/<head name>/diff).")
+@fail_on_option
+@format_option
+def diff(base: Path, head: Path | None, base_ref: str | None, out_dir: Path | None, fail_on: str,
+         output_format: str) -> None:
+    """Compare two audits: BASE and HEAD extracted folders, or a corpus with --base-ref."""
+    document, name = api.diff_command(base, head, base_ref)
+    out = out_dir or Path("reports") / name / "diff"
+    api.write_diff(document, out)
+    click.echo(render(output_format, "diff", document), nl=False)
+    sys.exit(1 if api.diff_introduced(document, fail_on) else 0)
+
+
+@main.command()
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("--against", "corpus", type=click.Path(path_type=Path), required=True,
+              help="The reference corpus folder (sources/<topic>).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for check.html and check.json (default: reports/<topic>/check).")
+@fail_on_option
+@format_option
+def check(draft: Path, corpus: Path, out_dir: Path | None, fail_on: str, output_format: str) -> None:
+    """Check a DRAFT (.md, .html, .txt) against the references in a corpus."""
+    document = api.check_draft(draft, corpus)
+    api.write_check(document, out_dir or Path("reports") / Path(corpus).resolve().name / "check")
+    click.echo(render(output_format, "check", document), nl=False)
+    sys.exit(1 if api.check_failing(document, fail_on) else 0)
+
+
+@main.command()
+@corpus_argument
+@extracted_option
+@click.option("--out", "out_file", type=click.Path(path_type=Path), default=None,
+              help="Baseline file to write (default: <corpus>/audit-baseline.yaml).")
+@click.option("--reason", required=True, help="Why these findings are accepted (required, recorded per waiver).")
+@click.option("--who", default="", help="Who accepts them.")
+@click.option("--date", "date_", default=None, help="Date recorded on each waiver (default: today).")
+@click.option("--expires", default="", help="Optional expiry date (YYYY-MM-DD) for every waiver.")
+def baseline(corpus: Path, extracted_dir: Path | None, out_file: Path | None, reason: str, who: str,
+             date_: str | None, expires: str) -> None:
+    """Write a baseline that waives CORPUS's current findings."""
+    import datetime
+
+    out = out_file or corpus / "audit-baseline.yaml"
+    count = api.write_baseline_for(corpus, extracted_dir, out, reason, who,
+                                   date_ or datetime.date.today().isoformat(), expires)
+    click.echo(f"{count} finding(s) waived in {out}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,8 +24,18 @@ def findings_schema() -> dict:
     return json.loads(resources.files("audit.compare").joinpath("findings.schema.json").read_text("utf-8"))
 
 
+def _add_lines(items: list[dict], texts: dict[str, str]) -> None:
+    """Give every quote its 1-based line in the cleaned text (for SARIF and CI annotations)."""
+    for item in items:
+        for position in item["positions"]:
+            for quote in position["quotes"]:
+                text = texts.get(quote["source_id"], "")
+                quote["line"] = text.count("\n", 0, quote["start"]) + 1 if quote["claim_id"] else 0
+
+
 def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_name: str, corpus_name: str,
-                      n_claims: int, data_quality: dict | None = None) -> dict:
+                      n_claims: int, data_quality: dict | None = None, texts: dict[str, str] | None = None,
+                      texts_dir: str = "") -> dict:
     from audit import __version__
 
     source_entries = []
@@ -38,6 +48,11 @@ def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_nam
                                                                 "weak_evidence": True})
         source_entries.append(entry)
     counts = result.counts()
+    findings = [finding.to_dict() for finding in result.findings]
+    agreements = [agreement.to_dict() for agreement in result.agreements]
+    if texts is not None:
+        _add_lines(findings, texts)
+        _add_lines(agreements, texts)
     return {
         "schema_version": SCHEMA_VERSION,
         "audit_version": __version__,
@@ -47,8 +62,9 @@ def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_nam
                     "waived": sum(1 for f in result.findings if f.waived),
                     "agreements": len(result.agreements)},
         "sources": source_entries,
-        "findings": [finding.to_dict() for finding in result.findings],
-        "agreements": [agreement.to_dict() for agreement in result.agreements],
+        "texts_dir": texts_dir,
+        "findings": findings,
+        "agreements": agreements,
         "rules": [{"code": rule.code, "name": rule.name, "severity": rule.severity, "summary": rule.summary()}
                   for rule in get_rules()],
         "data_quality": data_quality or {},

@@ -29,3 +29,22 @@ def write_report(path: str | Path, html: str) -> Path:
     path = Path(path)
     write_text(path, html)
     return path
+
+
+def build_diff_page(document: dict) -> str:
+    return render("diff.html.j2", doc=document)
+
+
+def build_check_page(document: dict) -> str:
+    text = document["draft_text"]
+    spans = sorted({(item["draft_quote"]["start"], item["draft_quote"]["end"]) for item in document["claims"]})
+    parts, cursor = [], 0
+    for start, end in spans:
+        if start < cursor:
+            continue
+        if start > cursor:
+            parts.append({"text": text[cursor:start]})
+        parts.append({"text": text[start:end], "mark": True, "start": start, "end": end})
+        cursor = end
+    parts.append({"text": text[cursor:]})
+    return render("check.html.j2", doc=document, draft_parts=parts)

@@ -49,11 +49,12 @@ def diff(document: dict) -> str:
 def check(document: dict) -> str:
     counts = document["summary"]
     lines = [f"draft {document['draft']}: {counts['supported']} supported, {counts['contradicted']} contradicted, "
-             f"{counts['unsupported']} unsupported, {counts['omitted']} omitted"]
-    for item in document["claims"]:
-        if item["verdict"] == "contradicted":
-            lines.append(f"  E {item['facet']} {item['subject']}: draft says {item['draft_value']!s}; "
-                         f"references say {item['reference_summary']}")
+             f"{counts['disputed']} disputed, {counts['unsupported']} unsupported, {counts['omitted']} omitted"]
+    for verdict in ("contradicted", "disputed"):
+        for item in document["claims"]:
+            if item["verdict"] == verdict:
+                lines.append(f"  {_MARK[item['severity']]} {verdict} {item['facet']} {item['subject']}: draft says "
+                             f"{item['draft_value']!s}; references say {item['reference_summary']}")
     for item in document["claims"]:
         if item["verdict"] == "unsupported":
             lines.append(f"  I {item['facet']} {item['subject']}: {item['draft_value']!s} (no reference says this)")

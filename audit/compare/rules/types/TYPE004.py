@@ -11,7 +11,8 @@ class TYPE004(Rule):
     """A source's stated number of types differs from the types it names.
 
     An internal inconsistency: the article says "there are five main types"
-    but names four, or states two different counts.
+    but names four, or states two different counts. A source that states a
+    count and names no type at all is not flagged.
 
     **Anti-pattern**: "There are five main types of calcinosis cutis", then
     sections on four of them and a fifth described but never named.
@@ -41,6 +42,8 @@ class TYPE004(Rule):
         source_id = question.detail("source_id")
         named = int(question.detail("named"))
         stated = sorted(int(p.value) for p in question.positions if p.value.isdigit())
+        if named == 0 and len(stated) == 1:
+            return None  # names no type at all: terse, not inconsistent
         if len(stated) == 1 and stated[0] == named:
             return None
         if len(stated) > 1:

@@ -1,0 +1,209 @@
+"""Compare two audits: claims added, removed and changed per source; findings new, resolved, changed.
+
+Claims are matched by id first (an unchanged claim keeps its id); the rest are
+paired within (source, facet, subject, object, scope, polarity) in reading
+order, so "Four main forms exist" -> "Seven main forms exist" is one changed
+claim (4->7), not a removal and an addition. The claim table diff follows
+daff's highlighter format (``@@`` header, ``+++`` added, ``---`` removed,
+``->`` changed, ``a->b`` in a changed cell) and is produced by daff itself.
+"""
+from __future__ import annotations
+
+import difflib
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from audit.errors import InputError
+from audit.schemas import read_table
+
+SEVERITY_ORDER = ("error", "warning", "info")
+_PAIR_KEY = ("source_id", "facet", "subject", "object", "scope", "polarity")
+_SHOWN = ("source_id", "facet", "subject", "object", "value", "qualifier", "scope", "polarity", "hedge", "quote")
+
+
+@dataclass
+class AuditTables:
+    label: str
+    claims: pd.DataFrame
+    findings: pd.DataFrame
+
+
+def load_tables(extracted_dir: str | Path, label: str | None = None) -> AuditTables:
+    folder = Path(extracted_dir)
+    if not folder.is_dir():
+        raise InputError("extracted folder not found", folder)
+    claims = read_table(folder / "claims.csv", "claims")
+    findings_path = folder / "findings.csv"
+    findings = read_table(findings_path, "findings") if findings_path.is_file() else pd.DataFrame(
+        columns=["finding_id", "code", "severity", "subject", "message", "value", "source_id", "waived"])
+    return AuditTables(label or str(folder), claims, findings)
+
+
+def _claim_dict(row) -> dict:
+    data = {column: getattr(row, column) for column in ("claim_id", *_SHOWN, "start", "end")}
+    data["start"], data["end"] = int(data["start"]), int(data["end"])
+    return data
+
+
+def _word_diff(before: str, after: str) -> list[dict]:
+    """Word-level segments: op is equal | delete | insert (rendered as <del>/<ins>)."""
+    a, b = before.split(" "), after.split(" ")
+    segments = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            segments.append({"op": "equal", "text": " ".join(a[i1:i2])})
+        else:
+            if i2 > i1:
+                segments.append({"op": "delete", "text": " ".join(a[i1:i2])})
+            if j2 > j1:
+                segments.append({"op": "insert", "text": " ".join(b[j1:j2])})
+    return segments
+
+
+def diff_claims(base: pd.DataFrame, head: pd.DataFrame) -> dict:
+    same_ids = set(base["claim_id"]) & set(head["claim_id"])
+    removed = base[~base["claim_id"].isin(same_ids)].sort_values(["source_id", "start", "claim_id"])
+    added = head[~head["claim_id"].isin(same_ids)].sort_values(["source_id", "start", "claim_id"])
+    changed, paired_removed, paired_added = [], set(), set()
+    added_groups = {key: list(group.itertuples()) for key, group in added.groupby(list(_PAIR_KEY), sort=False)}
+    for key, group in removed.groupby(list(_PAIR_KEY), sort=True):
+        candidates = added_groups.get(key, [])
+        for old, new in zip(group.itertuples(), candidates):
+            before, after = _claim_dict(old), _claim_dict(new)
+            fields = {name: [before[name], after[name]] for name in ("value", "qualifier", "hedge", "quote")
+                      if before[name] != after[name]}
+            changed.append({"source_id": old.source_id, "facet": old.facet, "subject": old.subject,
+                            "before": before, "after": after, "changes": fields,
+                            "quote_diff": _word_diff(before["quote"], after["quote"])})
+            paired_removed.add(old.claim_id)
+            paired_added.add(new.claim_id)
+    return {
+        "added": [_claim_dict(r) for r in added.itertuples() if r.claim_id not in paired_added],
+        "removed": [_claim_dict(r) for r in removed.itertuples() if r.claim_id not in paired_removed],
+        "changed": sorted(changed, key=lambda c: (c["source_id"], c["after"]["start"], c["facet"])),
+        "unchanged": len(same_ids),
+        "pairs": {c["before"]["claim_id"]: c["after"]["claim_id"] for c in changed},
+    }
+
+
+def daff_table(base: pd.DataFrame, head: pd.DataFrame, pairs: dict[str, str]) -> list[list[str]]:
+    """The claim diff in daff's highlighter format (only changed rows)."""
+    import daff
+
+    def rows(frame: pd.DataFrame, rename: dict[str, str]) -> list[list[str]]:
+        table = [["key", *_SHOWN]]
+        for row in frame.sort_values(["source_id", "start", "claim_id"]).itertuples():
+            table.append([rename.get(row.claim_id, row.claim_id), *(str(getattr(row, c)) for c in _SHOWN)])
+        return table
+
+    old = daff.PythonTableView(rows(base, pairs))
+    new = daff.PythonTableView(rows(head, {}))
+    flags = daff.CompareFlags()
+    flags.addPrimaryKey("key")
+    flags.show_unchanged = False
+    alignment = daff.Coopy.compareTables(old, new, flags).align()
+    output = daff.PythonTableView([])
+    daff.TableDiff(alignment, flags).hilite(output)
+    return [[("" if cell is None else str(cell)) for cell in row] for row in output.data]
+
+
+def _findings_by_id(frame: pd.DataFrame) -> dict[str, dict]:
+    result = {}
+    for finding_id, group in frame.groupby("finding_id", sort=True):
+        first = group.iloc[0]
+        positions = {}
+        for value, rows in group.groupby("value", sort=True):
+            positions[value] = sorted(set(rows["source_id"]))
+        result[finding_id] = {"id": finding_id, "code": first["code"], "severity": first["severity"],
+                              "subject": first["subject"], "message": first["message"],
+                              "waived": bool(group["waived"].any()),
+                              "positions": [{"value": v, "sources": s} for v, s in positions.items()]}
+    return result
+
+
+def diff_findings(base: pd.DataFrame, head: pd.DataFrame) -> dict:
+    before, after = _findings_by_id(base), _findings_by_id(head)
+    changed = []
+    for finding_id in sorted(set(before) & set(after)):
+        old, new = before[finding_id], after[finding_id]
+        if (old["positions"], old["severity"], old["message"]) != (new["positions"], new["severity"], new["message"]):
+            changed.append({"id": finding_id, "code": new["code"], "subject": new["subject"],
+                            "severity": new["severity"], "before": old, "after": new})
+    return {"new": [after[i] for i in sorted(set(after) - set(before))],
+            "resolved": [before[i] for i in sorted(set(before) - set(after))],
+            "changed": changed, "unchanged": len(set(before) & set(after)) - len(changed)}
+
+
+def diff_audits(base: AuditTables, head: AuditTables) -> dict:
+    claims = diff_claims(base.claims, head.claims)
+    pairs = claims.pop("pairs")
+    findings = diff_findings(base.findings, head.findings)
+    return {
+        "schema_version": "1.0", "base": base.label, "head": head.label,
+        "summary": {"claims_added": len(claims["added"]), "claims_removed": len(claims["removed"]),
+                    "claims_changed": len(claims["changed"]), "findings_new": len(findings["new"]),
+                    "findings_resolved": len(findings["resolved"]), "findings_changed": len(findings["changed"])},
+        "claims": claims, "claims_daff": daff_table(base.claims, head.claims, pairs), "findings": findings,
+    }
+
+
+def introduced(document: dict, fail_on: str) -> list[dict]:
+    """Findings the change introduces (new, or changed to a worse severity) at or above ``fail_on``."""
+    if fail_on == "never":
+        return []
+    limit = SEVERITY_ORDER.index(fail_on)
+    worse = [c["after"] for c in document["findings"]["changed"]
+             if SEVERITY_ORDER.index(c["after"]["severity"]) < SEVERITY_ORDER.index(c["before"]["severity"])]
+    return [f for f in [*document["findings"]["new"], *worse]
+            if not f.get("waived") and SEVERITY_ORDER.index(f["severity"]) <= limit]
+
+
+def corpus_at_revision(corpus_dir: str | Path, revision: str, into: Path) -> Path:
+    """Materialise ``corpus_dir`` as it was at git ``revision`` under ``into``."""
+    corpus = Path(corpus_dir).resolve()
+    try:
+        top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=corpus, capture_output=True,
+                                  text=True, check=True).stdout.strip())
+        relative = corpus.relative_to(top).as_posix()
+        archive = subprocess.run(["git", "archive", "--format=tar", revision, relative], cwd=top,
+                                 capture_output=True, check=True).stdout
+    except (OSError, ValueError) as exc:
+        raise InputError(f"not inside a git work tree ({exc})", corpus) from None
+    except subprocess.CalledProcessError as exc:
+        message = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise InputError(f"cannot read revision {revision!r}: {message[0] if message else 'git failed'}", corpus) from None
+    import io
+    import tarfile
+
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    target = into / relative
+    if not target.is_dir():
+        raise InputError(f"the corpus did not exist at revision {revision!r}", corpus)
+    return target
+
+
+def audit_tables_for(corpus_dir: Path, workdir: Path, label: str) -> AuditTables:
+    """Extract and compare a corpus into a scratch folder (no data-quality suites)."""
+    from audit.api import compare_extracted, extract_corpus
+
+    extracted = extract_corpus(corpus_dir, workdir / "extracted", progress=False)
+    compare_extracted(extracted, workdir / "reports", data_quality=False)
+    return load_tables(workdir / "extracted", label)
+
+
+def diff_revision(corpus_dir: str | Path, revision: str) -> dict:
+    """Diff the corpus at ``revision`` against the work tree."""
+    scratch = Path(tempfile.mkdtemp(prefix="audit-diff-"))
+    try:
+        base_corpus = corpus_at_revision(corpus_dir, revision, scratch / "base-src")
+        base = audit_tables_for(base_corpus, scratch / "base", f"{revision}:{corpus_dir}")
+        head = audit_tables_for(Path(corpus_dir), scratch / "head", f"work tree:{corpus_dir}")
+        return diff_audits(base, head)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

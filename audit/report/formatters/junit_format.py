@@ -1,0 +1,68 @@
+"""JUnit XML for CI test reporters: one test case per finding (or draft claim)."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+NAME = "junit"
+
+
+def _suite(name: str, cases: list[ET.Element]) -> str:
+    suites = ET.Element("testsuites", name="audit")
+    suite = ET.SubElement(suites, "testsuite", name=name, tests=str(len(cases)),
+                          failures=str(sum(1 for c in cases if c.find("failure") is not None)),
+                          skipped=str(sum(1 for c in cases if c.find("skipped") is not None)), errors="0")
+    suite.extend(cases)
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _details(finding: dict) -> str:
+    lines = []
+    for position in finding.get("positions", []):
+        lines.append(f"{position.get('label', position.get('value'))}: {', '.join(position.get('sources', []))}")
+        for quote in position.get("quotes", []):
+            if quote.get("claim_id"):
+                lines.append(f"  [{quote['source_id']} {quote['start']}-{quote['end']}] {quote['quote']}")
+    return "\n".join(lines)
+
+
+def _finding_case(finding: dict, fail_on_info: bool = False) -> ET.Element:
+    case = ET.Element("testcase", classname=f"audit.{finding['code']}", name=f"{finding['subject']} [{finding['id']}]")
+    if finding.get("waived"):
+        ET.SubElement(case, "skipped", message=f"waived: {finding.get('waiver_reason', '')}")
+    elif finding["severity"] in ("error", "warning") or fail_on_info:
+        failure = ET.SubElement(case, "failure", message=finding["message"], type=finding["severity"])
+        failure.text = _details(finding)
+    else:
+        ET.SubElement(case, "system-out").text = finding["message"]
+    return case
+
+
+def audit(document: dict) -> str:
+    cases = [_finding_case(f) for f in document["findings"]]
+    for agreement in document.get("agreements", []):
+        cases.append(ET.Element("testcase", classname=f"audit.agreement.{agreement['code']}",
+                                name=agreement["message"]))
+    return _suite(f"audit:{document['corpus']}", cases)
+
+
+def diff(document: dict) -> str:
+    cases = [_finding_case(f) for f in document["findings"]["new"]]
+    for finding in document["findings"]["resolved"]:
+        cases.append(ET.Element("testcase", classname=f"audit.resolved.{finding['code']}", name=finding["message"]))
+    return _suite("audit:diff", cases)
+
+
+def check(document: dict) -> str:
+    cases = []
+    for item in document["claims"]:
+        case = ET.Element("testcase", classname=f"audit.check.{item['facet']}",
+                          name=f"{item['subject']}: {item['draft_value']}")
+        if item["verdict"] in ("contradicted", "disputed"):
+            failure = ET.SubElement(case, "failure", message=f"{item['verdict']}: references say {item['reference_summary']}",
+                                    type=item["severity"])
+            failure.text = "\n".join(f"[{r['source_id']}] {r['quote']}" for r in item["contradicting"])
+        elif item["verdict"] == "unsupported":
+            ET.SubElement(case, "system-out").text = "no reference speaks on this claim"
+        cases.append(case)
+    return _suite(f"audit:check:{document['draft']}", cases)
