@@ -46,6 +46,8 @@ extracted_option = click.option("--extracted", "extracted_dir", type=click.Path(
 max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=api.DEFAULT_MAX_BYTES,
                                 show_default=True, help="Refuse source files larger than this.")
 no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or write the per-document cache.")
+jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+                           help="Documents processed in parallel (output is identical for any value).")
 
 
 @click.group(cls=AuditGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,10 +61,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 def _extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, no_cache: bool,
-             reports_dir: Path | None = None) -> api.ExtractResult:
+             reports_dir: Path | None = None, jobs: int = 1) -> api.ExtractResult:
     return api.extract_corpus(corpus, extracted_dir, max_bytes=max_bytes,
                               cache_dir=None if no_cache else api.DEFAULT_CACHE_DIR,
-                              failures_dir=reports_dir or api.default_reports_dir(corpus))
+                              failures_dir=reports_dir or api.default_reports_dir(corpus), jobs=jobs)
 
 
 @main.command()
@@ -70,9 +72,10 @@ def _extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, no_cache:
 @extracted_option
 @max_bytes_option
 @no_cache_option
-def extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, no_cache: bool) -> None:
+@jobs_option
+def extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, no_cache: bool, jobs: int) -> None:
     """Extract claims from CORPUS into sources.csv and claims.csv."""
-    result = _extract(corpus, extracted_dir, max_bytes, no_cache)
+    result = _extract(corpus, extracted_dir, max_bytes, no_cache, jobs=jobs)
     click.echo(f"{len(result.sources)} sources, {len(result.claims)} claims -> {result.extracted_dir}")
 
 
@@ -142,10 +145,11 @@ def validate(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None,
 @baseline_option
 @max_bytes_option
 @no_cache_option
+@jobs_option
 def run(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, fail_on: str, output_format: str,
-        no_data_quality: bool, baseline_file: Path | None, max_bytes: int, no_cache: bool) -> None:
+        no_data_quality: bool, baseline_file: Path | None, max_bytes: int, no_cache: bool, jobs: int) -> None:
     """Run every stage on CORPUS: extract, validate, compare, report."""
-    result = api.run_audit(corpus, extracted_dir, reports_dir, max_bytes=max_bytes,
+    result = api.run_audit(corpus, extracted_dir, reports_dir, max_bytes=max_bytes, jobs=jobs,
                            cache_dir=None if no_cache else api.DEFAULT_CACHE_DIR,
                            data_quality=not no_data_quality, baseline=api.find_baseline(corpus, baseline_file))
     _finish(result, output_format, fail_on)

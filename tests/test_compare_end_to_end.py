@@ -100,6 +100,17 @@ def test_data_quality_passes_on_the_bundled_corpus(calcinosis):
     assert (calcinosis.reports_dir / "data_quality" / "gx_claims_validation.json").is_file()
 
 
+def test_committed_findings_are_current(calcinosis):
+    """extracted/calcinosis/findings.csv and reports/calcinosis/findings.json are what the code produces."""
+    from conftest import ROOT
+
+    produced = calcinosis.extract.extracted_dir / "findings.csv"
+    assert produced.read_bytes() == (ROOT / "extracted" / "calcinosis" / "findings.csv").read_bytes(), \
+        "extracted/calcinosis/findings.csv is stale: run make audit"
+    committed = json.loads((ROOT / "reports" / "calcinosis" / "findings.json").read_text())
+    assert committed["findings"] == calcinosis.document["findings"], "reports/calcinosis/findings.json is stale"
+
+
 def test_second_topic(tmp_path):
     result = run_audit(MIGRAINE, tmp_path / "x", tmp_path / "r", cache_dir=None, progress=False)
     codes = {(f["code"], f["subject"]) for f in result.document["findings"]}

@@ -7,14 +7,26 @@ from audit.atomic import write_text
 from audit.report.html import agreement_matrix, matrix_svg, render, source_parts
 
 
+# One page cannot hold 100,000 articles: show the sources that findings cite first, up to a limit.
+SOURCE_SECTIONS_MAX = 200
+MATRIX_MAX_SOURCES = 60
+
+
+def _sources_to_show(document: dict, source_ids: list[str]) -> list[str]:
+    if len(source_ids) <= SOURCE_SECTIONS_MAX:
+        return source_ids
+    cited = sorted({s for f in document["findings"] for s in f["sources"]})
+    return sorted((cited + [s for s in source_ids if s not in set(cited)])[:SOURCE_SECTIONS_MAX])
+
+
 def build_report(document: dict, claims, sources, texts: dict[str, str], condition: str,
                  quality_outcomes=None) -> str:
     """Render the report page from the findings document and the tables."""
     source_ids = sorted(sources["source_id"])
-    matrix = agreement_matrix(claims, source_ids, condition)
+    matrix = agreement_matrix(claims, source_ids[:MATRIX_MAX_SOURCES], condition)
     meta = {row.source_id: row for row in sources.itertuples()}
     source_views = []
-    for source_id in source_ids:
+    for source_id in _sources_to_show(document, source_ids):
         own = claims[claims["source_id"] == source_id]
         row = meta[source_id]
         source_views.append({"source_id": source_id, "title": row.title, "publisher": row.publisher,

@@ -124,9 +124,14 @@ def _run_suite(name: str, frame: pd.DataFrame, parameters: dict) -> tuple[list[E
     return outcomes, raw
 
 
-def claims_frame_for_gx(claims: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    matches = [texts.get(row.source_id, "")[int(row.start):int(row.end)] == row.quote for row in claims.itertuples()]
-    return claims.assign(quote_matches_text=matches).reset_index(drop=True)
+def claims_frame_for_gx(claims: pd.DataFrame, texts) -> pd.DataFrame:
+    """Claims plus the derived column quote_matches_text, reading one source's text at a time."""
+    matches = pd.Series(False, index=claims.index)
+    for source_id, group in claims.groupby("source_id", sort=False):
+        text = texts.get(source_id, "")
+        matches[group.index] = [text[start:end] == quote for start, end, quote in
+                                zip(group["start"].astype(int), group["end"].astype(int), group["quote"])]
+    return claims.assign(quote_matches_text=matches.astype(bool)).reset_index(drop=True)
 
 
 def findings_frame_for_gx(findings: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
