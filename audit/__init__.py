@@ -3,7 +3,7 @@
 The public API (all return pandas DataFrames and plain objects)::
 
     from audit import extract_corpus
-    result = extract_corpus("sources/calcinosis")
+    result = extract_corpus("sources/<topic>")
 """
 from audit.api import ExtractResult, extract_corpus
 from audit.errors import AuditError, InputError

@@ -7,18 +7,18 @@ names the file and line.
 
 Example::
 
-    topic: calcinosis
+    topic: migraine
     condition:
-      name: calcinosis
-      forms: [calcinosis, calcification]
+      name: migraine
+      forms: [migraine, migraines]
       scopes:
-        calcinosis cutis: [calcinosis cutis, cutaneous calcinosis]
+        paediatric migraine: [paediatric migraine, childhood migraine]
     types:
-      dystrophic: [dystrophic calcinosis, dystrophic calcification, dystrophic]
+      migraine with aura: [migraine with aura, classic migraine]
     entities:
-      tumoral calcinosis: [tumoral calcinosis, familial tumoral calcinosis]
+      retinal migraine: [retinal migraine]
     treatments:
-      diltiazem: {class: calcium channel blocker, forms: [diltiazem]}
+      propranolol: {class: beta blocker, forms: [propranolol, beta blockers]}
     populations:
       dermatomyositis: [dermatomyositis]
       juvenile dermatomyositis:

@@ -59,3 +59,15 @@ def test_validate_command_reports_failures_with_exit_code(tampered, tmp_path):
     never = runner.invoke(main, ["validate", str(CALCINOSIS), "--extracted", str(tampered), "--reports",
                                  str(tmp_path / "r"), "--fail-on", "never"])
     assert never.exit_code == 0
+
+
+def test_validate_checks_findings_json_against_its_schema(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    document = json.loads((ROOT / "reports" / "calcinosis" / "findings.json").read_text())
+    del document["summary"]
+    (reports / "findings.json").write_text(json.dumps(document))
+    result = CliRunner().invoke(main, ["validate", str(CALCINOSIS), "--extracted", str(ROOT / "extracted" / "calcinosis"),
+                                       "--reports", str(reports)])
+    assert result.exit_code == 2
+    assert "findings.json" in result.stderr and "summary" in result.stderr

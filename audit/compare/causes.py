@@ -4,8 +4,8 @@ Studies of conflicting web sources find that many conflicts come from
 ambiguity, scope or age rather than plain error. For each finding we list the
 explanations the data supports, most specific first:
 
-- ``scope``: the sources speak of different things (types of calcinosis cutis
-  vs types of calcinosis);
+- ``scope``: the sources speak of different things (types of a narrower
+  scope of the condition, such as its skin form, vs types of the condition);
 - ``scheme``: a different classification (lumping vs splitting: an entity one
   source counts as a type, another places under a type or leaves out);
 - ``date``: the sources' stated dates are years apart;

@@ -5,6 +5,7 @@ subject) or (subject, value), so work grows with the number of claims.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -21,21 +22,33 @@ def quote_of(row) -> Quote:
                  end=int(row.end), hedge=row.hedge, polarity=row.polarity, scope=row.scope)
 
 
+_QUOTE_FIELDS = ["source_id", "claim_id", "quote", "start", "end", "hedge", "polarity", "scope"]
+
+
 def position(value: str, label: str, rows: pd.DataFrame | list, basis: str = "stated") -> Position:
-    """A position from claim rows: quotes sorted by source and offset, a few per source."""
+    """A position from claim rows: one quote per sentence, a few per source.
+
+    Sentences carrying most claims come first (a list of six types says more
+    than a table row naming one), then reading order. Plain Python over one
+    pass of the rows: this runs for every position of every question, so
+    pandas' per-call overhead would dominate.
+    """
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    records = list(frame[_QUOTE_FIELDS].itertuples(index=False, name=None)) if len(frame) else []
+    claims_per_span = Counter((r[0], int(r[3]), int(r[4])) for r in records)
+    records.sort(key=lambda r: (r[0], -claims_per_span[(r[0], int(r[3]), int(r[4]))], int(r[3]), int(r[4]), r[1]))
     quotes: list[Quote] = []
-    if len(frame):
-        # One quote per sentence, the sentences carrying most claims first (a list of six
-        # types says more than a table row naming one), then in reading order.
-        per_span = frame.groupby(["source_id", "start", "end"])["claim_id"].transform("count")
-        frame = frame.assign(_claims_here=per_span).sort_values(
-            ["source_id", "_claims_here", "start", "end", "claim_id"], ascending=[True, False, True, True, True])
-        frame = frame.drop_duplicates(["source_id", "start", "end"]).drop(columns="_claims_here")
-        for _, group in frame.groupby("source_id", sort=True):
-            quotes.extend(quote_of(row) for row in group.head(MAX_QUOTES_PER_SOURCE).itertuples())
-    return Position(value=value, label=label, quotes=tuple(quotes), basis=basis,
-                    support=len({quote.source_id for quote in quotes}))
+    seen_spans: set[tuple] = set()
+    per_source: Counter[str] = Counter()
+    for source_id, claim_id, quote, start, end, hedge, polarity, scope in records:
+        span = (source_id, int(start), int(end))
+        if span in seen_spans or per_source[source_id] >= MAX_QUOTES_PER_SOURCE:
+            continue
+        seen_spans.add(span)
+        per_source[source_id] += 1
+        quotes.append(Quote(source_id=source_id, claim_id=claim_id, quote=quote, start=int(start), end=int(end),
+                            hedge=hedge, polarity=polarity, scope=scope))
+    return Position(value=value, label=label, quotes=tuple(quotes), basis=basis, support=len(per_source))
 
 
 def absent_position(label: str, source_ids: list[str]) -> Position:

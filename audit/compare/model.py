@@ -1,7 +1,7 @@
 """The comparison result model: frozen dataclasses with ``to_dict()``.
 
 A :class:`Question` is one point sources can speak on (the stated number of
-types; whether tumoral calcinosis is an alias, a subtype or a type of its own).
+types; whether an entity is an alias, a subtype or a type of its own).
 Rules build questions, truth discovery weighs them, and rules judge them into
 :class:`Finding` (sources differ) or :class:`Agreement` (every source that
 speaks agrees).

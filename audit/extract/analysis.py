@@ -2,8 +2,8 @@
 
 Splits blocks into sentences (pysbd), finds lexicon mentions once, tracks the
 section each sentence is in (from headings) and the type in context, so that
-"This is the most common type" under a "Dystrophic calcinosis" heading is
-about dystrophic calcinosis.
+"This is the most common type" under a "Migraine without aura" heading is
+about migraine without aura.
 """
 from __future__ import annotations
 

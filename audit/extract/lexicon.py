@@ -2,8 +2,8 @@
 
 All surface forms of a topic go into one Aho-Corasick automaton; a document is
 scanned once, matches are kept only at word boundaries, and overlapping
-matches resolve to the longest (so "tumoral calcinosis" wins over
-"calcinosis").
+matches resolve to the longest (so "retinal migraine" wins over
+"migraine").
 """
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from audit.extract.cues import CLAUSE_SPLIT_PATTERN, HEDGE_PATTERN, NEGATION_PAT
 FACET = "symptom"
 
 _RELIEF = re.compile(r"\b(?:manag\w*|reliev\w*|reduc\w*|control\w*|treat\w*|eas\w*|alleviat\w*|for)\s+(?:\w+\s+){0,2}$")
-# "Causes of calcinosis include trauma, inflammation": listed as a cause, not a symptom.
+# "Causes of the condition include trauma, inflammation": listed as a cause, not a symptom.
 # ("can cause pain" is a verb and does assert the symptom.)
 _AS_CAUSE = re.compile(r"\b(?:causes\s+(?:of\s+[\w\s]{0,40}?)?(?:include|includes|including|such as|are)|caused by|"
                        r"due to|result of|risk factors?(?:\s+\w+){0,3}\s+(?:include|are))\b(?:[\s,]*[\w-]+){0,5}[\s,]*$")

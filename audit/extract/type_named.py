@@ -3,9 +3,9 @@
 A type is named when:
 
 - ``type.compound``: a type's full name that contains the condition's name
-  ("dystrophic calcification") appears anywhere;
+  ("migraine with aura") appears anywhere;
 - ``type.enumeration``: it is listed after a count or a type noun
-  ("Four main forms exist. These are dystrophic, metastatic, ...",
+  ("Three forms exist. These are chronic, vestibular and ...",
   "types including A, B and C", "covers five types—A, B, C");
 - ``type.heading``: it heads a block (heading, list label "A: ...", table row)
   inside a section about types;

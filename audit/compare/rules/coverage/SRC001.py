@@ -14,7 +14,7 @@ class SRC001(Rule):
     should check it against a reference before repeating it. Treatments named
     by two or more sources are reported as agreements.
 
-    **Anti-pattern**: warfarin, named as a treatment by one article only.
+    **Anti-pattern**: a drug named as a treatment by one article only.
 
     **Best practice**: confirm single-source claims with a primary reference.
     """

@@ -15,7 +15,7 @@ class FREQ002(Rule):
     population. "Rare", "very rare" and "uncommon" are one side; "common" the
     other. Rank statements ("the most common type") are FREQ001's.
 
-    **Anti-pattern**: "Calcinosis is common" against "calcinosis is a rare
+    **Anti-pattern**: "The condition is common" against "it is a rare
     disease", both about the general population.
 
     **Best practice**: say in which population it is common or rare.

@@ -12,15 +12,14 @@ class TYPE001(Rule):
     """Sources state different numbers of types.
 
     Compares the number of types each source states ("Four main forms exist",
-    "There are five main types of calcinosis cutis"). A source that lists
+    "There are five main types of migraine"). A source that lists
     types without stating a number is shown with the number it lists, marked
     *listed*.
 
     **Anti-pattern**: one article says four types, another five, a third
     lists six.
 
-    **Best practice**: state the classification you follow and name it
-    ("the four types of calcinosis cutis in the Walsh & Fairley scheme"), or
+    **Best practice**: state the classification you follow and name it, or
     say that classifications differ.
     """
 

@@ -15,8 +15,8 @@ class TYPE002(Rule):
     Entities every listing source names are reported as agreements: safe to
     state.
 
-    **Anti-pattern**: three articles list calciphylaxis among the types of
-    calcinosis; two list the types and never mention it.
+    **Anti-pattern**: three articles list vestibular migraine among the types
+    of migraine; two list the types and never mention it.
 
     **Best practice**: include it with a note that some classifications treat
     it separately, or explain why it is left out.

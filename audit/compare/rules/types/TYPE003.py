@@ -24,9 +24,9 @@ class TYPE003(Rule):
     <condition>" is compatible with any placement and only shown when the
     source says nothing more specific.
 
-    **Anti-pattern**: tumoral calcinosis is another name for metastatic
-    calcinosis in one article, a separate type in another, a subtype of
-    idiopathic calcinosis in a third.
+    **Anti-pattern**: retinal migraine is another name for ocular migraine in
+    one article, a separate type in another, a subtype of migraine with aura
+    in a third.
 
     **Best practice**: pick one placement, and say that others exist.
     """

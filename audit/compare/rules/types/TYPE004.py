@@ -14,7 +14,7 @@ class TYPE004(Rule):
     but names four, or states two different counts. A source that states a
     count and names no type at all is not flagged.
 
-    **Anti-pattern**: "There are five main types of calcinosis cutis", then
+    **Anti-pattern**: "There are five main types of migraine", then
     sections on four of them and a fifth described but never named.
 
     **Best practice**: name every type you count.
