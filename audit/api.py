@@ -25,6 +25,7 @@ from audit.ingest import Corpus, load_corpus
 from audit.ingest.clean import sha256_of
 from audit.ingest.readers import DEFAULT_MAX_BYTES
 from audit.schemas import ClaimsTable, empty_frame, validate_table
+from audit.severity import at_or_above
 
 if TYPE_CHECKING:
     from audit.compare.model import ComparisonResult
@@ -198,7 +199,6 @@ def _publish(staging: Path, target: Path, sources: pd.DataFrame, claims: pd.Data
 # --------------------------------------------------------------------------- compare, validate, run
 
 DATA_QUALITY_CODES = {"claims": "DQ001", "findings": "DQ002"}
-SEVERITY_ORDER = ("error", "warning", "info")
 
 
 @dataclass
@@ -217,10 +217,7 @@ class AuditResult:
 
     def failing(self, fail_on: str) -> list:
         """Findings (not waived) at or above ``fail_on``; 'never' fails nothing."""
-        if fail_on == "never":
-            return []
-        limit = SEVERITY_ORDER.index(fail_on)
-        return [f for f in self.comparison.findings if not f.waived and SEVERITY_ORDER.index(f.severity) <= limit]
+        return [f for f in self.comparison.findings if not f.waived and at_or_above(f.severity, fail_on)]
 
     def exit_code(self, fail_on: str) -> int:
         return 1 if self.failing(fail_on) else 0

@@ -20,6 +20,7 @@ from audit.extract import CLAIM_COLUMNS, extract_document
 from audit.ingest.clean import clean_document, sha256_of
 from audit.ingest.readers import read_source_text
 from audit.errors import InputError
+from audit.severity import at_or_above
 
 DRAFT_ID = "draft"
 # A contradiction on these facets misleads readers most: it is an error.
@@ -182,9 +183,5 @@ def _omitted(refs: pd.DataFrame, sources: pd.DataFrame, topic, draft: pd.DataFra
 
 def failing(document: dict, fail_on: str) -> list[dict]:
     """Draft claims that contradict (or are disputed by) the references at or above ``fail_on``."""
-    order = ("error", "warning", "info")
-    if fail_on == "never":
-        return []
-    limit = order.index(fail_on)
     return [item for item in document["claims"] if item["verdict"] in ("contradicted", "disputed")
-            and order.index(item["severity"]) <= limit]
+            and at_or_above(item["severity"], fail_on)]

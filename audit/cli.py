@@ -13,6 +13,7 @@ import click
 from audit import api
 from audit.errors import AuditError
 from audit.report.formatters import FORMATS, render
+from audit.severity import FAIL_ON_CHOICES, at_or_above
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -81,7 +82,7 @@ def extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, no_cache: 
 
 reports_option = click.option("--reports", "reports_dir", type=click.Path(path_type=Path), default=None,
                               help="Folder for reports (default: reports/<corpus folder name>).")
-fail_on_option = click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+fail_on_option = click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="error",
                               show_default=True, help="Exit 1 when findings at or above this severity exist.")
 format_option = click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
                              show_default=True, help="What to print on standard output (files are written regardless).")
@@ -131,8 +132,7 @@ def validate(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None,
         mark = "ok  " if outcome.success else f"FAIL ({outcome.severity})"
         click.echo(f"{mark} {outcome.suite}: {outcome.description} [{outcome.expectation} on {outcome.column}]")
     worst = result.worst_failed_severity()
-    limit = ["error", "warning", "info"].index(fail_on) if fail_on != "never" else -1
-    sys.exit(1 if worst and ["error", "warning", "info"].index(worst) <= limit else 0)
+    sys.exit(1 if worst and at_or_above(worst, fail_on) else 0)
 
 
 @main.command()

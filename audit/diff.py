@@ -20,8 +20,8 @@ import pandas as pd
 
 from audit.errors import InputError
 from audit.schemas import read_table
+from audit.severity import at_or_above, rank
 
-SEVERITY_ORDER = ("error", "warning", "info")
 _PAIR_KEY = ("source_id", "facet", "subject", "object", "scope", "polarity")
 _SHOWN = ("source_id", "facet", "subject", "object", "value", "qualifier", "scope", "polarity", "hedge", "quote")
 
@@ -154,13 +154,10 @@ def diff_audits(base: AuditTables, head: AuditTables) -> dict:
 
 def introduced(document: dict, fail_on: str) -> list[dict]:
     """Findings the change introduces (new, or changed to a worse severity) at or above ``fail_on``."""
-    if fail_on == "never":
-        return []
-    limit = SEVERITY_ORDER.index(fail_on)
     worse = [c["after"] for c in document["findings"]["changed"]
-             if SEVERITY_ORDER.index(c["after"]["severity"]) < SEVERITY_ORDER.index(c["before"]["severity"])]
+             if rank(c["after"]["severity"]) < rank(c["before"]["severity"])]
     return [f for f in [*document["findings"]["new"], *worse]
-            if not f.get("waived") and SEVERITY_ORDER.index(f["severity"]) <= limit]
+            if not f.get("waived") and at_or_above(f["severity"], fail_on)]
 
 
 def corpus_at_revision(corpus_dir: str | Path, revision: str, into: Path) -> Path:

@@ -15,8 +15,8 @@ from pandera.typing import Series
 from audit.atomic import write_csv
 from audit.errors import SchemaValidationError
 from audit.extract.claim import FACETS, FREQUENCIES, POLARITIES, RELATIONS
+from audit.severity import SEVERITIES
 
-SEVERITIES = ("error", "warning", "info")
 SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
 
 

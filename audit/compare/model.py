@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+from audit.severity import rank
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ class Finding:
         return fingerprint(self.positions)
 
     def sort_key(self) -> tuple:
-        return (SEVERITY_RANK[self.severity], self.code, self.subject, self.id)
+        return (rank(self.severity), self.code, self.subject, self.id)
 
     def to_dict(self) -> dict:
         return {

@@ -51,7 +51,9 @@ class DataQualityReport:
         return [outcome for outcome in self.outcomes if not outcome.success]
 
     def worst_failed_severity(self) -> str | None:
-        for severity in ("error", "warning", "info"):
+        from audit.severity import SEVERITIES
+
+        for severity in SEVERITIES:
             if any(outcome.severity == severity for outcome in self.failed):
                 return severity
         return None

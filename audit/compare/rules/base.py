@@ -9,8 +9,8 @@ from typing import ClassVar, Iterable
 
 from audit.compare.context import Context
 from audit.compare.model import Agreement, Cause, Finding, Question, stable_id
+from audit.severity import SEVERITIES
 
-SEVERITIES = ("error", "warning", "info")
 
 
 class Rule:
