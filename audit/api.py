@@ -23,7 +23,7 @@ from audit.extract import CLAIM_COLUMNS, extract_document
 from audit.extract.cache import DocumentCache, cache_key
 from audit.ingest import Corpus, load_corpus
 from audit.ingest.clean import sha256_of
-from audit.ingest.readers import DEFAULT_MAX_BYTES
+from audit.ingest.readers import DEFAULT_MAX_BYTES, read_source_bytes
 from audit.schemas import ClaimsTable, empty_frame, validate_table
 from audit.severity import at_or_above
 
@@ -82,12 +82,12 @@ def default_reports_dir(corpus_dir: str | Path) -> Path:
 
 def _process(corpus: Corpus, entry, cache: DocumentCache) -> dict | None:
     """Clean and extract one source; cached by content hash."""
-    raw_sha = sha256_of(entry.path.read_bytes()) if entry.path.stat().st_size <= corpus.max_bytes else ""
-    key = cache_key(raw_sha, corpus.topic.digest, entry.path.suffix, entry.id) if raw_sha else ""
-    cached = cache.get(key) if key else None
+    data = read_source_bytes(entry.path, corpus.max_bytes)  # read once: hashed for the cache, then cleaned
+    key = cache_key(sha256_of(data), corpus.topic.digest, entry.path.suffix, entry.id)
+    cached = cache.get(key)
     if cached is not None:
         return cached
-    document = corpus.read(entry)
+    document = corpus.read(entry, data)
     if document is None:
         return None
     rows = extract_document(document, corpus.topic)

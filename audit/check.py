@@ -18,7 +18,7 @@ from audit.compare.context import Context
 from audit.compare.rules.types.TYPE003 import placement_label
 from audit.extract import CLAIM_COLUMNS, extract_document
 from audit.ingest.clean import clean_document, sha256_of
-from audit.ingest.readers import read_source_text
+from audit.ingest.readers import decode_source, read_source_bytes
 from audit.errors import InputError
 from audit.severity import at_or_above
 
@@ -132,10 +132,11 @@ def check_draft(draft_path: str | Path, corpus_dir: str | Path) -> dict:
         raise InputError("draft not found", draft_path)
     references = extract_corpus(corpus_dir, write=False, progress=False)
     topic = references.corpus.topic
-    text = read_source_text(draft_path, references.corpus.max_bytes)
+    data = read_source_bytes(draft_path, references.corpus.max_bytes)
+    text = decode_source(draft_path, data)
     if not text.strip():
         raise InputError("draft is empty", draft_path)
-    document = clean_document(DRAFT_ID, text, draft_path.suffix, sha256_of(draft_path.read_bytes()), topic.boilerplate)
+    document = clean_document(DRAFT_ID, text, draft_path.suffix, sha256_of(data), topic.boilerplate)
     draft = pd.DataFrame(extract_document(document, topic), columns=list(CLAIM_COLUMNS))
     refs = references.claims
     ctx = Context(claims=refs, sources=references.sources, topic=topic)

@@ -9,7 +9,7 @@ from audit.errors import InputError, warn
 from audit.ingest.clean import clean_document, sha256_of
 from audit.ingest.document import CleanDocument
 from audit.ingest.manifest import SourceEntry, load_manifest
-from audit.ingest.readers import DEFAULT_MAX_BYTES, read_source_text
+from audit.ingest.readers import DEFAULT_MAX_BYTES, decode_source, read_source_bytes
 from audit.topic import Topic, load_topic
 
 
@@ -28,13 +28,15 @@ class Corpus:
         for entry in self.sources:
             yield entry, self.read(entry)
 
-    def read(self, entry: SourceEntry) -> CleanDocument | None:
-        raw_text = read_source_text(entry.path, self.max_bytes)
+    def read(self, entry: SourceEntry, data: bytes | None = None) -> CleanDocument | None:
+        """Clean one source; ``data`` is its bytes when the caller has read them already."""
+        if data is None:
+            data = read_source_bytes(entry.path, self.max_bytes)
+        raw_text = decode_source(entry.path, data)
         if not raw_text.strip():
             warn(f"{entry.path}: file is empty; source {entry.id!r} is skipped")
             return None
-        document = clean_document(entry.id, raw_text, entry.path.suffix,
-                                  sha256_of(entry.path.read_bytes()), self.topic.boilerplate)
+        document = clean_document(entry.id, raw_text, entry.path.suffix, sha256_of(data), self.topic.boilerplate)
         if not document.blocks:
             warn(f"{entry.path}: no article text left after removing page furniture; source {entry.id!r} is skipped")
             return None

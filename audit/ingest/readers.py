@@ -12,6 +12,11 @@ _BINARY_SAMPLE = 8192
 
 def read_source_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Return the file's text, or raise InputError naming the file (and line)."""
+    return decode_source(path, read_source_bytes(path, max_bytes))
+
+
+def read_source_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, after the size check; raise InputError naming the file."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -19,7 +24,11 @@ def read_source_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if size > max_bytes:
         raise InputError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
                          "(raise it with --max-bytes if this is really an article)", path)
-    data = path.read_bytes()
+    return path.read_bytes()
+
+
+def decode_source(path: Path, data: bytes) -> str:
+    """Strict UTF-8 text with normalised newlines; binary or invalid bytes raise InputError."""
     if b"\x00" in data[:_BINARY_SAMPLE]:
         raise InputError("file looks binary (it contains NUL bytes), not text", path)
     try:
