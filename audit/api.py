@@ -100,9 +100,18 @@ def _process(corpus: Corpus, entry, cache: DocumentCache) -> dict | None:
     return payload
 
 
-def _process_in_worker(arguments):
-    corpus, entry, cache_folder = arguments
-    return _process(corpus, entry, DocumentCache(cache_folder))
+_WORKER_STATE: dict = {}
+
+
+def _init_worker(corpus: Corpus, cache_folder) -> None:
+    # Sent once per worker process: pickling the corpus (with its list of every source)
+    # for each task would cost O(N) per document, O(N^2) per run.
+    _WORKER_STATE["corpus"] = corpus
+    _WORKER_STATE["cache"] = DocumentCache(cache_folder)
+
+
+def _process_in_worker(entry):
+    return _process(_WORKER_STATE["corpus"], entry, _WORKER_STATE["cache"])
 
 
 def _payloads(corpus: Corpus, cache: DocumentCache, jobs: int):
@@ -117,9 +126,8 @@ def _payloads(corpus: Corpus, cache: DocumentCache, jobs: int):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        work = ((corpus, entry, cache.folder) for entry in corpus.sources)
-        yield from zip(corpus.sources, pool.map(_process_in_worker, work, chunksize=16))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(corpus, cache.folder)) as pool:
+        yield from zip(corpus.sources, pool.map(_process_in_worker, corpus.sources, chunksize=32))
 
 
 def _source_row(entry, payload: dict) -> dict:
