@@ -22,39 +22,50 @@ def quote_of(row) -> Quote:
                  end=int(row.end), hedge=row.hedge, polarity=row.polarity, scope=row.scope)
 
 
-_QUOTE_FIELDS = ["source_id", "claim_id", "quote", "start", "end", "hedge", "polarity", "scope"]
+QUOTE_FIELDS = ["source_id", "claim_id", "quote", "start", "end", "hedge", "polarity", "scope"]
+MAX_QUOTED_SOURCES = 100  # per position: every source is counted and listed, the first ones quoted
+
+Record = tuple  # a claim as a tuple in QUOTE_FIELDS order
+
+
+def records_of(frame: pd.DataFrame) -> list[Record]:
+    return list(frame[QUOTE_FIELDS].itertuples(index=False, name=None)) if len(frame) else []
 
 
 def position(value: str, label: str, rows: pd.DataFrame | list, basis: str = "stated") -> Position:
-    """A position from claim rows: one quote per sentence, a few per source.
+    """A position from claim rows (a DataFrame or a list of records): one quote per sentence.
 
     Sentences carrying most claims come first (a list of six types says more
-    than a table row naming one), then reading order. Plain Python over one
-    pass of the rows: this runs for every position of every question, so
-    pandas' per-call overhead would dominate.
+    than a table row naming one), then reading order; a few per source, for
+    the first MAX_QUOTED_SOURCES sources. Plain Python: this runs for every
+    position of every question, so pandas' per-call overhead would dominate.
     """
-    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
-    records = list(frame[_QUOTE_FIELDS].itertuples(index=False, name=None)) if len(frame) else []
+    records = records_of(rows) if isinstance(rows, pd.DataFrame) else list(rows)
     claims_per_span = Counter((r[0], int(r[3]), int(r[4])) for r in records)
     records.sort(key=lambda r: (r[0], -claims_per_span[(r[0], int(r[3]), int(r[4]))], int(r[3]), int(r[4]), r[1]))
+    all_sources = tuple(sorted({r[0] for r in records}))
+    quoted_sources = set(all_sources[:MAX_QUOTED_SOURCES])
     quotes: list[Quote] = []
     seen_spans: set[tuple] = set()
     per_source: Counter[str] = Counter()
     for source_id, claim_id, quote, start, end, hedge, polarity, scope in records:
         span = (source_id, int(start), int(end))
-        if span in seen_spans or per_source[source_id] >= MAX_QUOTES_PER_SOURCE:
+        if source_id not in quoted_sources or span in seen_spans or per_source[source_id] >= MAX_QUOTES_PER_SOURCE:
             continue
         seen_spans.add(span)
         per_source[source_id] += 1
         quotes.append(Quote(source_id=source_id, claim_id=claim_id, quote=quote, start=int(start), end=int(end),
                             hedge=hedge, polarity=polarity, scope=scope))
-    return Position(value=value, label=label, quotes=tuple(quotes), basis=basis, support=len(per_source))
+    return Position(value=value, label=label, quotes=tuple(quotes), basis=basis, support=len(all_sources),
+                    source_ids=all_sources)
 
 
 def absent_position(label: str, source_ids: list[str]) -> Position:
     """Sources that speak on the topic but leave this out: no quote to show, only who."""
-    quotes = tuple(Quote(source_id=s, claim_id="", quote="", start=0, end=0) for s in sorted(source_ids))
-    return Position(value="absent", label=label, quotes=quotes, basis="absent", support=len(quotes))
+    ordered = tuple(sorted(source_ids))
+    quotes = tuple(Quote(source_id=s, claim_id="", quote="", start=0, end=0) for s in ordered[:MAX_QUOTED_SOURCES])
+    return Position(value="absent", label=label, quotes=quotes, basis="absent", support=len(ordered),
+                    source_ids=ordered)
 
 
 @dataclass
@@ -79,29 +90,32 @@ class Context:
             self._cache[name] = self.claims[self.claims["facet"] == name]
         return self._cache[name]
 
-    @cached_property
-    def named_types(self) -> dict[str, dict[str, pd.DataFrame]]:
-        """source -> type -> the claim rows naming it as a type."""
-        result: dict[str, dict[str, pd.DataFrame]] = {}
-        for (source_id, subject), rows in self.facet("type").groupby(["source_id", "subject"], sort=True):
-            result.setdefault(source_id, {})[subject] = rows
+    @staticmethod
+    def _index(frame: pd.DataFrame, key: str) -> dict[str, dict[str, list[Record]]]:
+        """source -> key value -> claim records, in one pass (a group-by without per-group frames)."""
+        result: dict[str, dict[str, list[Record]]] = {}
+        for record, key_value in zip(records_of(frame), frame[key] if len(frame) else []):
+            result.setdefault(record[0], {}).setdefault(key_value, []).append(record)
         return result
 
     @cached_property
-    def stated_counts(self) -> dict[str, dict[str, pd.DataFrame]]:
-        """source -> stated count -> rows (counts of the condition or its scopes only)."""
+    def named_types(self) -> dict[str, dict[str, list[Record]]]:
+        """source -> type -> the claim records naming it as a type."""
+        return self._index(self.facet("type"), "subject")
+
+    @cached_property
+    def stated_counts(self) -> dict[str, dict[str, list[Record]]]:
+        """source -> stated count -> records (counts of the condition or its scopes only)."""
         counts = self.facet("type_count")
         counts = counts[(counts["qualifier"] == "stated") & (counts["subject"] == self.topic.condition.name)]
-        result: dict[str, dict[str, pd.DataFrame]] = {}
-        for (source_id, value), rows in counts.groupby(["source_id", "value"], sort=True):
-            result.setdefault(source_id, {})[value] = rows
-        return result
+        return self._index(counts, "value")
 
     @cached_property
-    def vague_counts(self) -> dict[str, pd.DataFrame]:
+    def vague_counts(self) -> dict[str, list[Record]]:
         counts = self.facet("type_count")
         counts = counts[(counts["qualifier"] == "vague") & (counts["subject"] == self.topic.condition.name)]
-        return {source_id: rows for source_id, rows in counts.groupby("source_id", sort=True)}
+        return {source_id: [r for rows in by_value.values() for r in rows]
+                for source_id, by_value in self._index(counts, "value").items()}
 
     @cached_property
     def enumerating_sources(self) -> tuple[str, ...]:

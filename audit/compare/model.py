@@ -40,15 +40,18 @@ class Position:
     basis: str = "stated"        # stated | listed | absent (a source that speaks on the topic but leaves it out)
     support: int = 0             # number of distinct sources
     confidence: float = 0.0      # truth-discovery confidence of this value, 0..1
+    source_ids: tuple[str, ...] = ()  # every source holding the value (quotes may cover only the first ones)
 
     @property
     def sources(self) -> tuple[str, ...]:
-        return tuple(sorted({quote.source_id for quote in self.quotes}))
+        return self.source_ids or tuple(sorted({quote.source_id for quote in self.quotes}))
 
     def to_dict(self) -> dict:
+        quoted = len({quote.source_id for quote in self.quotes})
         return {"value": self.value, "label": self.label, "basis": self.basis, "sources": list(self.sources),
                 "support": self.support, "confidence": round(self.confidence, 4),
-                "quotes": [quote.to_dict() for quote in self.quotes]}
+                "quotes": [quote.to_dict() for quote in self.quotes],
+                "unquoted_sources": max(0, len(self.sources) - quoted)}
 
 
 @dataclass(frozen=True)

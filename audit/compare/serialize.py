@@ -5,6 +5,7 @@ this module. No timestamps: the same input gives the same bytes.
 """
 from __future__ import annotations
 
+import bisect
 import json
 from functools import lru_cache
 from importlib import resources
@@ -24,13 +25,25 @@ def findings_schema() -> dict:
     return json.loads(resources.files("audit.compare").joinpath("findings.schema.json").read_text("utf-8"))
 
 
-def _add_lines(items: list[dict], texts: dict[str, str]) -> None:
-    """Give every quote its 1-based line in the cleaned text (for SARIF and CI annotations)."""
+def _add_lines(items: list[dict], texts) -> None:
+    """Give every quote its 1-based line in the cleaned text (for SARIF and CI annotations).
+
+    Quotes are grouped by source so each text is read once, and lines are
+    found by bisecting the text's newline offsets.
+    """
+    by_source: dict[str, list[dict]] = {}
     for item in items:
         for position in item["positions"]:
             for quote in position["quotes"]:
-                text = texts.get(quote["source_id"], "")
-                quote["line"] = text.count("\n", 0, quote["start"]) + 1 if quote["claim_id"] else 0
+                if quote["claim_id"]:
+                    by_source.setdefault(quote["source_id"], []).append(quote)
+                else:
+                    quote["line"] = 0
+    for source_id in sorted(by_source):
+        text = texts.get(source_id, "")
+        newlines = [index for index, char in enumerate(text) if char == "\n"]
+        for quote in by_source[source_id]:
+            quote["line"] = bisect.bisect_left(newlines, quote["start"]) + 1
 
 
 def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_name: str, corpus_name: str,

@@ -50,8 +50,14 @@ class Rule:
                          positions=question.positions, silent=question.silent)
 
 
+NAMES_SHOWN = 6  # a message names at most this many sources, then counts the rest
+
+
 def join_names(names) -> str:
+    """'a, b and c'; a long list becomes 'a, b, c, d, e, f and 9,994 others' (messages stay one line)."""
     names = list(names)
+    if len(names) > NAMES_SHOWN + 1:
+        return ", ".join(names[:NAMES_SHOWN]) + f" and {len(names) - NAMES_SHOWN:,} others"
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

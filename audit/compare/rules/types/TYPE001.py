@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import pandas as pd
-
 from audit.compare.causes import classify
 from audit.compare.context import Context, position
 from audit.compare.model import Question
@@ -32,20 +30,20 @@ class TYPE001(Rule):
         positions = []
         stated_by_value: dict[str, list] = {}
         for source_id, counts in ctx.stated_counts.items():
-            for value, rows in counts.items():
-                stated_by_value.setdefault(value, []).append(rows)
+            for value, records in counts.items():
+                stated_by_value.setdefault(value, []).extend(records)
         for value in sorted(stated_by_value, key=int):
-            positions.append(position(value, f"{value} types", pd.concat(stated_by_value[value])))
+            positions.append(position(value, f"{value} types", stated_by_value[value]))
         listed: dict[str, list] = {}
         for source_id in ctx.enumerating_sources:
             if source_id in ctx.stated_counts:
                 continue
             named = ctx.named_types.get(source_id, {})
             if len(named) >= 2:
-                listed.setdefault(str(len(named)), []).extend(named.values())
+                listed.setdefault(str(len(named)), []).extend(r for records in named.values() for r in records)
         for value in sorted(listed, key=int):
             positions.append(position(f"{value} (listed)", f"{value} types listed, no number stated",
-                                      pd.concat(listed[value]), basis="listed"))
+                                      listed[value], basis="listed"))
         if not positions:
             return
         speaking = tuple(sorted({s for p in positions for s in p.sources}))

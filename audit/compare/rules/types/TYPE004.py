@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import pandas as pd
-
 from audit.compare.context import Context, position
 from audit.compare.model import Cause, Question
 from audit.compare.rules.base import Rule, join_names
@@ -29,10 +27,10 @@ class TYPE004(Rule):
         sha = dict(zip(ctx.sources["source_id"], ctx.sources["sha256"]))
         for source_id, counts in sorted(ctx.stated_counts.items()):
             named = ctx.named_types.get(source_id, {})
-            positions = [position(value, f"states {value} types", rows) for value, rows in sorted(counts.items())]
+            positions = [position(value, f"states {value} types", records) for value, records in sorted(counts.items())]
             if named:
                 positions.append(position(f"named:{len(named)}", f"names {len(named)}: {join_names(sorted(named))}",
-                                          pd.concat(list(named.values()))))
+                                          [r for records in named.values() for r in records]))
             # keyed by content, not id: renaming a source keeps the finding's id
             yield Question(self.code, self.facet, ctx.topic.condition.name, sha.get(source_id, source_id),
                            tuple(positions), (source_id,), (), for_truth=False,
