@@ -94,6 +94,9 @@ no_gx_option = click.option("--no-data-quality", is_flag=True,
 
 def _finish(result: api.AuditResult, output_format: str, fail_on: str) -> None:
     click.echo(render(output_format, "audit", result.document), nl=False)
+    if result.reports_dir is not None:  # on stderr: stdout stays parseable in every format
+        click.echo(f"report: {result.reports_dir / 'report.html'}  findings: {result.reports_dir / 'findings.json'}",
+                   err=True)
     code = result.exit_code(fail_on)
     if code and output_format == "text":
         click.echo(f"{len(result.failing(fail_on))} finding(s) at or above '{fail_on}'", err=True)
@@ -170,6 +173,7 @@ def diff(base: Path, head: Path | None, base_ref: str | None, out_dir: Path | No
     document, name = api.diff_command(base, head, base_ref)
     out = out_dir or Path("reports") / name / "diff"
     api.write_diff(document, out)
+    click.echo(f"diff: {out / 'diff.html'}  {out / 'diff.json'}", err=True)
     click.echo(render(output_format, "diff", document), nl=False)
     sys.exit(1 if api.diff_introduced(document, fail_on) else 0)
 
@@ -185,7 +189,9 @@ def diff(base: Path, head: Path | None, base_ref: str | None, out_dir: Path | No
 def check(draft: Path, corpus: Path, out_dir: Path | None, fail_on: str, output_format: str) -> None:
     """Check a DRAFT (.md, .html, .txt) against the references in a corpus."""
     document = api.check_draft(draft, corpus)
-    api.write_check(document, out_dir or Path("reports") / Path(corpus).resolve().name / "check")
+    out = out_dir or Path("reports") / Path(corpus).resolve().name / "check"
+    api.write_check(document, out)
+    click.echo(f"check: {out / 'check.html'}  {out / 'check.json'}", err=True)
     click.echo(render(output_format, "check", document), nl=False)
     sys.exit(1 if api.check_failing(document, fail_on) else 0)
 
