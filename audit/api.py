@@ -340,14 +340,23 @@ def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = No
             write_csv(result.extracted_dir / "findings.csv", frame)
         write_json(reports / "findings.json", document)
         if report is not None:
-            for suite, raw in report.raw_results.items():
-                write_json(reports / "data_quality" / f"gx_{suite}_validation.json", raw)
+            _write_data_quality(report, reports, result.corpus.name)
         from audit.report.report import build_report, write_report
 
         html = build_report(document, result.claims, result.sources, _texts(result), topic.condition.name,
                             report.outcomes if report else None)
         write_report(reports / "report.html", html)
     return audit_result
+
+
+def _write_data_quality(report, reports: Path, corpus_name: str) -> None:
+    """GX results as JSON (byte-stable) and as a self-contained page, under reports/<topic>/data_quality/."""
+    from audit.atomic import write_json
+    from audit.report.report import build_data_quality_page
+
+    for suite, raw in report.raw_results.items():
+        write_json(reports / "data_quality" / f"gx_{suite}_validation.json", raw)
+    write_text(reports / "data_quality" / "index.html", build_data_quality_page(corpus_name, report.outcomes))
 
 
 def check_contract(document: dict) -> list[str]:
@@ -415,10 +424,7 @@ def validate_extracted(result: ExtractResult, reports_dir: str | Path | None = N
         kinds = {f["id"]: f["kind"] for f in json.loads(findings_json.read_text("utf-8")).get("findings", [])}
     report = run_expectations(result.claims, findings, _texts(result), list(result.sources["source_id"]),
                               list(FACETS), rule_codes() + sorted(DATA_QUALITY_CODES.values()), kinds)
-    from audit.atomic import write_json
-
-    for suite, raw in report.raw_results.items():
-        write_json(reports / "data_quality" / f"gx_{suite}_validation.json", raw)
+    _write_data_quality(report, reports, result.corpus.name)
     if findings_json.is_file():
         import json
 

@@ -98,6 +98,8 @@ def test_data_quality_passes_on_the_bundled_corpus(calcinosis):
     assert quality["failed"] == []
     assert quality["suites"]["claims"]["success"] and quality["suites"]["findings"]["success"]
     assert (calcinosis.reports_dir / "data_quality" / "gx_claims_validation.json").is_file()
+    page = (calcinosis.reports_dir / "data_quality" / "index.html").read_text()
+    assert "quote == text[start:end] for every claim" in page and "failed</span>" not in page
 
 
 def test_committed_findings_are_current(calcinosis):

@@ -56,6 +56,8 @@ def test_validate_command_reports_failures_with_exit_code(tampered, tmp_path):
                                   "--reports", str(tmp_path / "r")])
     assert result.exit_code == 1
     assert "FAIL (error) claims: quote == text[start:end]" in result.output
+    page = (tmp_path / "r" / "data_quality" / "index.html").read_text()
+    assert "failed</span>" in page
     never = runner.invoke(main, ["validate", str(CALCINOSIS), "--extracted", str(tampered), "--reports",
                                  str(tmp_path / "r"), "--fail-on", "never"])
     assert never.exit_code == 0

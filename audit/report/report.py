@@ -43,6 +43,12 @@ def write_report(path: str | Path, html: str) -> Path:
     return path
 
 
+def build_data_quality_page(corpus: str, outcomes) -> str:
+    rows = [outcome.to_dict() for outcome in outcomes]
+    return render("data_quality.html.j2", corpus=corpus, outcomes=rows,
+                  suites=sorted({row["suite"] for row in rows}), failed=sum(not row["success"] for row in rows))
+
+
 def build_diff_page(document: dict) -> str:
     return render("diff.html.j2", doc=document)
 

@@ -24,7 +24,8 @@ def pages(tmp_path_factory):
     draft.write_text(SEVEN_TYPES_DRAFT)
     write_check(check_draft(draft, ROOT / "sources" / "calcinosis"), tmp / "check")
     run_audit(HOSTILE, tmp / "hx", tmp / "hr", cache_dir=None, progress=False, data_quality=False)
-    return {"report": reports / "report.html", "diff": tmp / "diff" / "diff.html",
+    return {"report": reports / "report.html", "quality": reports / "data_quality" / "index.html",
+            "diff": tmp / "diff" / "diff.html",
             "check": tmp / "check" / "check.html", "hostile": tmp / "hr" / "report.html"}
 
 
@@ -36,7 +37,7 @@ def _no_alert(driver) -> bool:
     return False
 
 
-@pytest.mark.parametrize("name", ["report", "diff", "check", "hostile"])
+@pytest.mark.parametrize("name", ["report", "quality", "diff", "check", "hostile"])
 def test_page_opens_offline_without_errors(open_page, pages, name):
     page = open_page(pages[name])
     page.screenshot(f"{name}-top")
