@@ -310,6 +310,7 @@ def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = No
 
     topic = result.corpus.topic
     reports = Path(reports_dir) if reports_dir else default_reports_dir(result.corpus.folder)
+    texts = _texts(result)  # one lazy reader for GX, line numbers and the report
     comparison = compare(result.claims, result.sources, topic)
     if baseline is not None:
         comparison.findings = baseline.apply(comparison.findings)
@@ -319,7 +320,7 @@ def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = No
         from audit.validate import run_expectations
 
         kinds = {finding.id: finding.kind for finding in comparison.findings}
-        report = run_expectations(result.claims, frame, _texts(result), list(result.sources["source_id"]),
+        report = run_expectations(result.claims, frame, texts, list(result.sources["source_id"]),
                                   list(FACETS), rule_codes() + sorted(DATA_QUALITY_CODES.values()), kinds)
         extra = _data_quality_findings(report, result.claims)
         if baseline is not None:
@@ -327,7 +328,7 @@ def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = No
         comparison.findings = sorted([*comparison.findings, *extra], key=Finding.sort_key)
         frame = validate_table(findings_frame(comparison), "findings", reports if write else None)
     document = findings_document(comparison, result.sources, topic.name, result.corpus.name, len(result.claims),
-                                 report.summary() if report else None, texts=_texts(result),
+                                 report.summary() if report else None, texts=texts,
                                  texts_dir=display_path(result.texts_dir) if result.texts_dir else "")
     if baseline is not None:
         document["baseline"] = baseline.report()
@@ -335,15 +336,14 @@ def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = No
                                reports_dir=reports if write else None)
     if write:
         from audit.atomic import write_json
+        from audit.report.report import build_report, write_report
 
         if result.extracted_dir is not None:
             write_csv(result.extracted_dir / "findings.csv", frame)
         write_json(reports / "findings.json", document)
         if report is not None:
             _write_data_quality(report, reports, result.corpus.name)
-        from audit.report.report import build_report, write_report
-
-        html = build_report(document, result.claims, result.sources, _texts(result), topic.condition.name,
+        html = build_report(document, result.claims, result.sources, texts, topic.condition.name,
                             report.outcomes if report else None)
         write_report(reports / "report.html", html)
     return audit_result
