@@ -122,7 +122,7 @@ def agreement_matrix(claims: pd.DataFrame, source_ids: list[str], condition: str
 
 def matrix_svg(matrix: dict) -> Markup:
     cell, label_width, header = 26, 250, 120
-    width = label_width + cell * len(matrix["sources"]) + 10
+    width = label_width + cell * len(matrix["sources"]) + 90  # room for the last rotated label
     height = header + cell * len(matrix["rows"]) + 10
     svg = environment().get_template("matrix.svg.j2").render(matrix=matrix, cell=cell, label_width=label_width,
                                                              header=header, width=width, height=height,
