@@ -177,9 +177,11 @@ def _omitted(refs: pd.DataFrame, sources: pd.DataFrame, topic, draft: pd.DataFra
         if (facet, agreement.subject) in said or (agreement.facet, agreement.subject) in said:
             continue
         quotes = [q.to_dict() for p in agreement.positions for q in p.quotes if q.claim_id][:4]
+        support = max((p.support for p in agreement.positions), default=0)
         omitted.append({"code": agreement.code, "facet": agreement.facet, "subject": agreement.subject,
-                        "message": agreement.message, "references": quotes})
-    return omitted
+                        "message": agreement.message, "support": support, "references": quotes})
+    # What most references agree on first: that is what a draft most needs.
+    return sorted(omitted, key=lambda item: (-item["support"], item["facet"], item["subject"]))
 
 
 def failing(document: dict, fail_on: str) -> list[dict]:
