@@ -63,11 +63,12 @@ def scheme_cause(ctx: Context, sources: tuple[str, ...], only: str | None = None
         counting = sorted(s for s in sources if entity in ctx.named_types.get(s, {}))
         if not counting or len(counting) == len(sources):
             continue
+        counting_set = set(counting)
         placed = relations[(relations["subject"] == entity) & relations["source_id"].isin(sources)
                            & (relations["value"] != "separate_type")]
         placements = sorted({f"{row.source_id} places it as {row.value.replace('_', ' ')} {row.object}"
-                             for row in placed.itertuples() if row.source_id not in counting})
-        leaving_out = sorted(set(sources) - set(counting) - {row.source_id for row in placed.itertuples()})
+                             for row in placed.itertuples() if row.source_id not in counting_set})
+        leaving_out = sorted(set(sources) - counting_set - set(placed["source_id"]))
         detail = f"{join_names(counting)} count{'s' if len(counting) == 1 else ''} {entity} as a type"
         if placements:
             detail += "; " + "; ".join(placements)

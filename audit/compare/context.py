@@ -123,6 +123,11 @@ class Context:
         return tuple(sorted(set(self.stated_counts) | set(self.vague_counts)
                             | {s for s, types in self.named_types.items() if len(types) >= 2}))
 
+    def silent(self, speaking) -> tuple[str, ...]:
+        """Sources not among ``speaking`` (a set lookup: this runs once per question)."""
+        speaking = set(speaking)
+        return tuple(s for s in self.source_ids if s not in speaking)
+
     def date_of(self, source_id: str) -> str:
         meta = self.source_meta.get(source_id, {})
         return meta.get("date", "") or ""

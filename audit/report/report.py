@@ -16,7 +16,8 @@ def _sources_to_show(document: dict, source_ids: list[str]) -> list[str]:
     if len(source_ids) <= SOURCE_SECTIONS_MAX:
         return source_ids
     cited = sorted({s for f in document["findings"] for s in f["sources"]})
-    return sorted((cited + [s for s in source_ids if s not in set(cited)])[:SOURCE_SECTIONS_MAX])
+    cited_set = set(cited)
+    return sorted((cited + [s for s in source_ids if s not in cited_set])[:SOURCE_SECTIONS_MAX])
 
 
 def build_report(document: dict, claims, sources, texts: dict[str, str], condition: str,

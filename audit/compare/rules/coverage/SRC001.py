@@ -42,7 +42,7 @@ class SRC001(Rule):
     def _question(self, ctx, facet, subject, key, label, rows) -> Question:
         speaking = tuple(sorted(set(rows["source_id"])))
         return Question(self.code, facet, subject, key, (position(key or facet, label, rows),), speaking,
-                        tuple(s for s in ctx.source_ids if s not in speaking), for_truth=False,
+                        ctx.silent(speaking), for_truth=False,
                         details=(("label", label),))
 
     def judge(self, question: Question, ctx: Context):

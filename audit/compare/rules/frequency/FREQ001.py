@@ -32,7 +32,7 @@ class FREQ001(Rule):
                               for subject, group in rows.groupby("subject", sort=True))
             speaking = tuple(sorted(set(rows["source_id"])))
             yield Question(self.code, self.facet, obj, "most_common", positions, speaking,
-                           tuple(s for s in ctx.source_ids if s not in speaking))
+                           ctx.silent(speaking))
 
     def judge(self, question: Question, ctx: Context):
         if len(question.positions) > 1:

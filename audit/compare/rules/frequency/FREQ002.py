@@ -37,7 +37,7 @@ class FREQ002(Rule):
             speaking = tuple(sorted(set(rows["source_id"])))
             key = population or "general"
             yield Question(self.code, self.facet, subject, key, positions, speaking,
-                           tuple(s for s in ctx.source_ids if s not in speaking),
+                           ctx.silent(speaking),
                            details=(("population", population),))
 
     def judge(self, question: Question, ctx: Context):

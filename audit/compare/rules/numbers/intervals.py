@@ -24,7 +24,7 @@ def prevalence_questions(ctx: Context, code: str, for_truth: bool):
         bounds = tuple((label, str(lo), str(hi)) for label, lo, hi in
                        sorted({(interval_label(lo, hi), lo, hi) for lo, hi in zip(rows["value_low"], rows["value_high"])}))
         yield Question(code, "prevalence", subject, "", tuple(positions), speaking,
-                       tuple(s for s in ctx.source_ids if s not in speaking),
+                       ctx.silent(speaking),
                        for_truth=for_truth and len(speaking) >= 2,
                        details=(("intervals", "|".join(",".join(b) for b in bounds)),))
 

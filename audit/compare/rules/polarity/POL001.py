@@ -30,15 +30,18 @@ class POL001(Rule):
                               for polarity, group in rows.groupby("polarity", sort=True))
             speaking = tuple(sorted(set(rows["source_id"])))
             yield Question(self.code, self.facet, subject, "", positions, speaking,
-                           tuple(s for s in ctx.source_ids if s not in speaking))
+                           ctx.silent(speaking))
 
     def judge(self, question: Question, ctx: Context):
         by_value = {p.value: p for p in question.positions}
         asserted, negated = by_value.get("asserted"), by_value.get("negated")
         if asserted and negated and len(question.speaking) >= 2:
             def hedged(p):
-                return join_names([s + (f" ({'; '.join(sorted({q.hedge for q in p.quotes if q.source_id == s and q.hedge}))})"
-                                        if any(q.hedge for q in p.quotes if q.source_id == s) else "")
+                hedges: dict[str, set[str]] = {}
+                for quote in p.quotes:
+                    if quote.hedge:
+                        hedges.setdefault(quote.source_id, set()).add(quote.hedge)
+                return join_names([s + (f" ({'; '.join(sorted(hedges[s]))})" if s in hedges else "")
                                    for s in p.sources])
             message = f"'{question.subject}' is denied by {hedged(negated)} but asserted by {hedged(asserted)}."
             return self.finding(question, message, classify(question, ctx, hedges=True))

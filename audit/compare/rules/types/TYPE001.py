@@ -48,7 +48,7 @@ class TYPE001(Rule):
             return
         speaking = tuple(sorted({s for p in positions for s in p.sources}))
         yield Question(self.code, self.facet, ctx.topic.condition.name, "", tuple(positions), speaking,
-                       tuple(s for s in ctx.source_ids if s not in speaking))
+                       ctx.silent(speaking))
 
     def judge(self, question: Question, ctx: Context):
         values = {p.value.split(" ")[0] for p in question.positions}

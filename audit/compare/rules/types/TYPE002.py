@@ -43,7 +43,7 @@ class TYPE002(Rule):
                 positions.append(absent_position("lists types but leaves it out", absent))
             speaking = tuple(sorted(naming | placing | set(absent)))
             yield Question(self.code, self.facet, subject, "", tuple(positions), speaking,
-                           tuple(s for s in ctx.source_ids if s not in speaking))
+                           ctx.silent(speaking))
 
     def judge(self, question: Question, ctx: Context):
         named = question.positions[0]

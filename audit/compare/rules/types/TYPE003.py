@@ -47,7 +47,7 @@ class TYPE003(Rule):
                               for (value, obj), group in kept.groupby(["value", "object"], sort=True))
             speaking = tuple(sorted(set(kept["source_id"])))
             yield Question(self.code, self.facet, subject, "", positions, speaking,
-                           tuple(s for s in ctx.source_ids if s not in speaking))
+                           ctx.silent(speaking))
 
     def judge(self, question: Question, ctx: Context):
         if len(question.speaking) < 2:
