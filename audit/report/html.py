@@ -78,6 +78,7 @@ def _row(label: str, values: dict[str, str], source_ids: list[str]) -> dict:
 
 def agreement_matrix(claims: pd.DataFrame, source_ids: list[str], condition: str) -> dict:
     """Sources x key claims: stated count, types, placements, most common, treatments, symptoms."""
+    claims = claims[claims["source_id"].isin(source_ids)]  # only the columns shown: a few sources, not the corpus
     rows = []
     counts = claims[(claims["facet"] == "type_count") & (claims["subject"] == condition)]
     types = claims[claims["facet"] == "type"]

@@ -26,9 +26,12 @@ def build_report(document: dict, claims, sources, texts: dict[str, str], conditi
     source_ids = sorted(sources["source_id"])
     matrix = agreement_matrix(claims, source_ids[:MATRIX_MAX_SOURCES], condition)
     meta = {row.source_id: row for row in sources.itertuples()}
+    shown = _sources_to_show(document, source_ids)
+    # one group-by over the shown sources, not one scan of every claim per source
+    claims_by_source = dict(tuple(claims[claims["source_id"].isin(shown)].groupby("source_id", sort=False)))
     source_views = []
-    for source_id in _sources_to_show(document, source_ids):
-        own = claims[claims["source_id"] == source_id]
+    for source_id in shown:
+        own = claims_by_source.get(source_id, claims.iloc[0:0])
         row = meta[source_id]
         source_views.append({"source_id": source_id, "title": row.title, "publisher": row.publisher,
                              "date": row.date, "date_kind": row.date_kind, "url": row.url, "path": row.path,
