@@ -41,8 +41,6 @@ from audit.errors import TopicError
 from audit.textfold import fold_form
 from audit.yamlio import LineDict, LineList, load_yaml
 
-TERM_KINDS = ("condition", "scope", "type", "entity", "treatment", "population", "symptom")
-
 _TOP_KEYS = {"topic", "description", "condition", "types", "entities", "treatments",
              "populations", "symptoms", "boilerplate"}
 _CONDITION_KEYS = {"name", "forms", "scopes"}
@@ -98,9 +96,6 @@ class Topic:
     def condition_names(self) -> set[str]:
         """The condition and its scopes: what a count of types can be 'of'."""
         return {self.condition.name, *(scope.name for scope in self.scopes)}
-
-    def is_type_like(self, name: str) -> bool:
-        return any(t.name == name for t in (*self.types, *self.entities))
 
 
 def _fail(message: str, path: Path, line: int | None) -> TopicError:

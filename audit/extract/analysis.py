@@ -44,10 +44,6 @@ class Sentence:
         return [mention for mention in self.mentions if mention.kind in kinds]
 
     @property
-    def is_heading(self) -> bool:
-        return self.block.kind in ("heading", "row")
-
-    @property
     def is_question(self) -> bool:
         """Questions ask; they assert nothing, so no claim comes from them."""
         if self.block.kind == "heading":

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-BLOCK_KINDS = ("heading", "item", "row", "para")
-
 
 @dataclass(frozen=True)
 class Block:

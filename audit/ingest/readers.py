@@ -10,11 +10,6 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # an article is kilobytes; 10 MB is a mist
 _BINARY_SAMPLE = 8192
 
 
-def read_source_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Return the file's text, or raise InputError naming the file (and line)."""
-    return decode_source(path, read_source_bytes(path, max_bytes))
-
-
 def read_source_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, after the size check; raise InputError naming the file."""
     try:

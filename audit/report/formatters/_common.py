@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-CHECK_SEVERITY = {"contradicted": None, "disputed": "warning", "unsupported": "info", "supported": None}
 
 
 def text_uri(document: dict, source_id: str) -> str:
