@@ -216,5 +216,48 @@ def baseline(corpus: Path, extracted_dir: Path | None, out_file: Path | None, re
     click.echo(f"{count} finding(s) waived in {out}")
 
 
+@main.command(name="eval")
+@click.argument("corpora", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--gold", "gold_file", type=click.Path(path_type=Path), default=None,
+              help="Gold file for a single CORPUS that holds its own articles.")
+@click.option("--devset", type=click.Path(path_type=Path), default=None,
+              help="Development set: DEVSET/<corpus folder name>/ holds the articles and gold.yaml.")
+@click.option("--json", "json_file", type=click.Path(path_type=Path), default=None,
+              help="Write every score, miss and false claim as JSON.")
+@click.option("--details/--no-details", default=True, show_default=True,
+              help="List each miss and false claim after the table.")
+@click.option("--floor", "floor_file", type=click.Path(path_type=Path), default=None,
+              help="Recorded scores (JSON); exit 1 when a score drops below them.")
+@click.option("--record", "record_file", type=click.Path(path_type=Path), default=None,
+              help="Write the summary scores here (to become the new floor).")
+def eval_command(corpora: tuple[Path, ...], gold_file: Path | None, devset: Path | None, json_file: Path | None,
+                 details: bool, floor_file: Path | None, record_file: Path | None) -> None:
+    """Precision and recall of CORPORA's claims and findings against hand-read gold."""
+    from audit import evaluate
+
+    if (gold_file is None) == (devset is None):
+        raise click.UsageError("give either --gold (one corpus) or --devset")
+    if gold_file is not None:
+        if len(corpora) != 1:
+            raise click.UsageError("--gold takes exactly one CORPUS")
+        result = evaluate.Evaluation([evaluate.evaluate_corpus(corpora[0], gold_file)])
+    else:
+        result = evaluate.evaluate_devset(corpora, devset, on_topic=lambda name: click.echo(f"eval {name}", err=True))
+    click.echo(evaluate.format_table(result, details=details))
+    if json_file is not None:
+        from audit.atomic import write_json
+
+        write_json(json_file, result.to_dict())
+    if record_file is not None:
+        from audit.atomic import write_json
+
+        write_json(record_file, result.summary())
+    if floor_file is not None:
+        drops = evaluate.below_floor(result.summary(), evaluate.load_floor(floor_file))
+        for drop in drops:
+            click.echo(f"below floor: {drop}", err=True)
+        sys.exit(1 if drops else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
