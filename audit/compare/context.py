@@ -107,7 +107,8 @@ class Context:
     def stated_counts(self) -> dict[str, dict[str, list[Record]]]:
         """source -> stated count -> records (counts of the condition or its scopes only)."""
         counts = self.facet("type_count")
-        counts = counts[(counts["qualifier"] == "stated") & (counts["subject"] == self.topic.condition.name)]
+        counts = counts[(counts["qualifier"] == "stated") & (counts["subject"] == self.topic.condition.name)
+                        & (counts["polarity"] == "asserted") & (counts["hedge"] != "attributed")]
         return self._index(counts, "value")
 
     @cached_property

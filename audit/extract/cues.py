@@ -20,6 +20,21 @@ COUNT_MODIFIER_PATTERN = (r"(?:main|major|primary|principal|different|distinct|b
                           r"separate|recognized|recognised|known|clinical|well defined|specific|core|"
                           r"important|common|chief|leading)")
 VAGUE_QUANTIFIER_PATTERN = r"(?:several|various|many|multiple|numerous|a number of|a variety of|a few|a range of)"
+# What a vague quantity of types usually spans, as (low, high); high None = open. "several" is more
+# than a couple but not dozens, so "several types" agrees with six and disagrees with "over 40";
+# "various" and "multiple" only say "more than one".
+VAGUE_QUANTIFIERS: dict[str, tuple[float, float | None]] = {
+    "a couple of": (2.0, 3.0), "a few": (2.0, 5.0), "several": (3.0, 10.0),
+    "various": (2.0, None), "multiple": (2.0, None), "a number of": (2.0, None), "a variety of": (2.0, None),
+    "a range of": (2.0, None), "many": (6.0, None), "numerous": (6.0, None),
+    "dozens of": (24.0, None), "many different": (6.0, None),
+}
+# A statement reported from others or from the past: not the source's own current position.
+ATTRIBUTION_PATTERN = re.compile(
+    r"\b(?:previously|formerly|historically|once|originally|in the past|older (?:texts|sources|classifications|"
+    r"literature|systems?)|some (?:authors|experts|researchers|sources|texts|doctors|classifications)|"
+    r"(?:was|were) (?:once |previously |formerly )?(?:thought|believed|considered|described|listed|classified)|"
+    r"according to some|used to)\b")
 
 # Hedges: words that soften a statement. Order matters only for display.
 HEDGE_PATTERN = re.compile(

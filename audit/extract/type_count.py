@@ -1,54 +1,116 @@
-"""Facet ``type_count``: how many types of the condition a source says there are.
+"""Facet ``type_count``: how many types of the condition (or of one type) a source says there are.
 
 Finds a number (digits or words) before a type noun, with up to three
 modifiers between ("five main types", "4 distinct forms", "covers five
-different types"). The count must be "of" the condition or one of its scopes,
-or of nothing ("Four main forms exist."); "two types of surgery" is not a count
-of types of the condition. A vague quantity ("several types exist") is kept as
-``qualifier=vague`` with no value, never guessed.
+different types"), and reads it as an interval in ``value_low``/``value_high``:
+
+- ``stated``: "five types" (5..5);
+- ``range``: "three to five types" (3..5, value "3-5");
+- ``at least`` / ``more than`` / ``about``: "at least eight forms" (8..open),
+  "over 40 types" (41..open); ``value`` keeps the number as written;
+- ``vague``: "several types" (no ``value``; the quantifier's usual span in
+  ``value_low``/``value_high`` and the word in ``hedge``), never guessed.
+
+A count belongs to the noun it counts: "three types of A" (A a type) and
+"A is divided into four subtypes" are counts *of A* (``subject`` A), never of
+the condition. "two types of surgery" is not a count of types of the
+condition. ``polarity`` is negated for "does not have five types"; ``hedge``
+is ``attributed`` for counts a source reports from others or from the past
+("older texts listed five types", "Previously, there were more than 10
+types"), which are not the source's own position.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from audit.extract.analysis import DocumentAnalysis, Sentence
+from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import (COUNT_MODIFIER_PATTERN, NUMBER_PATTERN, NUMBER_WORDS, TYPE_NOUN_PATTERN,
-                                VAGUE_QUANTIFIER_PATTERN)
+from audit.extract.cues import (ATTRIBUTION_PATTERN, COUNT_MODIFIER_PATTERN, NEGATION_PATTERN, NUMBER_PATTERN,
+                                NUMBER_WORDS, TYPE_NOUN_PATTERN, VAGUE_QUANTIFIERS)
 
 FACET = "type_count"
 
 _MODIFIERS = rf"(?:{COUNT_MODIFIER_PATTERN}\s+){{0,3}}"
-_STATED = re.compile(rf"\b(?P<number>{NUMBER_PATTERN})\s+{_MODIFIERS}(?P<noun>{TYPE_NOUN_PATTERN})\b")
-_VAGUE = re.compile(rf"\b(?P<number>{VAGUE_QUANTIFIER_PATTERN})\s+{_MODIFIERS}(?P<noun>{TYPE_NOUN_PATTERN})\b")
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|of)\s+$")
+_BOUND = r"(?P<bound>at least|more than|over|upwards of|in excess of|about|around|approximately|roughly|nearly|almost|some|fewer than|less than|up to)\s+"
+_STATED = re.compile(
+    rf"\b(?:{_BOUND})?(?P<number>{NUMBER_PATTERN})(?:\s*(?:-|–|to|or)\s*(?P<high>{NUMBER_PATTERN}))?"
+    rf"\s+{_MODIFIERS}(?P<noun>{TYPE_NOUN_PATTERN})\b")
+_VAGUE = re.compile(rf"\b(?P<number>{'|'.join(sorted(VAGUE_QUANTIFIERS, key=len, reverse=True))})\s+"
+                    rf"{_MODIFIERS}(?P<noun>{TYPE_NOUN_PATTERN})\b")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|of|each|all|both|by|in|with|for)\s+$")
 _OF = re.compile(r"\s+(?:of|within)\s+(?:the\s+)?")
-# "type 2", "form 3" are labels, not counts; "2 types of patients" is filtered by the "of" test.
+_SUBTYPE_NOUN = re.compile(r"^sub\s?types?$|^subgroups?$|^subclass")
+# "A is divided into", "A has", "A comes in": the count is of A when A is the clause's subject.
+_PREDICATE = re.compile(r"^\W*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:can\s+be\s+|is\s+|are\s+|has\s+been\s+)?"
+                        r"(?:\w+ly\s+)?(?:divided|split|classified|categori[sz]ed|grouped|separated|subdivided|"
+                        r"broken\s+down|has|have|comes?|occurs?|includes?|comprises?|consists?|exists?)\b"
+                        r"|^\s+into\s*$")  # "divide A into four subtypes": A is what is divided
+_CLAUSE_STOP = re.compile(r"[.;:]|\b(?:which|that|while|whereas|but)\b")
 
 
 def _count_value(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
-def _what_it_counts(analysis: DocumentAnalysis, sentence: Sentence, noun_end: int) -> tuple[str, str] | None:
+def _parent_of_clause(analysis: DocumentAnalysis, sentence: Sentence, count_start: int) -> tuple[str, str] | None:
+    """(subject, scope) from the clause's subject: "A is divided into four subtypes"."""
+    topic = analysis.topic
+    before_text = sentence.folded[:count_start]
+    clause_start = 0
+    for stop in _CLAUSE_STOP.finditer(before_text):
+        clause_start = stop.end()
+    candidates = [m for m in sentence.mentions
+                  if clause_start <= m.start - sentence.start < count_start and m.kind in (*TYPE_LIKE, "condition", "scope")]
+    if candidates:
+        subject = candidates[0]
+        # "Type I SMA": a type named together with the condition is the type.
+        if subject.kind in ("condition", "scope") and len(candidates) > 1 and candidates[1].kind in TYPE_LIKE \
+                and candidates[1].start - subject.end <= 1:
+            subject = candidates[1]
+        between = sentence.folded[subject.end - sentence.start:count_start]
+        if subject.kind in TYPE_LIKE and _PREDICATE.match(between):
+            return subject.name, ""
+        if subject.kind == "scope":
+            return topic.condition.name, subject.name
+        return topic.condition.name, ""
+    if sentence.context_type and re.match(r"^\W*(?:it|this|that|the latter)\b", sentence.folded[clause_start:]):
+        return sentence.context_type, ""
+    return None
+
+
+def _what_it_counts(analysis: DocumentAnalysis, sentence: Sentence, match: re.Match) -> tuple[str, str] | None:
     """(subject, scope) the count is of, or None when it counts something else."""
     topic = analysis.topic
+    noun_end = match.end("noun")
     rest = sentence.folded[noun_end:]
     of_match = _OF.match(rest)
-    if not of_match:
-        return topic.condition.name, ""
-    target_start = sentence.start + noun_end + of_match.end()
-    mention = next((m for m in sentence.mentions if m.start == target_start), None)
-    if mention is None:
+    if of_match:
+        target_start = sentence.start + noun_end + of_match.end()
+        mention = next((m for m in sentence.mentions if m.start == target_start), None)
+        if mention is None:
+            return None
+        if mention.kind == "condition":
+            following = next((m for m in sentence.mentions if m.start > mention.start), None)
+            if following is not None and following.kind in TYPE_LIKE and following.start - mention.end <= 1:
+                return following.name, ""  # "three forms of SMA type II"
+            return topic.condition.name, ""
+        if mention.kind == "scope":
+            return topic.condition.name, mention.name
+        if mention.kind in TYPE_LIKE:
+            return mention.name, ""
         return None
-    if mention.kind == "condition":
-        return topic.condition.name, ""
-    if mention.kind == "scope":
-        return topic.condition.name, mention.name
-    if mention.kind in ("type", "entity"):
-        return mention.name, ""
-    return None
+    # A type named between the number and the noun: "four juvenile subtypes".
+    inside = [m for m in sentence.mentions if match.start() <= m.start - sentence.start and m.end - sentence.start <= match.start("noun")
+              and m.kind in TYPE_LIKE]
+    if inside:
+        return inside[-1].name, ""
+    parent = _parent_of_clause(analysis, sentence, match.start())
+    if parent is not None and (parent[0] != topic.condition.name or not _SUBTYPE_NOUN.match(match.group("noun"))):
+        return parent
+    if _SUBTYPE_NOUN.match(match.group("noun")) and sentence.context_type:
+        return sentence.context_type, ""  # "Doctors recognise four subtypes" under a type's heading
+    return topic.condition.name, ""
 
 
 def count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple[re.Match, str, str, bool]]:
@@ -58,24 +120,59 @@ def count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple[
         return found
     for pattern, vague in ((_STATED, False), (_VAGUE, True)):
         for match in pattern.finditer(sentence.folded):
-            if not vague and _count_value(match.group("number")) < 2:
-                continue
+            if not vague:
+                if _count_value(match.group("number")) < 2 and not match.group("high"):
+                    continue
             if vague and _DEFINITE_BEFORE.search(sentence.folded[: match.start()]):
                 continue  # "the various types" refers to types; it does not count them
-            target = _what_it_counts(analysis, sentence, match.end("noun"))
+            target = _what_it_counts(analysis, sentence, match)
             if target is not None:
                 found.append((match, target[0], target[1], vague))
     return found
 
 
+def _interval(match: re.Match) -> tuple[str, float, float | None, str]:
+    """(value, low, high, qualifier) of a stated count."""
+    low = _count_value(match.group("number"))
+    if match.group("high"):
+        high = _count_value(match.group("high"))
+        if high > low:
+            return f"{low}-{high}", float(low), float(high), "range"
+    bound = (match.group("bound") or "").strip()
+    if bound in ("at least", "upwards of"):
+        return str(low), float(low), None, "at least"
+    if bound in ("more than", "over", "in excess of"):
+        return str(low), float(low + 1), None, "more than"
+    if bound in ("fewer than", "less than"):
+        return str(low), 0.0, float(low - 1), "less than"
+    if bound == "up to":
+        return str(low), 0.0, float(low), "up to"
+    if bound:
+        return str(low), float(low), float(low), "approximately"
+    return str(low), float(low), float(low), "stated"
+
+
+def _clause_before(sentence: Sentence, position: int) -> str:
+    before = sentence.folded[:position]
+    cut = max((m.end() for m in re.finditer(r"[;:]|,\s+(?:but|while|whereas)\b", before)), default=0)
+    return before[cut:]
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     for sentence in analysis.sentences:
         for match, subject, scope, vague in count_matches(analysis, sentence):
+            clause = _clause_before(sentence, match.start())
+            negated = bool(NEGATION_PATTERN.search(" ".join(clause.split()[-5:])))
+            attributed = bool(ATTRIBUTION_PATTERN.search(clause))
             common = dict(source_id=analysis.document.source_id, facet=FACET, subject=subject, scope=scope,
-                          quote=sentence.text, start=sentence.start, end=sentence.end, unit="types")
+                          quote=sentence.text, start=sentence.start, end=sentence.end, unit="types",
+                          polarity="negated" if negated else "asserted")
             if vague:
-                yield Claim(**common, qualifier="vague", extractor="type_count.vague")
+                word = match.group("number")
+                low, high = VAGUE_QUANTIFIERS[word]
+                yield Claim(**common, qualifier="vague", value_low=low, value_high=high,
+                            hedge="attributed" if attributed else word, extractor="type_count.vague")
             else:
-                count = _count_value(match.group("number"))
-                yield Claim(**common, value=str(count), value_low=float(count), value_high=float(count),
-                            qualifier="stated", extractor="type_count.stated")
+                value, low, high, qualifier = _interval(match)
+                yield Claim(**common, value=value, value_low=low, value_high=high, qualifier=qualifier,
+                            hedge="attributed" if attributed else "", extractor="type_count.stated")
