@@ -14,7 +14,7 @@ from pandera.typing import Series
 
 from audit.atomic import write_csv
 from audit.errors import SchemaValidationError
-from audit.extract.claim import FACETS, FREQUENCIES, POLARITIES, RELATIONS
+from audit.extract.claim import FACETS, FREQUENCIES, MEASURES, POLARITIES, RELATIONS
 from audit.severity import SEVERITIES
 
 SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
@@ -56,6 +56,7 @@ class ClaimsTable(pa.DataFrameModel):
     value_low: Series[float] = pa.Field(nullable=True, ge=0)
     value_high: Series[float] = pa.Field(nullable=True, ge=0)
     unit: Series[str]
+    measure: Series[str] = pa.Field(isin=["", *MEASURES])
     qualifier: Series[str]
     scope: Series[str]
     polarity: Series[str] = pa.Field(isin=list(POLARITIES))
@@ -82,6 +83,10 @@ class ClaimsTable(pa.DataFrameModel):
     def percentages_in_range(cls, df: pd.DataFrame) -> Series[bool]:
         percent = df["unit"] == "%"
         return ~percent | (df["value_low"].between(0, 100) & df["value_high"].between(0, 100))
+
+    @pa.dataframe_check(error="a prevalence figure says what it measures")
+    def prevalence_has_measure(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["facet"] != "prevalence") | (df["measure"] != "")
 
     @pa.dataframe_check(error="type_relation value is alias_of, subtype_of or separate_type")
     def known_relation(cls, df: pd.DataFrame) -> Series[bool]:

@@ -11,7 +11,7 @@ from audit.schemas import read_table, validate_table
 def _claim(**overrides) -> dict:
     row = {"claim_id": "src:prevalence:0123456789", "source_id": "src", "facet": "prevalence", "subject": "lupus",
            "object": "x", "value": "25-40%", "value_low": 25.0, "value_high": 40.0, "unit": "%",
-           "qualifier": "range", "scope": "", "polarity": "asserted", "hedge": "", "quote": "abc",
+           "measure": "prevalence", "qualifier": "range", "scope": "", "polarity": "asserted", "hedge": "", "quote": "abc",
            "start": 10, "end": 13, "extractor": "prevalence.figure"}
     row.update(overrides)
     return row
@@ -53,3 +53,20 @@ def test_read_table_round_trip(tmp_path):
     pd.DataFrame([_claim(hedge="", value_low=None, value_high=None, unit="", value="")]).to_csv(path, index=False)
     frame = read_table(path, "claims")
     assert frame.loc[0, "hedge"] == "" and pd.isna(frame.loc[0, "value_low"])
+
+
+def test_claims_suite_knows_every_measure():
+    import json
+
+    from audit.extract.claim import MEASURES
+
+    from pathlib import Path
+
+    suite = json.loads((Path(__file__).parent.parent / "audit" / "validate" / "suites" / "claims.json").read_text())
+    sets = [e["kwargs"]["value_set"] for e in suite["expectations"] if e["kwargs"].get("column") == "measure"]
+    assert sets == [["", *MEASURES]]
+
+
+def test_prevalence_claim_needs_a_measure():
+    with pytest.raises(SchemaValidationError):
+        validate_table(pd.DataFrame([_claim(measure="")]), "claims")

@@ -8,6 +8,9 @@ FACETS = ("type_count", "type", "type_relation", "frequency", "prevalence", "tre
 POLARITIES = ("asserted", "negated")
 RELATIONS = ("alias_of", "subtype_of", "separate_type")
 FREQUENCIES = ("most_common", "common", "uncommon", "rare", "very_rare")
+# What a figure measures (the ``measure`` column; empty for facets without figures).
+# See audit.extract.prevalence for each one's meaning.
+MEASURES = ("prevalence", "incidence", "share_of_cases", "share_with_feature", "body_area", "risk", "count", "other")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Claim:
     value_low: float | None = None
     value_high: float | None = None
     unit: str = ""
+    measure: str = ""
     qualifier: str = ""
     scope: str = ""
     polarity: str = "asserted"

@@ -112,5 +112,5 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 subject=_population(analysis, sentence, sentence.start + start, sentence.start + end),
                 object=analysis.topic.condition.name,
                 value=re.sub(r"\s+of$", "", sentence.text[start:end].strip()), value_low=round(low, 2), value_high=round(high, 2),
-                unit="%", qualifier=qualifier, hedge=hedge.group(0) if hedge else "",
+                unit="%", measure="prevalence", qualifier=qualifier, hedge=hedge.group(0) if hedge else "",
                 quote=sentence.text, start=sentence.start, end=sentence.end, extractor="prevalence.figure")
