@@ -23,7 +23,7 @@ from audit.schemas import read_table
 from audit.severity import at_or_above, rank
 
 _PAIR_KEY = ("source_id", "facet", "subject", "object", "scope", "polarity")
-_SHOWN = ("source_id", "facet", "subject", "object", "value", "unit", "measure", "qualifier", "scope", "polarity", "hedge", "quote")
+_SHOWN = ("source_id", "facet", "subject", "object", "value", "unit", "measure", "qualifier", "scope", "polarity", "hedge", "typicality", "quote")
 
 
 @dataclass
@@ -75,7 +75,7 @@ def diff_claims(base: pd.DataFrame, head: pd.DataFrame) -> dict:
         candidates = added_groups.get(key, [])
         for old, new in zip(group.itertuples(), candidates):
             before, after = _claim_dict(old), _claim_dict(new)
-            fields = {name: [before[name], after[name]] for name in ("value", "measure", "qualifier", "hedge", "quote")
+            fields = {name: [before[name], after[name]] for name in ("value", "measure", "qualifier", "hedge", "typicality", "quote")
                       if before[name] != after[name]}
             changed.append({"source_id": old.source_id, "facet": old.facet, "subject": old.subject,
                             "before": before, "after": after, "changes": fields,

@@ -14,7 +14,7 @@ from pandera.typing import Series
 
 from audit.atomic import write_csv
 from audit.errors import SchemaValidationError
-from audit.extract.claim import FACETS, FREQUENCIES, MEASURES, POLARITIES, RELATIONS
+from audit.extract.claim import FACETS, FREQUENCIES, MEASURES, POLARITIES, RELATIONS, TYPICALITIES
 from audit.severity import SEVERITIES
 
 SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
@@ -61,6 +61,7 @@ class ClaimsTable(pa.DataFrameModel):
     scope: Series[str]
     polarity: Series[str] = pa.Field(isin=list(POLARITIES))
     hedge: Series[str]
+    typicality: Series[str] = pa.Field(isin=["", *TYPICALITIES])
     quote: Series[str] = pa.Field(str_length={"min_value": 1})
     start: Series[int] = pa.Field(ge=0)
     end: Series[int] = pa.Field(ge=1)

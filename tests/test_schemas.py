@@ -11,7 +11,7 @@ from audit.schemas import read_table, validate_table
 def _claim(**overrides) -> dict:
     row = {"claim_id": "src:prevalence:0123456789", "source_id": "src", "facet": "prevalence", "subject": "lupus",
            "object": "x", "value": "25-40%", "value_low": 25.0, "value_high": 40.0, "unit": "%",
-           "measure": "prevalence", "qualifier": "range", "scope": "", "polarity": "asserted", "hedge": "", "quote": "abc",
+           "measure": "prevalence", "qualifier": "range", "scope": "", "polarity": "asserted", "hedge": "", "typicality": "", "quote": "abc",
            "start": 10, "end": 13, "extractor": "prevalence.figure"}
     row.update(overrides)
     return row
@@ -70,3 +70,19 @@ def test_claims_suite_knows_every_measure():
 def test_prevalence_claim_needs_a_measure():
     with pytest.raises(SchemaValidationError):
         validate_table(pd.DataFrame([_claim(measure="")]), "claims")
+
+
+def test_claims_suite_knows_every_typicality():
+    import json
+    from pathlib import Path
+
+    from audit.extract.claim import TYPICALITIES
+
+    suite = json.loads((Path(__file__).parent.parent / "audit" / "validate" / "suites" / "claims.json").read_text())
+    sets = [e["kwargs"]["value_set"] for e in suite["expectations"] if e["kwargs"].get("column") == "typicality"]
+    assert sets == [["", *TYPICALITIES]]
+
+
+def test_unknown_typicality_is_rejected():
+    with pytest.raises(SchemaValidationError):
+        validate_table(pd.DataFrame([_claim(typicality="mostly")]), "claims")

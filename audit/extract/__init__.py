@@ -18,7 +18,8 @@ from audit.topic import Topic
 EXTRACTORS = (type_count, type_named, type_relation, frequency, prevalence, treatment, symptom)
 
 CLAIM_COLUMNS = ("claim_id", "source_id", "facet", "subject", "object", "value", "value_low", "value_high",
-                 "unit", "measure", "qualifier", "scope", "polarity", "hedge", "quote", "start", "end", "extractor")
+                 "unit", "measure", "qualifier", "scope", "polarity", "hedge", "typicality", "quote", "start",
+                 "end", "extractor")
 
 
 def _sort_key(claim: Claim) -> tuple:

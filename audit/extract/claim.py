@@ -11,6 +11,9 @@ FREQUENCIES = ("most_common", "common", "uncommon", "rare", "very_rare")
 # What a figure measures (the ``measure`` column; empty for facets without figures).
 # See audit.extract.prevalence for each one's meaning.
 MEASURES = ("prevalence", "incidence", "share_of_cases", "share_with_feature", "body_area", "risk", "count", "other")
+# How typical a symptom is, read from its hedge words and quantifiers (the ``typicality`` column;
+# empty for a plain statement and for other facets). See audit.extract.typicality.
+TYPICALITIES = ("usually", "often", "sometimes", "rarely")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Claim:
     scope: str = ""
     polarity: str = "asserted"
     hedge: str = ""
+    typicality: str = ""
 
     def identity(self) -> str:
         """What the claim says, without where: stable when unrelated text moves."""
