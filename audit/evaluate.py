@@ -396,11 +396,20 @@ class TopicEvaluation:
         return total
 
 
+def _as_named_type(fact: GoldFact, aligner: NameAligner) -> GoldFact:
+    """"A subtype_of the topic" is a named type (the gold README: membership implies the placement)."""
+    if fact.facet == "type_relation" and fact.value in ("subtype_of", "separate_type") \
+            and aligner.terms_in(fact.obj, ("condition",)) and not aligner.terms_in(fact.obj, ("type", "entity")):
+        return GoldFact(fact.file, "type", name=fact.name, quote=fact.quote)
+    return fact
+
+
 def score_facts(gold: Gold, predicted: list[Predicted], aligner: NameAligner, topic_name: str) -> tuple[dict[str, FacetScore], dict]:
     scores = {facet: FacetScore(facet) for facet in FACT_FACETS}
     attribute = {"typicality": [0, 0], "measure": [0, 0]}
+    facts = [_as_named_type(g, aligner) for g in gold.facts]
     for facet in FACT_FACETS:
-        gold_facts = [g for g in gold.facts if g.facet == facet]
+        gold_facts = [g for g in facts if g.facet == facet]
         preds = [p for p in predicted if p.facet == facet]
         score = scores[facet]
         score.gold = len(gold_facts)
@@ -484,13 +493,19 @@ def stage_corpus(corpus_dir: Path, texts_dir: Path, into: Path) -> Path:
         if not (corpus_dir / name).is_file():
             raise InputError(f"missing {name}", corpus_dir)
         shutil.copyfile(corpus_dir / name, staged / name)
-    copied = 0
-    for path in sorted(texts_dir.iterdir()):
-        if path.suffix.lower() in (".txt", ".md", ".html", ".htm") and path.is_file() and not path.is_symlink():
-            shutil.copyfile(path, staged / path.name)
-            copied += 1
-    if not copied:
-        raise InputError("no article files (.txt, .md, .html) to evaluate", texts_dir)
+    from audit.yamlio import load_yaml
+
+    manifest = load_yaml(corpus_dir / "sources.yaml")
+    entries = manifest.get("sources", []) if isinstance(manifest, dict) else []
+    for entry in entries:
+        name = str(entry.get("file", "")) if isinstance(entry, dict) else ""
+        source = texts_dir / name
+        # Only plain file names: the manifest may not reach outside the texts folder.
+        if not name or Path(name).name != name or not source.is_file() or source.is_symlink():
+            raise InputError(f"article {name!r} named in sources.yaml is not a file of {texts_dir}", corpus_dir / "sources.yaml")
+        shutil.copyfile(source, staged / name)
+    if not entries:
+        raise InputError("sources.yaml lists no article to evaluate", corpus_dir / "sources.yaml")
     return staged
 
 

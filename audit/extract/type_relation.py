@@ -1,14 +1,24 @@
 """Facet ``type_relation``: how a source places an entity relative to the types.
 
-Values:
+Values (subject is placed, object is what it is placed against):
 
-- ``alias_of``: "B, also called A", "B, also known as A or C", "A is another
-  name for B" -> subject A, object B;
+- ``alias_of``: "B, also called A", "B (also known as A or C)", "B, sometimes
+  called A", "A is another name for B", "B (formerly type III)", "B (the
+  intermediate form)", "B (BX)" (an abbreviation defined in parentheses).
+  When A and B are forms of one lexicon term, the subject is A as written
+  (lower-cased), the object B's canonical name; when A is another term, its
+  canonical name; when A is not in the lexicon at all, the words as written.
 - ``subtype_of``: "B includes rare subtypes such as A", "subtypes like A",
-  "A is a specific subtype within B" -> subject A, object B (the type in
-  context, else the condition);
+  "A is a specific subtype within B", "an unusual form of B, known as A",
+  members of a list scoped to B ("There are three kinds of B: A, C and D",
+  see :mod:`audit.extract.type_named`) -> subject A, object B.
 - ``separate_type``: an entity the source names as a type of its own
   (from the ``type`` facet) -> object is the condition.
+
+``polarity`` is negated for "A is not a subtype of B" and "this condition is
+not actually a form of B"; ``hedge`` keeps "sometimes", "may", and
+``attributed`` for placements a source reports from others ("some
+researchers believe ...").
 """
 from __future__ import annotations
 
@@ -17,54 +27,273 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
+from audit.extract.cues import ATTRIBUTION_PATTERN, HEDGE_PATTERN, TYPE_NOUN_PATTERN
 from audit.extract.lexicon import Mention
 from audit.extract.type_named import named_types
 
 FACET = "type_relation"
 
-_ALIAS_AFTER = re.compile(r"\b(?:also\s+)?(?:called|known as|termed|referred to as|named)(?:\s+as)?\b")
-_ALIAS_BEFORE = re.compile(r"\bis\s+(?:also\s+)?(?:another|an alternative|an older|a different|an alternate)\s+(?:name|term)\s+for\b")
-_SUBTYPE_SUCH_AS = re.compile(r"\bsub\s?types?\b(?:\s+\w+){0,2}?\s*,?\s*(?:such as|like|including|e\.g\.|namely)\b")
-_SUBTYPE_OF = re.compile(r"\bsub\s?type\s+(?:of|within|in)\b")
-_PRONOUN_START = re.compile(r"^\W*(?:it|this|this condition|this disorder)\b")
+NAMED_KINDS = (*TYPE_LIKE, "condition", "scope")
+_ALIAS_CUE = re.compile(
+    r"\b(?:(?:also|sometimes|often|commonly|occasionally|previously|formerly|once|originally|still)\s+)*"
+    r"(?:called|known\s+as|termed|referred\s+to\s+as|named(?!\s+(?:after|for|by)\b))(?:\s+as)?\b"
+    r"|\bformerly\b|\bpreviously\b|\bor\s+simply\b|\baka\b")
+_ALIAS_BEFORE = re.compile(r"\bis\s+(?:also\s+)?(?:another|an alternative|an older|a different|an alternate|the former|"
+                           r"a former|an old)\s+(?:name|term)\s+for\b")
+# What may stand between the named thing and the alias cue: "B, also called", "B (also called",
+# "B (BX), also known as", "B is also known as", "it is also sometimes called".
+_GAP_TO_CUE = re.compile(r"^[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:\(\s*)?(?:(?:is|are|was|were)\s+)?(?:(?:also|sometimes|often)\s+)*$")
+_NEGATED_GAP = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?not\b|\bisn't\b|\baren't\b")
+_FORM_OF_BEFORE = re.compile(
+    rf"\b(?:a|an|another|one|the)\s+(?:[\w-]+\s+){{0,3}}?{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
+_LIST_END = re.compile(r"[).;:]|\s(?:is|are|was|were|has|have|which|that|who|and\s+is|and\s+are|in|with|for|"
+                       r"because|when|describes?|comprises?|includes?|affects?|causes?|occurs?)\s")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
+_CLASSIFIED_AS = re.compile(r"\b(?:is|are|was|were|be)\s+(?:also\s+|sometimes\s+|often\s+|usually\s+)*"
+                            r"(?:classified|classed|categori[sz]ed|grouped|counted|regarded|considered)\s+as\s+"
+                            r"(?:(?:a|an|one)\s+)?(?:(?:form|type|kind|subtype|variant)\s+of\s+)?")
+_PARENTHESIS_AFTER = re.compile(r"^\s*\(\s*(?P<inner>[^()]{1,60}?)\s*\)")
+_ABBREVIATION = re.compile(r"^[A-Z][A-Za-z0-9-]{0,3}[A-Z0-9][A-Za-z0-9-]{0,6}$")
+_THE_FORM = re.compile(rf"^(?:the|a|an)\s+(?P<name>[\w\s-]{{1,40}}?\s+{TYPE_NOUN_PATTERN})$", re.IGNORECASE)
+_PLURAL_NOUN_START = re.compile(r"^(?P<noun>types|forms|subtypes|variants)\s+(?P<rest>.+)$")
+_SUBTYPE_SUCH_AS = re.compile(r"\bsub\s?types?\b(?:\s+\w+){0,2}?\s*,?\s*\(?\s*(?:such as|like|including|e\.g\.|namely)\b")
+_SUBTYPE_OF = re.compile(r"\bsub\s?types?\s+(?:of|within|in)\b")
+_NOT_FORM_OF = re.compile(rf"\b(?:is|are|was|were)\s+(?:\w+\s+)?not\s+(?:\w+\s+)?(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?"
+                          rf"{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
+_PRONOUN_START = re.compile(r"^\W*(?:it|this|this condition|this disorder|this form|this type|the condition|"
+                            r"the disorder|they)\b")
+_MAX_ALIAS_WORDS = 6
 
 
-def _row(analysis: DocumentAnalysis, sentence: Sentence, subject: str, value: str, obj: str, extractor: str) -> Claim:
+def _row(analysis: DocumentAnalysis, sentence: Sentence, subject: str, value: str, obj: str, extractor: str,
+         polarity: str = "asserted", hedge: str = "") -> Claim:
     return Claim(source_id=analysis.document.source_id, facet=FACET, subject=subject, object=obj, value=value,
-                 quote=sentence.text, start=sentence.start, end=sentence.end, extractor=extractor)
+                 polarity=polarity, hedge=hedge, quote=sentence.text, start=sentence.start, end=sentence.end,
+                 extractor=extractor)
 
 
-def _list_after(sentence: Sentence, position: int) -> list[Mention]:
-    """Type-like mentions right after ``position`` joined by 'or', 'and' or commas."""
-    found = []
-    cursor = position
-    for mention in sentence.mentions:
-        if mention.start < cursor:
+def _written(analysis: DocumentAnalysis, start: int, end: int) -> str:
+    """Words as the source wrote them, lower-cased, spaces collapsed."""
+    return " ".join(analysis.text[start:end].lower().split())
+
+
+def _type_of(sentence: Sentence, mentions: list[Mention]) -> Mention | None:
+    """The thing a run of mentions names: "Type I SMA" (type + condition) is the type."""
+    named = [m for m in mentions if m.kind in NAMED_KINDS]
+    if not named:
+        return None
+    last = named[-1]
+    if last.kind in ("condition", "scope") and len(named) > 1 and named[-2].kind in TYPE_LIKE \
+            and last.start - named[-2].end <= 1:
+        return named[-2]
+    return last
+
+
+def _hedge(sentence: Sentence, upto: int) -> str:
+    clause = sentence.folded[:upto]
+    if ATTRIBUTION_PATTERN.search(clause) and not re.search(r"\b(?:formerly|previously)\b", sentence.folded[upto - 20:upto + 20]):
+        return "attributed"
+    hedge = HEDGE_PATTERN.search(sentence.folded[max(0, upto - 60):upto + 30])
+    return hedge.group(0) if hedge else ""
+
+
+def _target_before(analysis: DocumentAnalysis, sentence: Sentence, cue_start: int) -> Mention | None:
+    """The named thing right before an alias cue (absolute offsets), or the pronoun's referent."""
+    before = [m for m in sentence.mentions if m.end <= cue_start]
+    target = _type_of(sentence, before[-2:] if len(before) >= 2 else before)
+    if target is not None:
+        gap = analysis.folded[target.end:cue_start]
+        if target is not before[-1] and before[-1].kind in ("condition", "scope"):
+            gap = analysis.folded[before[-1].end:cue_start]
+        if _GAP_TO_CUE.match(gap):
+            return target
+    clause_start = max([sentence.start] + [sentence.start + m.end() for m in re.finditer(r"[;:]", sentence.folded[: cue_start - sentence.start])])
+    head = analysis.folded[clause_start:cue_start]
+    pronoun = _PRONOUN_START.match(head)
+    if pronoun and _GAP_TO_CUE.match(head[pronoun.end():]):
+        first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE and m.end <= clause_start), None)
+        if first is not None:
+            return first
+        if sentence.context_type:
+            return Mention("type", sentence.context_type, sentence.start, sentence.start)
+    return None
+
+
+def _alias_names(analysis: DocumentAnalysis, sentence: Sentence, start: int) -> list[tuple[str, Mention | None]]:
+    """The names listed after an alias cue: [(written name, lexicon mention or None)].
+
+    Stops at a closing parenthesis, a clause end or a verb-like word. Pieces
+    joined by "or" (or "and" between short names, "types I and II") are all
+    names; a piece after a bare comma only when it is a lexicon term or the
+    list goes on with "or"/"and" ("A, B, or C"), since "known as A, causes X"
+    continues the sentence, not the list.
+    """
+    rest = analysis.folded[start:sentence.end]
+    end = _LIST_END.search(rest)
+    segment = rest[: end.start() if end else len(rest)]
+    segment = re.sub(r"\([^()]*\)?", lambda m: " " * len(m.group(0)), segment)  # "(HMSN)": same length, blanked
+    separators = list(_LIST_SPLIT.finditer(segment))
+    spans, previous = [], 0
+    for separator in separators:
+        spans.append((previous, separator.start(), separator.group(0)))
+        previous = separator.end()
+    spans.append((previous, len(segment), ""))
+    names: list[tuple[str, Mention | None]] = []
+    plural_noun = None
+    joined_later = any(re.search(r"\b(?:or|and)\b", separator.group(0)) for separator in separators)
+    before_separator = ""
+    for low, high, separator in spans:
+        piece_start, piece_end = start + low, start + high
+        text = analysis.folded[piece_start:piece_end]
+        lead = re.match(r"^\s*(?:the\s+|as\s+|simply\s+)?", text)
+        piece_start += lead.end()
+        text = analysis.folded[piece_start:piece_end].strip()
+        piece_end = piece_start + len(text)
+        if not text or not re.match(r"[a-z0-9]", text):
+            before_separator = separator
             continue
-        gap = sentence.folded[cursor - sentence.start: mention.start - sentence.start]
-        if mention.kind not in TYPE_LIKE or not re.fullmatch(r"[\s,]*(?:(?:or|and|as|the)\s+)*", gap):
+        inside = [m for m in sentence.mentions if piece_start <= m.start and m.end <= piece_end]
+        mention = _type_of(sentence, inside)
+        covers = mention is not None and len(text) <= (mention.end - mention.start) + 4
+        if names and before_separator.strip() == "," and not covers and not joined_later:
             break
-        found.append(mention)
-        cursor = mention.end
-    return found
+        if names and before_separator.strip() == "and" and len(text.split()) > 2 and not covers:
+            break
+        plural = _PLURAL_NOUN_START.match(text)
+        if plural:
+            plural_noun = plural.group("noun")[:-1]
+            written = f"{plural_noun} {_written(analysis, piece_start + plural.start('rest'), piece_end)}"
+        elif plural_noun and len(text.split()) == 1:
+            written = f"{plural_noun} {_written(analysis, piece_start, piece_end)}"  # "types I and II"
+        else:
+            written = _written(analysis, piece_start, piece_end)
+        if len(written.split()) > _MAX_ALIAS_WORDS:
+            break
+        names.append((written, mention if covers else None))
+        before_separator = separator
+    return names
+
+
+def _alias_claims(analysis: DocumentAnalysis, sentence: Sentence, target: Mention, names, extractor: str,
+                  hedge: str) -> Iterator[Claim]:
+    for written, mention in names:
+        if mention is not None and mention.kind in ("condition", "scope") and target.kind in TYPE_LIKE:
+            continue  # "type I (also called SMA)": naming the condition is no alias of the type
+        if mention is not None and mention.name != target.name:
+            subject = mention.name
+        else:
+            subject = written
+        if fold_equal(subject, target.name):
+            continue
+        yield _row(analysis, sentence, subject, "alias_of", target.name, extractor, hedge=hedge)
+
+
+def fold_equal(a: str, b: str) -> bool:
+    return " ".join(re.sub(r"[-\u2010-\u2015]", " ", a.lower()).split()) == " ".join(re.sub(r"[-\u2010-\u2015]", " ", b.lower()).split())
+
+
+def _form_of_before(analysis: DocumentAnalysis, sentence: Sentence, cue_start: int) -> Mention | None:
+    """"an unusual form of B, known as A" / "another form of the disorder, known as A": the B."""
+    named = [m for m in sentence.mentions if m.end <= cue_start and m.kind in NAMED_KINDS]
+    if named:
+        parent = _type_of(sentence, named[-2:])
+        first = named[-2] if parent is not named[-1] and len(named) >= 2 else named[-1]
+        if parent is not None and re.fullmatch(r"[\s,]*", analysis.folded[named[-1].end:cue_start]) \
+                and _FORM_OF_BEFORE.search(analysis.folded[sentence.start:first.start]):
+            return parent
+    head = re.sub(r"[\s,]+$", " ", analysis.folded[sentence.start:cue_start])
+    if re.search(r"\b(?:another|an?)\s+(?:[\w-]+\s+){0,2}?(?:form|type|variant)\s+of\s+(?:the\s+|this\s+)?"
+                 r"(?:disorder|disease|condition|syndrome)\s*$", head):
+        return Mention("condition", analysis.topic.condition.name, sentence.start, sentence.start)
+    return None
 
 
 def _aliases(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
-    for cue in _ALIAS_AFTER.finditer(sentence.folded):
-        cue_start = sentence.start + cue.start()
-        before = [m for m in sentence.mentions if m.end <= cue_start]
-        if not before or before[-1].kind not in TYPE_LIKE:
+    for cue in _ALIAS_CUE.finditer(sentence.folded):
+        cue_start, cue_end = sentence.start + cue.start(), sentence.start + cue.end()
+        names = _alias_names(analysis, sentence, cue_end)
+        if not names:
             continue
-        target = before[-1]
-        for alias in _list_after(sentence, sentence.start + cue.end()):
-            if alias.name != target.name:
-                yield _row(analysis, sentence, alias.name, "alias_of", target.name, "type_relation.alias")
+        hedge = _hedge(sentence, cue.start())
+        form_of = _form_of_before(analysis, sentence, cue_start)
+        if form_of is not None:
+            for written, mention in names:
+                subject = mention.name if mention is not None else written
+                if subject != form_of.name:
+                    obj = form_of.name if form_of.kind in TYPE_LIKE else analysis.topic.condition.name
+                    yield _row(analysis, sentence, subject, "subtype_of", obj, "type_relation.form_of", hedge=hedge)
+            continue
+        target = _target_before(analysis, sentence, cue_start)
+        if target is None:
+            continue
+        between = analysis.folded[target.end:cue_start] if target.end > sentence.start else sentence.folded[: cue.start()]
+        polarity = "negated" if _NEGATED_GAP.search(between) else "asserted"
+        for claim in _alias_claims(analysis, sentence, target, names, "type_relation.alias", hedge):
+            yield claim if polarity == "asserted" else _negate(claim)
     for cue in _ALIAS_BEFORE.finditer(sentence.folded):
         cue_start = sentence.start + cue.start()
         before = [m for m in sentence.mentions if m.end <= cue_start and m.kind in TYPE_LIKE]
-        after = _list_after(sentence, sentence.start + cue.end())
-        if before and after and before[-1].name != after[0].name:
-            yield _row(analysis, sentence, before[-1].name, "alias_of", after[0].name, "type_relation.alias")
+        after = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
+        target = _type_of(sentence, after[:2]) if after else None
+        if before and target is not None and before[-1].name != target.name:
+            yield _row(analysis, sentence, before[-1].name, "alias_of", target.name, "type_relation.alias",
+                       hedge=_hedge(sentence, cue.start()))
+
+
+def _classified_as(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"A may also be classified as B or C": A placed under each type named."""
+    for cue in _CLASSIFIED_AS.finditer(sentence.folded):
+        cue_start = sentence.start + cue.start()
+        parents = _list_after(sentence, sentence.start + cue.end())
+        if not parents:
+            continue
+        child = _subject_before(analysis, sentence, cue_start)
+        negated = bool(re.search(r"\bnot\b", cue.group(0)))
+        for parent in parents:
+            if child and child != parent.name:
+                yield _row(analysis, sentence, child, "subtype_of", parent.name, "type_relation.classified_as",
+                           polarity="negated" if negated else "asserted", hedge=_hedge(sentence, cue.start()))
+
+
+def _negate(claim: Claim) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, polarity="negated")
+
+
+def _parenthetical_aliases(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"B (BX)" and "B (the intermediate form)": a name defined in parentheses right after B."""
+    mentions = [m for m in sentence.mentions if m.kind in NAMED_KINDS]
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if mention.kind in TYPE_LIKE and following is not None and following.kind in ("condition", "scope") \
+                and following.start - mention.end <= 1:
+            continue  # "Type 1 NF (NF1)": the parenthesis follows the whole name
+        target = mention
+        if mention.kind in ("condition", "scope") and index > 0 and mentions[index - 1].kind in TYPE_LIKE \
+                and mention.start - mentions[index - 1].end <= 1:
+            target = mentions[index - 1]
+        parenthesis = _PARENTHESIS_AFTER.match(analysis.text[mention.end:sentence.end])
+        if not parenthesis:
+            continue
+        inner = parenthesis.group("inner")
+        inner_start = mention.end + parenthesis.start("inner")
+        inner_mentions = [m for m in sentence.mentions if inner_start <= m.start and m.end <= inner_start + len(inner)]
+        written = " ".join(inner.lower().split())
+        if _ABBREVIATION.match(inner):
+            inner_mention = inner_mentions[0] if inner_mentions else None
+            if inner_mention is not None and inner_mention.name != target.name:
+                continue  # an abbreviation of something else
+            if target.kind in ("condition", "scope") and inner_mention is None:
+                continue  # "(SMA)" after the condition's name: the condition's own abbreviation, not a type alias
+            if target.kind in ("condition", "scope") or fold_equal(written, target.name):
+                continue
+            yield _row(analysis, sentence, written, "alias_of", target.name, "type_relation.abbreviation")
+        elif target.kind in TYPE_LIKE:
+            the_form = _THE_FORM.match(inner.strip())
+            if the_form and all(m.name == target.name for m in inner_mentions):
+                yield _row(analysis, sentence, " ".join(the_form.group("name").lower().split()), "alias_of",
+                           target.name, "type_relation.apposition")
 
 
 def _subject_before(analysis: DocumentAnalysis, sentence: Sentence, position: int) -> str | None:
@@ -77,6 +306,42 @@ def _subject_before(analysis: DocumentAnalysis, sentence: Sentence, position: in
             first = next((m for m in previous.mentions if m.kind in TYPE_LIKE), None)
             if first is not None:
                 return first.name
+        if sentence.context_type:
+            return sentence.context_type
+    return None
+
+
+def _list_after(sentence: Sentence, position: int) -> list[Mention]:
+    """Type-like mentions right after ``position`` joined by 'or', 'and' or commas."""
+    found = []
+    cursor = position
+    for mention in sentence.mentions:
+        if mention.start < cursor:
+            continue
+        gap = sentence.folded[cursor - sentence.start: mention.start - sentence.start]
+        if mention.kind not in TYPE_LIKE or not re.fullmatch(r"[\s,(]*(?:(?:or|and|as|the)\s+)*", gap):
+            break
+        found.append(mention)
+        cursor = mention.end
+    return found
+
+
+def nomenclature_parent(analysis: DocumentAnalysis, child: Mention, sentence: Sentence) -> str | None:
+    """The type whose written name is the child's name less a final letter ("XY1A" under "XY1").
+
+    Subtype names often extend their type's name by a letter or number; used
+    only when a list of subtypes has no parent named in the text ("within the
+    various types, subtypes such as XY1A, XY2B are distinguished").
+    """
+    written = analysis.folded[child.start:child.end].replace(" ", "")
+    for cut in (1, 2):
+        stem = written[:-cut]
+        if len(stem) < 2 or stem == written:
+            continue
+        for term in (*analysis.topic.types, *analysis.topic.entities):
+            if term.name != child.name and any(form.lower().replace(" ", "").replace("-", "") == stem.replace("-", "")
+                                               for form in term.forms):
+                return term.name
     return None
 
 
@@ -84,27 +349,63 @@ def _subtypes(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
     condition = analysis.topic.condition.name
     for cue in _SUBTYPE_SUCH_AS.finditer(sentence.folded):
         cue_start = sentence.start + cue.start()
-        before = [m for m in sentence.mentions if m.end <= cue_start and m.kind in TYPE_LIKE]
-        parent = before[-1].name if before else (sentence.context_type or condition)
+        before = [m for m in sentence.mentions if m.end <= cue_start and m.kind in NAMED_KINDS]
+        if before and before[-1].kind in TYPE_LIKE:
+            parent = before[-1].name
+        elif before:
+            parent = condition  # "within the various types of the condition, subtypes such as ..."
+        else:
+            parent = sentence.context_type or condition
         for child in _list_after(sentence, sentence.start + cue.end()):
-            if child.name != parent:
-                yield _row(analysis, sentence, child.name, "subtype_of", parent, "type_relation.subtype_list")
+            child_parent = parent
+            if parent == condition:
+                child_parent = nomenclature_parent(analysis, child, sentence) or condition
+            if child.name != child_parent:
+                yield _row(analysis, sentence, child.name, "subtype_of", child_parent, "type_relation.subtype_list",
+                           hedge=_hedge(sentence, cue.start()))
     for cue in _SUBTYPE_OF.finditer(sentence.folded):
         after = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
-        parent_mention = next((m for m in after[:1] if m.kind in (*TYPE_LIKE, "condition", "scope")), None)
+        parent_mention = _type_of(sentence, after[:2]) if after else None
         parent = condition if parent_mention is None or parent_mention.kind in ("condition", "scope") else parent_mention.name
         child = _subject_before(analysis, sentence, sentence.start + cue.start())
         if child and child != parent:
-            yield _row(analysis, sentence, child, "subtype_of", parent, "type_relation.subtype_of")
+            negated = bool(re.search(r"\bnot\b", sentence.folded[max(0, cue.start() - 25):cue.start()]))
+            yield _row(analysis, sentence, child, "subtype_of", parent, "type_relation.subtype_of",
+                       polarity="negated" if negated else "asserted", hedge=_hedge(sentence, cue.start()))
+
+
+def _not_a_form(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"A is not (actually) a form of B": A is denied a place among B's types."""
+    for mention in sentence.mentions:
+        if mention.kind not in NAMED_KINDS:
+            continue
+        before = sentence.folded[: mention.start - sentence.start]
+        denial = _NOT_FORM_OF.search(before)
+        if not denial:
+            continue
+        subject = _subject_before(analysis, sentence, sentence.start + denial.start())
+        if subject is None or subject == mention.name:
+            continue
+        value = "separate_type" if mention.kind in ("condition", "scope") else "subtype_of"
+        obj = analysis.topic.condition.name if mention.kind in ("condition", "scope") else mention.name
+        yield _row(analysis, sentence, subject, value, obj, "type_relation.not_a_form", polarity="negated",
+                   hedge=_hedge(sentence, denial.start()))
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     entity_names = {entity.name for entity in analysis.topic.entities}
     for sentence in analysis.sentences:
+        if sentence.is_question:
+            continue
         yield from _aliases(analysis, sentence)
+        yield from _parenthetical_aliases(analysis, sentence)
         yield from _subtypes(analysis, sentence)
+        yield from _classified_as(analysis, sentence)
+        yield from _not_a_form(analysis, sentence)
     for named in named_types(analysis):
-        if named.subject in entity_names:
+        if named.facet == FACET:
+            yield named  # a member of a list scoped to a type
+        elif named.subject in entity_names:
             yield Claim(source_id=named.source_id, facet=FACET, subject=named.subject, object=named.object,
                         value="separate_type", quote=named.quote, start=named.start, end=named.end,
                         extractor="type_relation.separate_type")
