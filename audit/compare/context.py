@@ -124,6 +124,21 @@ class Context:
         return tuple(sorted(set(self.stated_counts) | set(self.vague_counts)
                             | {s for s, types in self.named_types.items() if len(types) >= 2}))
 
+    @cached_property
+    def closed_list_sources(self) -> tuple[str, ...]:
+        """Sources whose list of types is closed: they state one number and name exactly that many.
+
+        Only such a source excludes a type it does not name; a source that
+        names a few types without closing the list merely leaves others out.
+        """
+        closed = []
+        for source_id, counts in self.stated_counts.items():
+            if len(counts) == 1:
+                (value,) = counts
+                if value.isdigit() and len(self.named_types.get(source_id, {})) == int(value):
+                    closed.append(source_id)
+        return tuple(sorted(closed))
+
     def silent(self, speaking) -> tuple[str, ...]:
         """Sources not among ``speaking`` (a set lookup: this runs once per question)."""
         speaking = set(speaking)

@@ -11,9 +11,11 @@ class TYPE002(Rule):
 
     For every entity any source names as a type, shows the sources that name
     it, the sources that place it otherwise (as another name for a type, or a
-    subtype of one), and the sources that list types but leave it out.
-    Entities every listing source names are reported as agreements: safe to
-    state.
+    subtype of one), and the sources whose list of types is closed without it
+    (they state a number and name exactly that many types). A source that
+    names a few types without closing its list only leaves the others out: it
+    is not counted against them. Entities every listing source names are
+    reported as agreements: safe to state.
 
     **Anti-pattern**: three articles list vestibular migraine among the types
     of migraine; two list the types and never mention it.
@@ -38,9 +40,9 @@ class TYPE002(Rule):
             for (value, obj), rows in placed.groupby(["value", "object"], sort=True):
                 positions.append(position(f"{value}:{obj}", f"{value.replace('_', ' ')} {obj}", rows))
             placing = set(placed["source_id"])
-            absent = [s for s in ctx.enumerating_sources if s not in naming and s not in placing]
+            absent = [s for s in ctx.closed_list_sources if s not in naming and s not in placing]
             if absent:
-                positions.append(absent_position("lists types but leaves it out", absent))
+                positions.append(absent_position("closes its list of types without it", absent))
             speaking = tuple(sorted(naming | placing | set(absent)))
             yield Question(self.code, self.facet, subject, "", tuple(positions), speaking,
                            ctx.silent(speaking))

@@ -10,7 +10,9 @@ class TYPE004(Rule):
 
     An internal inconsistency: the article says "there are five main types"
     but names four, or states two different counts. A source that states a
-    count and names no type at all is not flagged.
+    count and names no type at all is not flagged. A count that differs from
+    the named types is *info* (usually a type described without its name);
+    two different counts in one article are a *warning*.
 
     **Anti-pattern**: "There are five main types of migraine", then
     sections on four of them and a fifth described but never named.
@@ -20,7 +22,9 @@ class TYPE004(Rule):
 
     code = "TYPE004"
     name = "count-vs-named"
-    severity = "warning"
+    # A count that differs from the names is mostly a type described but never named: a hint for the
+    # editor (info). Two different counts in one article contradict each other (warning).
+    severity = "info"
     facet = "type_count"
 
     def questions(self, ctx: Context):
@@ -50,4 +54,5 @@ class TYPE004(Rule):
             message = f"{source_id} says there are {stated[0]} types of {question.subject} but names {named}."
         unnamed = Cause("contradiction", "internal: the count and the named types do not match; a type may be "
                                          "described without its name")
-        return self.finding(question, message, (unnamed,), kind="internal")
+        return self.finding(question, message, (unnamed,), kind="internal",
+                            severity="warning" if len(stated) > 1 else None)
