@@ -440,8 +440,7 @@ def score_facts(gold: Gold, predicted: list[Predicted], aligner: NameAligner, to
 def _finding_files(finding: dict, file_of: dict[str, str]) -> set[str]:
     files = set()
     for position in finding.get("positions", []):
-        if position.get("basis") == "absent":
-            continue
+        # An "absent" position (a closed list without the type) is a side of the disagreement too.
         files.update(file_of.get(source, source) for source in position.get("sources", []))
     return files
 
