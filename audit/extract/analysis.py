@@ -8,6 +8,7 @@ about migraine without aura.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -156,6 +157,7 @@ class DocumentAnalysis:
             block_text = self.text[block.start:block.end]
             folded_block = self.folded[block.start:block.end]
             block_mentions = self.matcher.find(folded_block, block.start)
+            mention_starts = [mention.start for mention in block_mentions]
             leading = _leading_type(block_mentions, folded_block, block.start)
             label_type = None
             label = _LABEL.match(block_text)
@@ -173,7 +175,11 @@ class DocumentAnalysis:
             spans = [(0, len(block_text))] if block.kind in ("heading", "row") else split_sentences(block_text)
             for start, end in spans:
                 absolute_start, absolute_end = block.start + start, block.start + end
-                mentions = tuple(m for m in block_mentions if absolute_start <= m.start and m.end <= absolute_end)
+                # Mentions are sorted and non-overlapping: bisect to this sentence's share
+                # (a scan of the whole block per sentence is quadratic on a one-line text).
+                first = bisect_left(mention_starts, absolute_start)
+                last = bisect_right(mention_starts, absolute_end)
+                mentions = tuple(m for m in block_mentions[first:last] if m.end <= absolute_end)
                 context = label_type or previous_subject or heading_type
                 sentences.append(Sentence(
                     index=len(sentences), start=absolute_start, end=absolute_end,
