@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 CORPUS ?= sources/calcinosis
 
-.PHONY: audit test install bench docs clean
+.PHONY: audit test install bench docs eval clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ audit: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Accuracy on the development set (../shared/devset, kept outside the repository):
+# precision and recall per facet and for findings, every miss and false claim listed.
+DEVSET ?= ../shared/devset
+eval: $(STAMP)
+	$(BIN)/audit eval eval/*/ --devset $(DEVSET) --json build/eval/results.json --floor eval/scores.json
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -31,6 +31,11 @@ _FOLLOW_UP_LIST = re.compile(r"^\W*(?:these|they|the types|the forms|those)\s+(?
 _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 _COPULA = re.compile(rf"^\W*(?:is|are|was|remains)\s+(?:also\s+)?(?:a|an|the|one)\s+(?:[\w,]+\s+){{0,5}}?{TYPE_NOUN_PATTERN}\b")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
+# "types of A, some rare, include:" — the cue comes later in the clause.
+_LIST_CUE_LATER = re.compile(rf"\b{TYPE_NOUN_PATTERN}\b[^.;:]{{0,120}}?\b(?:include|includes|including|are)\s*:")
+_OF_TYPE = re.compile(rf"^\W*(?:\w+\s+){{0,3}}?{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?")
+_RANGE = re.compile(r"\b(?P<noun>types?)\s+(?P<low>[ivxl]+|\d{1,2})\s+(?:through|to|-|–)\s+(?:type\s+)?"
+                    r"(?P<high>[ivxl]+|\d{1,2})\b")
 
 
 def _claim(analysis: DocumentAnalysis, sentence: Sentence, subject: str, extractor: str, scope: str = "") -> Claim:
@@ -39,19 +44,109 @@ def _claim(analysis: DocumentAnalysis, sentence: Sentence, subject: str, extract
                  start=sentence.start, end=sentence.end, extractor=extractor)
 
 
-def _enumerated(analysis: DocumentAnalysis, sentence: Sentence, previous: Sentence | None) -> list[str]:
-    type_mentions = sentence.mentions_of(*TYPE_LIKE)
-    if len(type_mentions) < 2:
-        return []
+def _outside_mentions(sentence: Sentence, start: int) -> bool:
+    """True when a relative offset is not inside a lexicon mention ("hypermobility type," is a name, not a cue)."""
+    absolute = sentence.start + start
+    return not any(m.start <= absolute < m.end for m in sentence.mentions)
+
+
+def _list_start(analysis: DocumentAnalysis, sentence: Sentence, previous: Sentence | None) -> int | None:
+    """Where a list of types starts in the sentence (relative offset), or None when it holds no list."""
     follows_count = (previous is not None and previous.index in analysis.type_count_sentences
                      and _FOLLOW_UP_LIST.match(sentence.folded))
-    trigger = _LIST_TRIGGER.search(sentence.folded)
-    if not follows_count and not (sentence.index in analysis.type_count_sentences or trigger):
-        return []
-    if trigger and not follows_count and _SUBTYPE_TRIGGER.search(trigger.group(0)):
-        return []  # "subtypes such as A": a placement under something, see type_relation
-    after = trigger.start() if (trigger and not follows_count) else 0
-    return [m.name for m in type_mentions if m.start - sentence.start >= after]
+    if follows_count:
+        return 0
+    for trigger in _LIST_TRIGGER.finditer(sentence.folded):
+        if _outside_mentions(sentence, trigger.start()):
+            return trigger.start()
+    for trigger in _LIST_CUE_LATER.finditer(sentence.folded):
+        if _outside_mentions(sentence, trigger.start()):
+            return trigger.start()
+    if sentence.index in analysis.type_count_sentences:
+        return 0
+    return None
+
+
+def list_scope(analysis: DocumentAnalysis, sentence: Sentence, previous: Sentence | None, start: int) -> str:
+    """The parent of a list: the type a count or "types of A" scopes it to, else the condition."""
+    condition = analysis.topic.condition.name
+    for source in (sentence, previous):
+        if source is None or source.index not in analysis.type_count_sentences:
+            continue
+        from audit.extract.type_count import count_matches
+
+        for _match, subject, _scope, _vague in count_matches(analysis, source):
+            return subject
+        if source is sentence:
+            break
+    of_type = _OF_TYPE.search(sentence.folded[start:])
+    if of_type:
+        target = next((m for m in sentence.mentions if m.start == sentence.start + start + of_type.end()), None)
+        if target is not None and target.kind in TYPE_LIKE:
+            return target.name
+    return condition
+
+
+def range_members(analysis: DocumentAnalysis, sentence: Sentence, plural_only: bool) -> list[str]:
+    """Types named by a numbered range: "types I through IV", "type 1 to type 4".
+
+    Each number in the range is written out ("type ii") and looked up with
+    the lexicon matcher, so only types the lexicon knows are named.
+    """
+    names = []
+    for match in _RANGE.finditer(sentence.folded):
+        if plural_only and not match.group("noun").endswith("s"):
+            continue
+        low, high, roman = _numeral(match.group("low")), _numeral(match.group("high")), match.group("low").isalpha()
+        if low is None or high is None or not 1 <= low < high <= 40:
+            continue
+        for number in range(low, high + 1):
+            written = f"type {_to_roman(number) if roman else number}"
+            found = [m for m in analysis.matcher.find(written) if m.kind in TYPE_LIKE and m.end - m.start == len(written)]
+            if found and found[0].name not in names:
+                names.append(found[0].name)
+    return names
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _numeral(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    total, previous = 0, 0
+    for char in reversed(text):
+        value = _ROMAN.get(char)
+        if value is None:
+            return None
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total
+
+
+def _to_roman(number: int) -> str:
+    out = ""
+    for value, letters in ((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def _enumerated(analysis: DocumentAnalysis, sentence: Sentence, previous: Sentence | None) -> tuple[str, list[str]]:
+    """(parent, members) of a list of types in the sentence; parent is the condition for top-level types."""
+    start = _list_start(analysis, sentence, previous)
+    if start is None:
+        return analysis.topic.condition.name, range_members(analysis, sentence, plural_only=True)
+    trigger = _LIST_TRIGGER.search(sentence.folded[start:])
+    if trigger and start and _SUBTYPE_TRIGGER.search(trigger.group(0)) and not sentence.index in analysis.type_count_sentences:
+        return analysis.topic.condition.name, []  # "subtypes such as A": a placement, see type_relation
+    parent = list_scope(analysis, sentence, previous, start)
+    members = [m.name for m in sentence.mentions_of(*TYPE_LIKE) if m.start - sentence.start >= start and m.name != parent]
+    members += [name for name in range_members(analysis, sentence, plural_only=False) if name not in members]
+    if len(members) < 2 and not (members and sentence.index in analysis.type_count_sentences):
+        return parent, []
+    return parent, list(dict.fromkeys(members))
 
 
 def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | None:
@@ -93,11 +188,18 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
     claims: list[Claim] = []
     previous: Sentence | None = None
     for sentence in analysis.sentences:
+        parent, members = _enumerated(analysis, sentence, previous)
+        scoped = set(members) if parent != analysis.topic.condition.name else set()
         for mention in sentence.mentions_of("type"):
-            if mention.compound:
+            if mention.compound and mention.name not in scoped:
                 claims.append(_claim(analysis, sentence, mention.name, "type.compound"))
-        for name in _enumerated(analysis, sentence, previous):
-            claims.append(_claim(analysis, sentence, name, "type.enumeration"))
+        for name in members:
+            if parent == analysis.topic.condition.name:
+                claims.append(_claim(analysis, sentence, name, "type.enumeration"))
+            else:  # a list scoped to a type: its members are that type's subtypes
+                claims.append(Claim(source_id=analysis.document.source_id, facet="type_relation", subject=name,
+                                    object=parent, value="subtype_of", quote=sentence.text, start=sentence.start,
+                                    end=sentence.end, extractor="type_relation.scoped_list"))
         if "types" in sentence.sections and sentence.block.kind in ("heading", "item", "row"):
             first = sentence.mentions[0] if sentence.mentions else None
             at_start = first is not None and not re.search(r"[a-z]", sentence.folded[: first.start - sentence.start])
@@ -111,4 +213,4 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
-    yield from named_types(analysis)
+    yield from (claim for claim in named_types(analysis) if claim.facet == FACET)
