@@ -236,8 +236,8 @@ def predictions(claims: pd.DataFrame, file_of: dict[str, str], topic: Topic) -> 
         polarity = _column(row, "polarity", "asserted")
         common = dict(file=file, quote=row["quote"], source_id=row["source_id"])
         if facet == "type_count":
-            if _column(row, "qualifier") != "stated" or polarity != "asserted":
-                continue  # vague or denied counts state no number
+            if _column(row, "qualifier") in ("vague", "") or polarity != "asserted" or _column(row, "hedge") == "attributed":
+                continue  # vague, denied or reported counts are not the source's number (bounds keep theirs)
             name = "" if subject == condition else subject
             item = Predicted(facet=facet, name=name, value=str(value), **common)
         elif facet == "type":

@@ -38,7 +38,8 @@ _STATED = re.compile(
     rf"\s+{_MODIFIERS}(?P<noun>{TYPE_NOUN_PATTERN})\b")
 _VAGUE = re.compile(rf"\b(?P<number>{'|'.join(sorted(VAGUE_QUANTIFIERS, key=len, reverse=True))})\s+"
                     rf"{_MODIFIERS}(?P<noun>{TYPE_NOUN_PATTERN})\b")
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|of|each|all|both|by|in|with|for)\s+$")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|of|each|all|both)\s+$")
+_LIST_FOLLOWS = re.compile(r"^(?:\s+of\s+[^.:;]{1,60}?)?\s*(?:are|include)?\s*:")  # "The four types are: A, B"
 _OF = re.compile(r"\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_NOUN = re.compile(r"^sub\s?types?$|^subgroups?$|^subclass")
 # "A is divided into", "A has", "A comes in": the count is of A when A is the clause's subject.
@@ -123,8 +124,9 @@ def count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple[
             if not vague:
                 if _count_value(match.group("number")) < 2 and not match.group("high"):
                     continue
-            if vague and _DEFINITE_BEFORE.search(sentence.folded[: match.start()]):
-                continue  # "the various types" refers to types; it does not count them
+            if _DEFINITE_BEFORE.search(sentence.folded[: match.start()]) and not _LIST_FOLLOWS.match(
+                    sentence.folded[match.end("noun"):]):
+                continue  # "the various types", "the two types have": refers to types, does not count them
             target = _what_it_counts(analysis, sentence, match)
             if target is not None:
                 found.append((match, target[0], target[1], vague))

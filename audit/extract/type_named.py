@@ -31,8 +31,8 @@ _FOLLOW_UP_LIST = re.compile(r"^\W*(?:these|they|the types|the forms|those)\s+(?
 _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 _COPULA = re.compile(rf"^\W*(?:is|are|was|remains)\s+(?:also\s+)?(?:a|an|the|one)\s+(?:[\w,]+\s+){{0,5}}?{TYPE_NOUN_PATTERN}\b")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
-# "types of A, some rare, include:" — the cue comes later in the clause.
-_LIST_CUE_LATER = re.compile(rf"\b{TYPE_NOUN_PATTERN}\b[^.;:]{{0,120}}?\b(?:include|includes|including|are)\s*:")
+# "types of A, some rare, include:", "reduced the types to six and named them:" — a colon later in the clause.
+_LIST_CUE_LATER = re.compile(rf"\b{TYPE_NOUN_PATTERN}\b[^.;:]{{0,120}}?:")
 _OF_TYPE = re.compile(rf"^\W*(?:\w+\s+){{0,3}}?{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?")
 _RANGE = re.compile(r"\b(?P<noun>types?)\s+(?P<low>[ivxl]+|\d{1,2})\s+(?:through|to|-|–)\s+(?:type\s+)?"
                     r"(?P<high>[ivxl]+|\d{1,2})\b")
