@@ -46,7 +46,7 @@ _GAP_TO_CUE = re.compile(r"^[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:\(\s*)?(?:(?:is|a
 _NEGATED_GAP = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?not\b|\bisn't\b|\baren't\b")
 _FORM_OF_BEFORE = re.compile(
     rf"\b(?:a|an|another|one|the)\s+(?:[\w-]+\s+){{0,3}}?{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
-_LIST_END = re.compile(r"[).;:]|\s(?:is|are|was|were|has|have|which|that|who|and\s+is|and\s+are|in|with|for|"
+_LIST_END = re.compile(r"[).;:]|\s(?:is|are|was|were|has|have|which|that|who|and\s+is|and\s+are|in|for|"
                        r"because|when|describes?|comprises?|includes?|affects?|causes?|occurs?)\s")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
 _CLASSIFIED_AS = re.compile(r"\b(?:is|are|was|were|be)\s+(?:also\s+|sometimes\s+|often\s+|usually\s+)*"
@@ -63,6 +63,7 @@ _NOT_FORM_OF = re.compile(rf"\b(?:is|are|was|were)\s+(?:\w+\s+)?not\s+(?:\w+\s+)
 _PRONOUN_START = re.compile(r"^\W*(?:it|this|this condition|this disorder|this form|this type|the condition|"
                             r"the disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
+_ANAPHOR = re.compile(r"\b(?:it|this|these|they)\b")
 
 
 def _row(analysis: DocumentAnalysis, sentence: Sentence, subject: str, value: str, obj: str, extractor: str,
@@ -129,16 +130,18 @@ def _alias_names(analysis: DocumentAnalysis, sentence: Sentence, start: int) -> 
     continues the sentence, not the list.
     """
     rest = analysis.folded[start:sentence.end]
+    rest = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), rest)  # "(HMSN)": same length, blanked
     end = _LIST_END.search(rest)
     segment = rest[: end.start() if end else len(rest)]
-    segment = re.sub(r"\([^()]*\)?", lambda m: " " * len(m.group(0)), segment)  # "(HMSN)": same length, blanked
-    separators = list(_LIST_SPLIT.finditer(segment))
+    inside_names = [(m.start - start, m.end - start) for m in sentence.mentions if m.start >= start]
+    separators = [separator for separator in _LIST_SPLIT.finditer(segment)
+                  if not any(low < separator.start() < high for low, high in inside_names)]
     spans, previous = [], 0
     for separator in separators:
         spans.append((previous, separator.start(), separator.group(0)))
         previous = separator.end()
     spans.append((previous, len(segment), ""))
-    names: list[tuple[str, Mention | None]] = []
+    names: list[tuple[str, Mention | None, int]] = []
     plural_noun = None
     joined_later = any(re.search(r"\b(?:or|and)\b", separator.group(0)) for separator in separators)
     before_separator = ""
@@ -157,8 +160,14 @@ def _alias_names(analysis: DocumentAnalysis, sentence: Sentence, start: int) -> 
         covers = mention is not None and len(text) <= (mention.end - mention.start) + 4
         if names and before_separator.strip() == "," and not covers and not joined_later:
             break
-        if names and before_separator.strip() == "and" and len(text.split()) > 2 and not covers:
-            break
+        if names and before_separator.strip() == "and" and len(text.split()) > 1 and not covers:
+            # "A and B" splits only between names ("types I and II"), not inside one: join it back.
+            merged = _written(analysis, names[-1][2], piece_end)
+            if len(merged.split()) > _MAX_ALIAS_WORDS:
+                break
+            names[-1] = (merged, None, names[-1][2])
+            before_separator = separator
+            continue
         plural = _PLURAL_NOUN_START.match(text)
         if plural:
             plural_noun = plural.group("noun")[:-1]
@@ -169,9 +178,9 @@ def _alias_names(analysis: DocumentAnalysis, sentence: Sentence, start: int) -> 
             written = _written(analysis, piece_start, piece_end)
         if len(written.split()) > _MAX_ALIAS_WORDS:
             break
-        names.append((written, mention if covers else None))
+        names.append((written, mention if covers else None, piece_start))
         before_separator = separator
-    return names
+    return [(written, mention) for written, mention, _start in names]
 
 
 def _alias_claims(analysis: DocumentAnalysis, sentence: Sentence, target: Mention, names, extractor: str,
@@ -286,7 +295,13 @@ def _parenthetical_aliases(analysis: DocumentAnalysis, sentence: Sentence) -> It
                 continue  # an abbreviation of something else
             if target.kind in ("condition", "scope") and inner_mention is None:
                 continue  # "(SMA)" after the condition's name: the condition's own abbreviation, not a type alias
-            if target.kind in ("condition", "scope") or fold_equal(written, target.name):
+            if target.kind in ("condition", "scope"):
+                continue
+            if fold_equal(written, target.name):
+                # The lexicon names the type by its abbreviation: the alias is the long name as written.
+                long_name = _written(analysis, target.start, mention.end)
+                if not fold_equal(long_name, written):
+                    yield _row(analysis, sentence, written, "alias_of", long_name, "type_relation.abbreviation")
                 continue
             yield _row(analysis, sentence, written, "alias_of", target.name, "type_relation.abbreviation")
         elif target.kind in TYPE_LIKE:
@@ -297,18 +312,29 @@ def _parenthetical_aliases(analysis: DocumentAnalysis, sentence: Sentence) -> It
 
 
 def _subject_before(analysis: DocumentAnalysis, sentence: Sentence, position: int) -> str | None:
-    before = [m for m in sentence.mentions if m.end <= position and m.kind in TYPE_LIKE]
+    """What a placement is about: a type named earlier in the clause, or what "it"/"this form" refers to.
+
+    A pronoun refers to the previous sentence's first type (or the type in
+    context) only when this sentence names no type before it: "when ...
+    mutations underlie the condition, it is classified as type VIII" after a
+    clause about type VII is left alone rather than guessed.
+    """
+    relative = position - sentence.start
+    clause_start = max((m.end() for m in re.finditer(r"[;:]", sentence.folded[:relative])), default=0)
+    before = [m for m in sentence.mentions if sentence.start + clause_start <= m.start and m.end <= position
+              and m.kind in TYPE_LIKE]
     if before:
         return before[-1].name
-    if _PRONOUN_START.match(sentence.folded) and sentence.index > 0:
+    if not _ANAPHOR.search(sentence.folded[clause_start:relative]):
+        return None
+    if any(m.kind in TYPE_LIKE and m.end <= position for m in sentence.mentions):
+        return None  # an earlier clause names a type: the pronoun may mean it or the condition
+    if sentence.index > 0:
         previous = analysis.sentences[sentence.index - 1]
-        if previous.block_index == sentence.block_index:
-            first = next((m for m in previous.mentions if m.kind in TYPE_LIKE), None)
-            if first is not None:
-                return first.name
-        if sentence.context_type:
-            return sentence.context_type
-    return None
+        first = next((m for m in previous.mentions if m.kind in TYPE_LIKE), None)
+        if first is not None:
+            return first.name
+    return sentence.context_type
 
 
 def _list_after(sentence: Sentence, position: int) -> list[Mention]:
