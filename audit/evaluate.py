@@ -330,8 +330,13 @@ def fact_matches(p: Predicted, g: GoldFact, aligner: NameAligner) -> bool:
             return False
         return (not p.name and not g.name) or (bool(p.name) and bool(g.name) and aligner.same(p.name, g.name, kinds))
     if g.facet == "type_relation":
-        return (p.value == g.value and aligner.same(p.name, g.name, kinds)
-                and aligner.same(p.obj, g.obj, (*kinds, "condition", "scope")))
+        if p.value != g.value:
+            return False
+        both = (*kinds, "condition", "scope")
+        if aligner.same(p.name, g.name, kinds) and aligner.same(p.obj, g.obj, both):
+            return True
+        # "A is another name for B" says "B is another name for A": an alias has no direction.
+        return g.value == "alias_of" and aligner.same(p.name, g.obj, both) and aligner.same(p.obj, g.name, both)
     if g.facet == "prevalence":
         return _figure_matches(p, g)
     if g.facet == "symptom":

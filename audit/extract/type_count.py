@@ -161,7 +161,16 @@ def _clause_before(sentence: Sentence, position: int) -> str:
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
+    from audit.extract.type_named import closed_alternatives
+
     for sentence in analysis.sentences:
+        if not sentence.is_question:
+            for _match, labels in closed_alternatives(analysis, sentence):
+                # "The type of X (I, II, or III) is determined by ...": a closed list states its number.
+                yield Claim(source_id=analysis.document.source_id, facet=FACET, subject=analysis.topic.condition.name,
+                            quote=sentence.text, start=sentence.start, end=sentence.end, unit="types",
+                            value=str(len(labels)), value_low=float(len(labels)), value_high=float(len(labels)),
+                            qualifier="stated", extractor="type_count.closed_alternatives")
         for match, subject, scope, vague in count_matches(analysis, sentence):
             clause = _clause_before(sentence, match.start())
             negated = bool(NEGATION_PATTERN.search(" ".join(clause.split()[-5:])))

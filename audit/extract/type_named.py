@@ -108,6 +108,47 @@ def range_members(analysis: DocumentAnalysis, sentence: Sentence, plural_only: b
     return names
 
 
+_NUMERAL = r"(?:[ivxl]+|\d{1,2}|[a-h])"
+_NUMERAL_LIST = re.compile(rf"\b(?P<noun>types|forms)\s+(?P<items>{_NUMERAL}(?:\s*,\s*(?:and\s+|or\s+)?{_NUMERAL}|\s+(?:and|or)\s+{_NUMERAL})+)\b")
+# "The type of X (I, II, or III) is determined by ...": the alternatives in parentheses are every type.
+_CLOSED_ALTERNATIVES = re.compile(rf"\b(?:type|form|kind|variant)\s+of\s+(?:the\s+)?(?P<target>[^()]{{1,40}}?)\s*"
+                                  rf"\((?P<items>{_NUMERAL}(?:\s*,\s*(?:and\s+|or\s+)?{_NUMERAL}|\s+(?:and|or)\s+{_NUMERAL})+)\)")
+
+
+def _type_named(analysis: DocumentAnalysis, label: str) -> str | None:
+    """The type a bare label names ("ii" -> the lexicon's "type ii"), if the lexicon knows it."""
+    for written in (f"type {label}", label):
+        found = [m for m in analysis.matcher.find(written) if m.kind in TYPE_LIKE and m.end - m.start == len(written)]
+        if found:
+            return found[0].name
+    return None
+
+
+def numeral_list_members(analysis: DocumentAnalysis, sentence: Sentence) -> list[str]:
+    """Types named by a plural noun and bare labels: "types I, II, and III"."""
+    names = []
+    for match in _NUMERAL_LIST.finditer(sentence.folded):
+        for label in re.findall(_NUMERAL, match.group("items")):
+            name = _type_named(analysis, label)
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def closed_alternatives(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple[re.Match, list[str]]]:
+    """"the type of X (I, II, or III)": (match, every label) where X is the condition."""
+    found = []
+    for match in _CLOSED_ALTERNATIVES.finditer(sentence.folded):
+        target_start = sentence.start + match.start("target")
+        target = next((m for m in sentence.mentions if m.start == target_start), None)
+        if target is None or target.kind not in ("condition", "scope") or target.end != sentence.start + match.end("target"):
+            continue
+        labels = re.findall(_NUMERAL, match.group("items"))
+        if len(labels) >= 2:
+            found.append((match, labels))
+    return found
+
+
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 
 
@@ -137,7 +178,10 @@ def _enumerated(analysis: DocumentAnalysis, sentence: Sentence, previous: Senten
     """(parent, members) of a list of types in the sentence; parent is the condition for top-level types."""
     start = _list_start(analysis, sentence, previous)
     if start is None:
-        return analysis.topic.condition.name, range_members(analysis, sentence, plural_only=True)
+        named = range_members(analysis, sentence, plural_only=True) + numeral_list_members(analysis, sentence)
+        for _match, labels in closed_alternatives(analysis, sentence):
+            named += [name for name in map(lambda label: _type_named(analysis, label), labels) if name]
+        return analysis.topic.condition.name, list(dict.fromkeys(named))
     trigger = _LIST_TRIGGER.search(sentence.folded[start:])
     if trigger and start and _SUBTYPE_TRIGGER.search(trigger.group(0)) and not sentence.index in analysis.type_count_sentences:
         return analysis.topic.condition.name, []  # "subtypes such as A": a placement, see type_relation

@@ -298,10 +298,10 @@ def _parenthetical_aliases(analysis: DocumentAnalysis, sentence: Sentence) -> It
             if target.kind in ("condition", "scope"):
                 continue
             if fold_equal(written, target.name):
-                # The lexicon names the type by its abbreviation: the alias is the long name as written.
+                # The lexicon names the type by its abbreviation: the long name as written is the alias.
                 long_name = _written(analysis, target.start, mention.end)
                 if not fold_equal(long_name, written):
-                    yield _row(analysis, sentence, written, "alias_of", long_name, "type_relation.abbreviation")
+                    yield _row(analysis, sentence, long_name, "alias_of", target.name, "type_relation.abbreviation")
                 continue
             yield _row(analysis, sentence, written, "alias_of", target.name, "type_relation.abbreviation")
         elif target.kind in TYPE_LIKE:
