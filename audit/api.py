@@ -82,10 +82,11 @@ def default_reports_dir(corpus_dir: str | Path) -> Path:
 
 def _process(corpus: Corpus, entry, cache: DocumentCache) -> dict | None:
     """Clean and extract one source; cached by content hash."""
-    data = read_source_bytes(entry.path, corpus.max_bytes)  # read once: hashed for the cache, then cleaned
+    data = corpus.read_bytes(entry)  # read once: hashed for the cache, then cleaned
     key = cache_key(sha256_of(data), corpus.topic.digest, entry.path.suffix, entry.id)
     cached = cache.get(key)
     if cached is not None:
+        corpus.check_length(entry, len(cached["text"]))  # the limit may be lower than when it was cached
         return cached
     document = corpus.read(entry, data)
     if document is None:
@@ -132,7 +133,8 @@ def _payloads(corpus: Corpus, cache: DocumentCache, jobs: int):
 
 def _source_row(entry, payload: dict) -> dict:
     return {
-        "source_id": entry.id, "path": display_path(entry.path), "title": entry.title,
+        # Relative to the corpus: where the corpus lives is nobody's business, and the table stays the same anywhere.
+        "source_id": entry.id, "path": entry.file, "title": entry.title,
         "publisher": entry.publisher, "url": entry.url, "author": entry.author, "reviewer": entry.reviewer,
         "date": entry.date, "date_kind": entry.date_kind, "prior": entry.prior, "sha256": payload["sha256"],
         "n_chars": len(payload["text"]), "n_blocks": payload["n_blocks"],

@@ -202,6 +202,11 @@ def load_topic(path: str | Path) -> Topic:
     sections = {kind: _section(data, key, kind, path) for key, kind in
                 (("types", "type"), ("entities", "entity"), ("treatments", "treatment"),
                  ("populations", "population"), ("symptoms", "symptom"))}
+    # Half the facets (type counts, named types, placements, most common type) compare types; a
+    # topic without them is a mistake, not a smaller audit.
+    if not sections["type"]:
+        raise _fail("lists no types: add 'types', a mapping of each candidate type of the condition to its forms",
+                    path, data.line_of("types") or 1)
     patterns = []
     raw_patterns = data.get("boilerplate", []) or []
     if not isinstance(raw_patterns, list):

@@ -13,6 +13,7 @@ import re
 
 from markdown_it import MarkdownIt
 
+from audit.errors import InputError
 from audit.ingest.document import Block, CleanDocument
 from audit.ingest.furniture import keep_mask
 
@@ -82,8 +83,28 @@ def blocks_from_markdown(text: str) -> list[RawBlock]:
     return blocks
 
 
+def _check_html_depth(html: str) -> None:
+    """Refuse HTML nested deeper than libxml2 reads (it stops at depth 256 and drops the rest).
+
+    Without this a hostile page of 100,000 nested elements yields no text and
+    is blamed on page furniture. One extra parse with the same parser
+    trafilatura uses, linear in the page's size.
+    """
+    from lxml import etree
+
+    parser = etree.HTMLParser()
+    etree.HTML(html.encode("utf-8", "surrogatepass"), parser)
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise InputError(f"HTML is nested deeper than the HTML parser reads ({entry.message.split(',')[0]}); "
+                             "a broken or hostile page, not an article", None, entry.line)
+
+
 def blocks_from_html(html: str) -> list[RawBlock]:
     import trafilatura  # imported here: only HTML sources pay for it
+
+    if html.strip():
+        _check_html_depth(html)
 
     extracted = trafilatura.extract(html, output_format="markdown", include_tables=True,
                                     include_comments=False, include_links=False, include_images=False,

@@ -9,7 +9,8 @@ from audit.errors import InputError, warn
 from audit.ingest.clean import clean_document, sha256_of
 from audit.ingest.document import CleanDocument
 from audit.ingest.manifest import SourceEntry, load_manifest
-from audit.ingest.readers import DEFAULT_MAX_BYTES, decode_source, read_source_bytes
+from audit.ingest.readers import (DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, decode_source, file_problem,
+                                   read_source_bytes, resolve_inside)
 from audit.topic import Topic, load_topic
 
 
@@ -22,35 +23,71 @@ class Corpus:
     topic: Topic
     sources: tuple[SourceEntry, ...]
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int = DEFAULT_MAX_CHARS
 
     def documents(self) -> Iterator[tuple[SourceEntry, CleanDocument | None]]:
         """Yield (entry, cleaned document) in source-id order; None for an empty file."""
         for entry in self.sources:
             yield entry, self.read(entry)
 
+    def read_bytes(self, entry: SourceEntry) -> bytes:
+        """A source's bytes: the path checked inside the corpus, without following a link swapped in since."""
+        if entry.real_path is not None:
+            return read_source_bytes(entry.real_path, self.max_bytes, follow_symlinks=False, shown_as=entry.path)
+        return read_source_bytes(entry.path, self.max_bytes)
+
     def read(self, entry: SourceEntry, data: bytes | None = None) -> CleanDocument | None:
         """Clean one source; ``data`` is its bytes when the caller has read them already."""
         if data is None:
-            data = read_source_bytes(entry.path, self.max_bytes)
-        raw_text = decode_source(entry.path, data)
-        if not raw_text.strip():
-            warn(f"{entry.path}: file is empty; source {entry.id!r} is skipped")
-            return None
-        document = clean_document(entry.id, raw_text, entry.path.suffix, sha256_of(data), self.topic.boilerplate)
+            data = self.read_bytes(entry)
+        try:
+            raw_text = decode_source(entry.path, data)
+            if not raw_text.strip():
+                warn(f"{entry.path}: file is empty; source {entry.id!r} is skipped")
+                return None
+            document = clean_document(entry.id, raw_text, entry.path.suffix, sha256_of(data), self.topic.boilerplate)
+        except InputError as error:
+            if error.path is None:  # the cleaners do not know the file; name it here
+                raise InputError(error.message, entry.path, error.line) from None
+            raise
         if not document.blocks:
-            warn(f"{entry.path}: no article text left after removing page furniture; source {entry.id!r} is skipped")
+            what = ("no article text left after removing page furniture" if document.dropped_blocks
+                    else "no article text found (nothing but markup, scripts or code?)")
+            warn(f"{entry.path}: {what}; source {entry.id!r} is skipped")
             return None
+        self.check_length(entry, len(document.text))
         return document
 
+    def check_length(self, entry: SourceEntry, chars: int) -> None:
+        """Refuse more article text than ``max_chars``: extraction time grows with it (README, trust model)."""
+        if chars > self.max_chars:
+            raise InputError(f"{chars:,} characters of article text after cleaning, over the {self.max_chars:,} "
+                             "limit (raise it with --max-chars if this is really one article)", entry.path)
 
-def load_corpus(folder: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+
+def _corpus_file(folder: Path, name: str, what: str) -> Path:
+    """``folder/name``, checked to be a regular file inside the corpus (a link may not lead out)."""
+    shown = folder / name
+    try:
+        real = resolve_inside(folder, name)
+    except InputError as error:
+        raise InputError(error.message, shown) from None
+    problem = file_problem(real)
+    if problem == "missing":
+        raise InputError(f"{what} {name} not found", shown)
+    if problem:
+        raise InputError(f"is {problem}", shown)
+    return shown
+
+
+def load_corpus(folder: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                max_chars: int = DEFAULT_MAX_CHARS) -> Corpus:
     """Load a corpus folder's manifest and lexicon (articles are read lazily)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise InputError("corpus folder not found", folder)
-    topic_path = folder / "topic.yaml"
-    if not topic_path.is_file():
-        raise InputError("topic lexicon topic.yaml not found", topic_path)
-    topic = load_topic(topic_path)
+        raise InputError("is a file, not a corpus folder" if folder.exists() else "corpus folder not found", folder)
+    topic = load_topic(_corpus_file(folder, "topic.yaml", "topic lexicon"))
+    _corpus_file(folder, "sources.yaml", "manifest")
     sources = load_manifest(folder)
-    return Corpus(folder=folder, name=folder.resolve().name, topic=topic, sources=sources, max_bytes=max_bytes)
+    return Corpus(folder=folder, name=folder.resolve().name, topic=topic, sources=sources, max_bytes=max_bytes,
+                  max_chars=max_chars)

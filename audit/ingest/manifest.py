@@ -5,14 +5,22 @@ Each entry: ``id`` (short slug), ``file``, ``title``, ``publisher``, ``url``,
 ``date_kind`` (published | updated | reviewed), and an optional ``prior``
 reliability weight (default 1.0). Every article file in the folder must be
 listed, and every listed file must exist.
+
+``file`` names a regular file inside the corpus folder: an absolute path, a
+``..``, a symbolic link leading out of the folder, a folder, FIFO, socket or
+device is refused with the manifest line (see the README's trust model). Only
+the name relative to the corpus is ever written to a table.
 """
 from __future__ import annotations
 
+import datetime
+import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from audit.errors import ManifestError
+from audit.errors import InputError, ManifestError
+from audit.ingest.readers import file_problem, resolve_inside
 from audit.yamlio import LineDict, load_yaml
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -20,13 +28,16 @@ _ENTRY_KEYS = {"id", "file", "title", "publisher", "url", "author", "reviewer", 
 _DATE_KINDS = {"published", "updated", "reviewed"}
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 _DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Documents people drop into a corpus that audit cannot read: refused rather than silently ignored.
+UNREADABLE_SUFFIXES = {".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "OpenDocument", ".rtf": "RTF",
+                       ".epub": "EPUB", ".pages": "Pages", ".xps": "XPS"}
 
 
 @dataclass(frozen=True)
 class SourceEntry:
     id: str
-    file: str
-    path: Path
+    file: str            # as it is written in tables: relative to the corpus folder, '/'-separated
+    path: Path           # corpus folder / file, for messages
     title: str = ""
     publisher: str = ""
     url: str = ""
@@ -36,6 +47,32 @@ class SourceEntry:
     date_kind: str = ""
     prior: float = 1.0
     line: int | None = None
+    real_path: Path | None = None  # resolved, checked inside the corpus: what is read
+
+
+def _check_date(date: str, path: Path, line: int | None) -> None:
+    """YYYY, YYYY-MM or YYYY-MM-DD, and a real calendar date ("2024-13-45" is not)."""
+    if not _DATE_PATTERN.match(date):
+        raise ManifestError(f"date {date!r} must be YYYY, YYYY-MM or YYYY-MM-DD", path, line)
+    parts = [int(part) for part in date.split("-")]
+    try:
+        datetime.date(*parts, *[1] * (3 - len(parts)))
+    except ValueError as exc:
+        raise ManifestError(f"date {date!r} is not a calendar date ({exc})", path, line) from None
+
+
+def _source_file(file_name: str, source_id: str, folder: Path, path: Path, line: int | None) -> tuple[str, Path]:
+    """(name relative to the corpus, resolved path) of a listed file; ManifestError naming the line."""
+    try:
+        real = resolve_inside(folder, file_name)
+    except InputError as exc:
+        raise ManifestError(f"source {source_id!r}: {exc.message}", path, line) from None
+    problem = file_problem(real)
+    if problem == "missing":
+        raise ManifestError(f"source {source_id!r} names missing file {file_name!r}", path, line)
+    if problem:
+        raise ManifestError(f"source {source_id!r}: {file_name!r} is {problem}", path, line)
+    return PurePosixPath(file_name).as_posix(), real
 
 
 def _text(entry: LineDict, key: str, path: Path) -> str:
@@ -61,15 +98,13 @@ def _entry(entry: object, folder: Path, path: Path, line: int | None) -> SourceE
     file_name = _text(entry, "file", path)
     if not file_name:
         raise ManifestError(f"source {source_id!r} has no 'file'", path, entry.line)
-    source_path = folder / file_name
-    if not source_path.is_file():
-        raise ManifestError(f"source {source_id!r} names missing file {file_name!r}", path, entry.line_of("file"))
-    if source_path.suffix.lower() not in SOURCE_SUFFIXES:
+    if PurePosixPath(file_name).suffix.lower() not in SOURCE_SUFFIXES:
         raise ManifestError(f"file {file_name!r} has an unsupported type (use {', '.join(SOURCE_SUFFIXES)})",
                             path, entry.line_of("file"))
+    relative, real = _source_file(file_name, source_id, folder, path, entry.line_of("file"))
     date = _text(entry, "date", path)
-    if date and not _DATE_PATTERN.match(date):
-        raise ManifestError(f"date {date!r} must be YYYY, YYYY-MM or YYYY-MM-DD", path, entry.line_of("date"))
+    if date:
+        _check_date(date, path, entry.line_of("date"))
     date_kind = _text(entry, "date_kind", path)
     if date_kind and date_kind not in _DATE_KINDS:
         raise ManifestError(f"date_kind {date_kind!r} must be one of {', '.join(sorted(_DATE_KINDS))}",
@@ -78,7 +113,7 @@ def _entry(entry: object, folder: Path, path: Path, line: int | None) -> SourceE
     if isinstance(prior, bool) or not isinstance(prior, (int, float)) or not 0 < float(prior) <= 10:
         raise ManifestError("prior must be a number in (0, 10]", path, entry.line_of("prior"))
     return SourceEntry(
-        id=source_id, file=file_name, path=source_path,
+        id=source_id, file=relative, path=folder / relative, real_path=real,
         title=_text(entry, "title", path), publisher=_text(entry, "publisher", path),
         url=_text(entry, "url", path), author=_text(entry, "author", path),
         reviewer=_text(entry, "reviewer", path), date=date, date_kind=date_kind,
@@ -98,22 +133,45 @@ def load_manifest(folder: str | Path) -> tuple[SourceEntry, ...]:
     raw_entries = data["sources"]
     entries: list[SourceEntry] = []
     seen_ids: dict[str, int | None] = {}
-    seen_files: dict[str, str] = {}
+    seen_files: dict[Path, str] = {}
     for index, raw in enumerate(raw_entries):
         entry = _entry(raw, folder, path, raw_entries.lines[index])
         if entry.id in seen_ids:
             raise ManifestError(f"duplicate source id {entry.id!r} (first at line {seen_ids[entry.id]})", path, entry.line)
-        if entry.file in seen_files:
-            raise ManifestError(f"file {entry.file!r} listed twice (ids {seen_files[entry.file]!r} and {entry.id!r})",
+        if entry.real_path in seen_files:  # also 'a.txt' and './a.txt', or a link to a listed file
+            raise ManifestError(f"file {entry.file!r} listed twice (ids {seen_files[entry.real_path]!r} and {entry.id!r})",
                                 path, entry.line)
         seen_ids[entry.id] = entry.line
-        seen_files[entry.file] = entry.id
+        seen_files[entry.real_path] = entry.id
         entries.append(entry)
     if not entries:
         raise ManifestError("manifest lists no sources", path, data.line_of("sources"))
-    listed = {entry.path.resolve() for entry in entries}
-    for candidate in sorted(folder.rglob("*")):
-        if candidate.suffix.lower() in SOURCE_SUFFIXES and candidate.is_file() and candidate.resolve() not in listed:
-            raise ManifestError(f"{candidate.relative_to(folder)} is not listed in sources.yaml "
-                                "(add an entry for it or move it out of the folder)", path)
+    _check_unlisted(folder, set(seen_files), path)
     return tuple(sorted(entries, key=lambda entry: entry.id))
+
+
+def _check_unlisted(folder: Path, listed: set[Path], path: Path) -> None:
+    """Every article file in the folder is listed; documents audit cannot read are named, not ignored.
+
+    ``os.walk`` without following links: a symbolic link to a folder is not
+    entered (it could lead anywhere, or loop). Sorted, so the error is the same on every run.
+    """
+    root = folder.resolve()
+    for directory, subfolders, files in os.walk(root, followlinks=False):
+        subfolders.sort()
+        for name in sorted(files):
+            candidate = Path(directory) / name
+            suffix = candidate.suffix.lower()
+            relative = candidate.relative_to(root).as_posix()
+            if suffix in UNREADABLE_SUFFIXES:
+                raise ManifestError(f"{relative} is a {UNREADABLE_SUFFIXES[suffix]} document, which audit does not "
+                                    "read: save its text as .txt, .md or .html and list that, or move it out of the folder",
+                                    path)
+            if suffix in SOURCE_SUFFIXES and candidate.is_file():
+                try:
+                    real = candidate.resolve()
+                except (OSError, RuntimeError):
+                    real = candidate
+                if real not in listed:
+                    raise ManifestError(f"{relative} is not listed in sources.yaml "
+                                        "(add an entry for it or move it out of the folder)", path)
