@@ -119,5 +119,5 @@ def test_second_topic(tmp_path):
     assert ("TYPE001", "migraine") in codes
     assert ("TYPE003", "ocular migraine") in codes
     assert ("FREQ001", "migraine") in codes
-    assert ("NUM001", "people with migraine") in codes
+    assert ("NUM001", "aura") in codes  # the share of people with migraine who have aura
     assert ("POL001", "nausea") in codes

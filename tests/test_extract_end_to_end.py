@@ -62,10 +62,10 @@ def test_three_placements_of_tumoral_calcinosis(calcinosis):
 
 def test_prevalence_figures(calcinosis):
     prevalence = _rows(calcinosis.claims, facet="prevalence", source_id="rarity-explainer")
-    figures = {(row.subject, row.value_low, row.value_high) for row in prevalence.itertuples()}
-    assert ("systemic sclerosis", 25.0, 40.0) in figures
-    assert ("juvenile dermatomyositis", 0.0, 70.0) in figures
-    assert ("systemic sclerosis", 0.0, 40.0) in figures
+    figures = {(row.subject, row.object, row.measure, row.value_low, row.value_high) for row in prevalence.itertuples()}
+    assert ("calcinosis", "systemic sclerosis", "prevalence", 25.0, 40.0) in figures
+    assert ("calcinosis", "juvenile dermatomyositis", "prevalence", 0.0, 70.0) in figures
+    assert ("calcinosis", "systemic sclerosis", "prevalence", 0.0, 40.0) in figures
 
 
 def test_not_painful_is_negated_and_hedged(calcinosis):

@@ -3,6 +3,7 @@ from __future__ import annotations
 from audit.compare.context import Context, position
 from audit.compare.model import Cause, Question
 from audit.compare.rules.base import Rule, join_names
+from audit.compare.rules.numbers.intervals import QUANTITY_COLUMNS, comparable_figures, quantity_label
 from audit.compare.rules.types.TYPE003 import placement_label
 
 
@@ -28,10 +29,12 @@ class SRC001(Rule):
         for subject, rows in ctx.facet("treatment").groupby("subject", sort=True):
             cls = rows["object"].iloc[0]
             yield self._question(ctx, "treatment", subject, "", f"a treatment ({cls})" if cls else "a treatment", rows)
-        for subject, rows in ctx.facet("prevalence").groupby("subject", sort=True):
+        figures = comparable_figures(ctx)
+        for (subject, measure, unit, obj), rows in figures.groupby(QUANTITY_COLUMNS, sort=True):
             if rows["source_id"].nunique() == 1:
                 values = "; ".join(sorted(set(rows["value"])))
-                yield self._question(ctx, "prevalence", subject, "", f"a figure: {values}", rows)
+                yield self._question(ctx, "prevalence", subject, f"{measure}|{unit}|{obj}",
+                                     f"{values} for {quantity_label(measure, subject, obj)}", rows)
         relations = ctx.facet("type_relation")
         placed_by = relations.groupby("subject")["source_id"].nunique()
         # An entity several sources place is TYPE003's; only a lone placement is single-source.
@@ -51,7 +54,7 @@ class SRC001(Rule):
             return None
         if len(only.sources) == 1:
             what = {"treatment": f"names {question.subject} as {question.detail('label')}",
-                    "prevalence": f"gives {question.detail('label')} for {question.subject}",
+                    "prevalence": f"gives {question.detail('label')}",
                     "type_relation": f"calls {question.subject} {question.detail('label')}"}[question.facet]
             return self.finding(question, f"Only {only.sources[0]} {what}; the other sources are silent.",
                                 (Cause("single_source", "no other source says this"),), kind="single_source")

@@ -2,18 +2,24 @@ from __future__ import annotations
 
 from audit.compare.causes import classify
 from audit.compare.context import Context
-from audit.compare.model import Cause, Question
+from audit.compare.model import Question
 from audit.compare.rules.base import Rule, join_names
-from audit.compare.rules.numbers.intervals import all_overlap, intervals_of, prevalence_questions
+from audit.compare.rules.numbers.intervals import all_overlap, figure_questions, intervals_of
 
 
 class NUM001(Rule):
-    """Figures for the same quantity and population do not overlap.
+    """Figures for the same quantity do not overlap.
 
-    Compares prevalence figures for one population as intervals ("25-40%" is
-    25 to 40, "up to 70%" is 0 to 70). When no single value fits every
-    figure, the sources disagree. Within one source it is an internal
-    inconsistency.
+    Compares figures as intervals ("25-40%" is 25 to 40, "up to 70%" is 0 to
+    70, "1 in 6,000 to 1 in 10,000" is 10 to 16.67 per 100,000) when they
+    measure the same thing: the same subject, measure (prevalence, incidence,
+    share of cases, share of patients with a feature, count), unit and
+    population. A share of one type among patients is never compared with the
+    condition's prevalence, nor a birth prevalence with a prevalence. When no
+    single value fits every figure, the sources disagree.
+
+    Each source speaks once per quantity: with several figures for it, its
+    most specific one counts, so a source is never set against itself.
 
     **Anti-pattern**: "10-20% of patients with systemic sclerosis" in one
     article, "25-40%" in another.
@@ -27,15 +33,12 @@ class NUM001(Rule):
     facet = "prevalence"
 
     def questions(self, ctx: Context):
-        yield from prevalence_questions(ctx, self.code, for_truth=True)
+        yield from figure_questions(ctx, self.code, for_truth=True)
 
     def judge(self, question: Question, ctx: Context):
         intervals = intervals_of(question)
         if all_overlap(intervals):
             return None
-        parts = [f"{p.label.split(' (')[0]} ({join_names(p.sources)})" for p in question.positions]
-        internal = len(question.speaking) == 1
-        message = (f"{'One source gives' if internal else 'Sources give'} incompatible figures for "
-                   f"{question.subject}: {'; '.join(parts)}.")
-        causes = (Cause("contradiction", "internal: the source contradicts itself"),) if internal else classify(question, ctx)
-        return self.finding(question, message, causes, kind="internal" if internal else "disagreement")
+        parts = [f"{p.label.split(' (stated as')[0]} ({join_names(p.sources)})" for p in question.positions]
+        message = f"Sources give incompatible figures for {question.detail('quantity')}: {'; '.join(parts)}."
+        return self.finding(question, message, classify(question, ctx), kind="disagreement")

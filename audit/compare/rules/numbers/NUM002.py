@@ -1,21 +1,25 @@
 from __future__ import annotations
 
+from audit.compare.causes import scope_cause
 from audit.compare.context import Context
 from audit.compare.model import Cause, Question
 from audit.compare.rules.base import Rule, join_names
-from audit.compare.rules.numbers.intervals import all_overlap, intervals_of, prevalence_questions
+from audit.compare.rules.numbers.intervals import all_overlap, common_label, figure_questions, intervals_of
 
 
 class NUM002(Rule):
-    """Figures for the same population differ but are compatible.
+    """Figures for the same quantity differ but are compatible.
 
     Different figures that share a value ("up to 40%" and "25-40%") do not
     contradict each other; the finding says so, so an editor can pick the
-    more precise one.
+    more precise one. The same figure given for different places ("1 in
+    2,500 worldwide", "1 in 2,500 in the United States") is reported here too.
+    Only like is compared with like, one figure per source (see NUM001).
 
     **Anti-pattern**: none, strictly: this is information for the editor.
 
-    **Best practice**: quote the more precise figure and its source.
+    **Best practice**: quote the more precise figure and its source, and the
+    population it was measured in.
     """
 
     code = "NUM002"
@@ -25,17 +29,20 @@ class NUM002(Rule):
 
     def questions(self, ctx: Context):
         # for_truth=False: NUM001 already feeds these figures to truth discovery.
-        yield from prevalence_questions(ctx, self.code, for_truth=False)
+        yield from figure_questions(ctx, self.code, for_truth=False)
 
     def judge(self, question: Question, ctx: Context):
         intervals = intervals_of(question)
         if not all_overlap(intervals):
             return None
-        low = max(lo for _, lo, _ in intervals)
-        high = min(hi for _, _, hi in intervals)
-        parts = [f"{p.label.split(' (')[0]} ({join_names(p.sources)})" for p in question.positions]
-        common = f"{low:g}%" if low == high else f"{low:g}–{high:g}%"
-        message = (f"Figures for {question.subject} differ but are compatible: {'; '.join(parts)} "
-                   f"all admit {common}.")
-        return self.finding(question, message, (Cause("compatible", f"every figure admits {common}"),),
-                            kind="compatible")
+        parts = [f"{p.label.split(' (stated as')[0]} ({join_names(p.sources)})" for p in question.positions]
+        common = common_label(intervals, question.detail("unit"))
+        quantity = question.detail("quantity")
+        causes: tuple[Cause, ...] = (Cause("compatible", f"every figure admits {common}"),)
+        if len({(lo, hi) for _, lo, hi in intervals}) == 1:
+            message = f"Sources give the same figure for {quantity} but for different places: {'; '.join(parts)}."
+            place = scope_cause(question.positions, ctx.topic.condition.name)
+            causes = (place,) + causes if place else causes
+        else:
+            message = f"Figures for {quantity} differ but are compatible: {'; '.join(parts)} all admit {common}."
+        return self.finding(question, message, causes, kind="compatible")

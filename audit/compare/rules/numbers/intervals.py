@@ -1,39 +1,161 @@
-"""Shared by NUM001 and NUM002: prevalence figures grouped by population."""
+"""Shared by NUM001 and NUM002 (and SRC001): which figures are comparable, and the questions they make.
+
+Like is compared with like only: one question per (subject, measure, unit,
+object) -- the prevalence of one condition in one population, the share of
+one type among one condition's cases, ... -- and, for counts of people, per
+place too (a count of people in one country says nothing of another).
+Figures that measure a risk, a body area or something else are context, never
+compared.
+
+A source takes one position per question: when it gives several figures for
+the same quantity, its most specific one (the narrowest interval, a stated
+figure before a bound, then the first in reading order) speaks for it, so a
+finding never sets a source against itself.
+"""
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
 
 from audit.compare.context import Context, position
 from audit.compare.model import Question
 
+# Measures whose figures sources can agree or disagree on.
+COMPARABLE_MEASURES = ("prevalence", "incidence", "share_of_cases", "share_with_feature", "count")
+# Measures where the place is part of the quantity, not a cause of difference.
+PLACE_BOUND_MEASURES = ("count",)
 
-def interval_label(low: float, high: float) -> str:
-    return f"{low:g}%" if low == high else f"{low:g}–{high:g}%"
+
+def _number(value: float) -> str:
+    if value >= 1000 and float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:g}"
 
 
-def prevalence_questions(ctx: Context, code: str, for_truth: bool):
-    """One question per population; one position per distinct interval."""
+def interval_label(low: float, high: float | None, unit: str = "%") -> str:
+    """'25–40%', '40 per 100,000', 'more than 150,000 people'."""
+    open_high = high is None or (isinstance(high, float) and math.isnan(high))
+    if unit == "%":
+        text = f"{_number(low)}%" if low == high else f"{_number(low)}–{_number(high)}%"
+        return text if not open_high else f"at least {_number(low)}%"
+    suffix = {"per 100000": "per 100,000"}.get(unit, unit)
+    if open_high:
+        return f"at least {_number(low)} {suffix}"
+    number = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
+    return f"{number} {suffix}"
+
+
+def quantity_label(measure: str, subject: str, obj: str) -> str:
+    """What the figures measure, in words, for messages."""
+    among = f" among {obj}" if obj else ""
+    return {
+        "prevalence": f"the prevalence of {subject}{among}",
+        "incidence": f"the incidence of {subject}{among}",
+        "share_of_cases": f"{subject} as a share of {obj or 'cases'}",
+        "share_with_feature": f"the share of {obj or 'patients'} who have {subject}",
+        "count": f"the number of {obj or 'people'} with {subject}",
+    }.get(measure, f"{subject}{among}")
+
+
+def comparable_figures(ctx: Context) -> pd.DataFrame:
+    """Prevalence-facet claims whose measure can be compared across sources."""
     figures = ctx.facet("prevalence")
-    for subject, rows in figures.groupby("subject", sort=True):
-        keyed = rows.assign(_interval=[interval_label(lo, hi) for lo, hi in zip(rows["value_low"], rows["value_high"])])
-        positions = []
-        for label, group in keyed.groupby("_interval", sort=True):
-            stated = "; ".join(sorted(set(group["value"])))
-            positions.append(position(label, f"{label} (stated as: {stated})", group.drop(columns="_interval")))
-        if len(positions) < 2:
+    if "measure" in figures.columns:
+        figures = figures[figures["measure"].isin(COMPARABLE_MEASURES)]
+    return figures
+
+
+# What makes two figures the same quantity.
+QUANTITY_COLUMNS = ["subject", "measure", "unit", "object"]
+
+
+def _most_specific(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per source: its narrowest figure, a stated value before a bound, then reading order."""
+    high = rows["value_high"].astype(float).fillna(math.inf)
+    ranked = rows.assign(_width=high - rows["value_low"].astype(float),
+                         _bound=rows["qualifier"].isin(("up to", "less than", "at least", "more than")).astype(int))
+    ranked = ranked.sort_values(["source_id", "_width", "_bound", "start", "claim_id"], kind="stable")
+    return ranked.drop_duplicates("source_id").drop(columns=["_width", "_bound"])
+
+
+@dataclass(frozen=True)
+class Quantity:
+    subject: str
+    measure: str
+    unit: str
+    obj: str
+    scope: str = ""
+
+    @property
+    def key(self) -> str:
+        return "|".join(part for part in (self.measure, self.unit, self.obj, self.scope))
+
+    @property
+    def label(self) -> str:
+        text = quantity_label(self.measure, self.subject, self.obj)
+        return f"{text} in {self.scope}" if self.scope else text
+
+
+def figure_questions(ctx: Context, code: str, for_truth: bool):
+    """One question per comparable quantity that two or more sources give different figures for."""
+    figures = comparable_figures(ctx)
+    if not len(figures):
+        return
+    for (subject, measure, unit, obj), rows in figures.groupby(QUANTITY_COLUMNS, sort=True):
+        if rows["source_id"].nunique() < 2:
             continue
-        speaking = tuple(sorted(set(rows["source_id"])))
-        bounds = tuple((label, str(lo), str(hi)) for label, lo, hi in
-                       sorted({(interval_label(lo, hi), lo, hi) for lo, hi in zip(rows["value_low"], rows["value_high"])}))
-        yield Question(code, "prevalence", subject, "", tuple(positions), speaking,
-                       ctx.silent(speaking),
-                       for_truth=for_truth and len(speaking) >= 2,
-                       details=(("intervals", "|".join(",".join(b) for b in bounds)),))
+        groups = ([(scope, part) for scope, part in rows.groupby("scope", sort=True)]
+                  if measure in PLACE_BOUND_MEASURES else [("", rows)])
+        for scope, part in groups:
+            yield from _question(ctx, code, for_truth, Quantity(subject, measure, unit, obj, scope), part)
+
+
+def _question(ctx: Context, code: str, for_truth: bool, quantity: Quantity, rows: pd.DataFrame):
+    chosen = _most_specific(rows)
+    if chosen["source_id"].nunique() < 2:
+        return
+    labels = [interval_label(lo, hi, quantity.unit) for lo, hi in zip(chosen["value_low"], chosen["value_high"])]
+    places = {scope for scope in chosen["scope"] if scope}
+    # Two places named for one figure: the place is part of each position ("40 per 100,000 (worldwide)").
+    with_place = len(places) >= 2 and quantity.measure not in PLACE_BOUND_MEASURES
+    if with_place:
+        labels = [f"{label} ({scope or 'no place stated'})" for label, scope in zip(labels, chosen["scope"])]
+    keyed = chosen.assign(_label=labels)
+    positions = []
+    for label, group in keyed.groupby("_label", sort=True):
+        stated = "; ".join(sorted(set(group["value"])))
+        positions.append(position(label, f"{label} (stated as: {stated})", group.drop(columns="_label")))
+    if len(positions) < 2:
+        return
+    speaking = tuple(sorted(set(chosen["source_id"])))
+    bounds = sorted({(label, lo, hi) for label, lo, hi in zip(labels, chosen["value_low"], chosen["value_high"])})
+    intervals = "|".join(f"{label}\x1e{float(lo)!r}\x1e{_high(hi)!r}" for label, lo, hi in bounds)
+    yield Question(code, "prevalence", quantity.subject, quantity.key, tuple(positions), speaking,
+                   ctx.silent(speaking), for_truth=for_truth,
+                   details=(("intervals", intervals), ("quantity", quantity.label), ("unit", quantity.unit),
+                            ("places", "1" if with_place else "")))
+
+
+def _high(value) -> float:
+    return math.inf if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
 
 
 def intervals_of(question: Question) -> list[tuple[str, float, float]]:
-    return [(label, float(lo), float(hi)) for label, lo, hi in
-            (item.split(",") for item in question.detail("intervals").split("|"))]
+    result = []
+    for item in question.detail("intervals").split("|"):
+        label, low, high = item.split("\x1e")
+        result.append((label, float(low), float(high)))
+    return result
 
 
 def all_overlap(intervals: list[tuple[str, float, float]]) -> bool:
     """On a line, intervals overlap pairwise exactly when they share a point (Helly, 1-D)."""
     return max(lo for _, lo, _ in intervals) <= min(hi for _, _, hi in intervals)
+
+
+def common_label(intervals: list[tuple[str, float, float]], unit: str) -> str:
+    low = max(lo for _, lo, _ in intervals)
+    high = min(hi for _, _, hi in intervals)
+    return interval_label(low, None if math.isinf(high) else high, unit)
