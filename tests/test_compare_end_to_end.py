@@ -61,9 +61,14 @@ def test_five_stated_four_named(calcinosis):
 
 def test_pain_denied_vs_asserted_with_hedges(calcinosis):
     (finding,) = _find(calcinosis, "POL001", "pain")
-    negated = next(p for p in finding["positions"] if p["value"] == "negated")
-    assert "healthboard" in negated["sources"]
-    assert any(q["hedge"] == "usually" for q in negated["quotes"])
+    by_value = {p["value"]: p for p in finding["positions"]}
+    assert by_value["usually absent"]["sources"] == ["healthboard"]
+    assert by_value["usually absent"]["quotes"][0]["hedge"] == "usually"
+    assert by_value["usually present"]["sources"] == ["consensus"]
+    # "can cause pain" fits both, and no source stands on two sides
+    assert by_value["possibly present"]["sources"] == ["rarity-explainer"]
+    sources = [s for p in finding["positions"] for s in p["sources"]]
+    assert len(sources) == len(set(sources))
 
 
 def test_warfarin_single_source(calcinosis):

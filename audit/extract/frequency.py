@@ -1,11 +1,22 @@
 """Facet ``frequency``: how common a source says a type or the condition is.
 
 Values: ``most_common`` (a rank among the types: "A is the most common type",
-"The most common form, A, ...", "A occurs most frequently"), and the
-occurrence words ``common``, ``uncommon``, ``rare``, ``very_rare`` ("A is a
-very rare subtype", "In this rare form", "generally considered rare", a
-table row "A | Very rare"). ``object`` holds the population when the
-statement is limited to one ("common in systemic sclerosis").
+"The most common form, A, ...", "A occurs most frequently", "the most
+frequently seen variety", "A accounts for most cases", "the more common type";
+"Types A and B are the most common forms" names both), and the occurrence
+words ``common``, ``uncommon``, ``rare``, ``very_rare`` ("A is a very rare
+subtype", "In this rare form", "generally considered rare", "is rarely seen",
+"is not common" (uncommon), "is not rare" (common), a table row "A | Very
+rare"). ``object`` holds the population when the statement is limited to one
+("common in systemic sclerosis"); ``hedge`` keeps the softening words.
+
+A rank is only about the whole condition when nothing narrows it: "the most
+common type of juvenile X" or "the most common form in children" carries the
+restriction in ``scope`` ("juvenile", "children"), a narrower scope of the
+condition the lexicon names carries that scope. "The second most common
+form", "one of the most common", "the most common form after A" are not
+ranks of A first.
+
 Adverbs ("occurs very rarely in the scrotum") and "in rare cases" are not
 frequency claims about a type.
 """
@@ -16,18 +27,52 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import TYPE_NOUN_PATTERN
+from audit.extract.cues import HEDGE_PATTERN, TYPE_NOUN_PATTERN
 
 FACET = "frequency"
 
-_MOST_COMMON_NOUN = re.compile(rf"\b(?:the\s+)?(?:(?:by\s+far\s+)?most\s+(?:common|frequent|prevalent|widespread)|commonest)\s+(?:\w+\s+){{0,2}}?{TYPE_NOUN_PATTERN}\b")
-_MOST_COMMON_VERB = re.compile(r"\b(?:occurs?|is seen|are seen|develops?|appears?|is found|presents?)\s+most\s+(?:frequently|commonly|often)\s*(?=[.,;]|$)")
+_MOST_ADJ = (r"(?:(?:by\s+far\s+)?(?:most\s+(?:common|frequent|prevalent|widespread|(?:frequently|commonly|often)\s+"
+             r"(?:seen|encountered|diagnosed|reported|observed|found|occurring|described))|commonest)|"
+             r"more\s+common)")
+_MOST_COMMON_NOUN = re.compile(
+    rf"\b(?:the\s+)?(?P<adj>{_MOST_ADJ})\s+(?:\w+\s+){{0,2}}?{TYPE_NOUN_PATTERN}\b")
+_MOST_COMMON_VERB = re.compile(r"\b(?:occurs?|is seen|are seen|develops?|appears?|is found|presents?|is diagnosed)\s+"
+                               r"most\s+(?:frequently|commonly|often)\s*(?=[.,;]|$)")
+# "A accounts for most cases", "makes up the majority of cases", "is responsible for most cases".
+_ACCOUNTS_FOR = re.compile(
+    r"\b(?:accounts?|accounting|accounted|makes?\s+up|making\s+up|made\s+up|(?:is|are)\s+responsible)\s+for\s+"
+    r"(?:the\s+)?(?:(?:vast|great|overwhelming)\s+)?(?:majority|most|bulk|largest\s+(?:share|proportion|number|part))"
+    r"(?:\s+of)?(?:\s+(?:all|the))?\s+(?:cases|patients|diagnoses|people|individuals|instances|attacks)\b|"
+    r"\b(?:accounts?|accounting|accounted)\s+for\s+most\b")
+# Not a first rank: "the second most common", "one of the most common", "among the most frequent".
+_NOT_FIRST_BEFORE = re.compile(r"(?:\b(?:second|third|fourth|fifth|sixth|next|2nd|3rd|4th|5th)\s*$|"
+                               r"\b(?:one|some|two|three|several)\s+of\s+(?:the\s+)?$|\bamong\s+(?:the\s+)?$)")
+_NOT_FIRST_AFTER = re.compile(r"^\s*(?:,\s*)?(?:after|behind|next\s+to|other\s+than|besides|apart\s+from|except)\b")
+# "the more common type" is a rank only with the definite article.
+_DEFINITE = re.compile(r"\bthe\s+$")
+# "of juvenile X", "of inherited X": words narrowing the condition the type is ranked in.
+_OF_NARROWED = re.compile(r"^\s+of\s+(?P<words>(?:[a-z][\w'-]*\s+){1,3}?)$")
+_OF_TRIVIAL = {"the", "all", "this", "that", "these", "those", "its", "their", "a", "an"}
+# "in children", "among adults": a demographic restriction after the rank.
+_DEMOGRAPHIC = re.compile(
+    r"^\s+(?:seen\s+|found\s+|diagnosed\s+)?(?:in|among)\s+(?:the\s+)?(?P<who>(?:young\s+|older\s+|elderly\s+)?"
+    r"(?:children|adults|infants|newborns|babies|adolescents|teenagers|women|men|males|females|boys|girls|"
+    r"the\s+elderly|elderly\s+people|older\s+people|young\s+people|young\s+adults|older\s+adults|"
+    r"pregnant\s+women))\b")
 _OCCURRENCE = re.compile(
-    r"\b(?P<degree>very|extremely|exceedingly|quite|particularly|relatively|fairly|generally considered|considered|"
+    r"\b(?P<negation>(?:not|n't|never)\s+(?:a\s+|an\s+|very\s+|particularly\s+|that\s+|so\s+|especially\s+)?)?"
+    r"(?P<degree>very|extremely|exceedingly|quite|particularly|relatively|fairly|generally considered|considered|"
     r"thought to be|especially)?\s*(?P<word>rare|uncommon|common)\b(?!ly)")
+_RARELY_SEEN = re.compile(r"\b(?:is|are)\s+(?P<degree>very\s+|extremely\s+)?(?:rarely|seldom|infrequently)\s+"
+                          r"(?:seen|encountered|diagnosed|reported|observed|found)\b|"
+                          r"\b(?:occurs?|develops?|happens?)\s+(?P<degree2>very\s+|extremely\s+)?(?:rarely|seldom)\s*"
+                          r"(?=[.,;]|$|\s+in\s+#)")
 _NOT_ABOUT_TYPE = re.compile(r"\bin\s+rare\s+cases\b|\brare\s+(?:cases|instances|occasions)\b|\bcommon\s+(?:cause|complication|finding|symptom|treatment|sign)s?\b")
+_COMPARATIVE_BEFORE = re.compile(r"\b(?:more|less|most|least)\s+$")
 _LISTED_AFTER = re.compile(rf"\s+(?:\w+\s+)?{TYPE_NOUN_PATTERN}\s*,?\s*(?:such as|like|including)\b")
 _TABLE_VALUE = re.compile(r"(?:^|\s|\|)(?P<degree>very\s+)?(?P<word>rare|uncommon|common)(?:\s|\||$)")
+_COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
+_OPPOSITE = {"common": "uncommon", "uncommon": "common", "rare": "common"}
 
 
 def _value(word: str, degree: str | None) -> str:
@@ -36,22 +81,27 @@ def _value(word: str, degree: str | None) -> str:
     return word
 
 
-def _subject_near(analysis: DocumentAnalysis, sentence: Sentence, cue_start: int, cue_end: int) -> str | None:
-    """The type or condition a frequency cue is about."""
+def _subjects_near(analysis: DocumentAnalysis, sentence: Sentence, cue_start: int, cue_end: int) -> list[str]:
+    """The types or the condition a frequency cue is about ("Types A and B are ...": both)."""
     clause_mentions = [m for m in sentence.mentions if m.kind in (*TYPE_LIKE, "condition", "scope")]
     after = [m for m in clause_mentions if m.start >= cue_end
              and re.fullmatch(r"[\s,]*(?:is|are|being)?[\s,]*", analysis.folded[cue_end:m.start])]
     if after:
-        return after[0].name
+        return [after[0].name]
     before = [m for m in clause_mentions if m.end <= cue_start]
     if before:
         between = analysis.folded[before[-1].end:cue_start]
         if re.search(r"\b(?:it|this|they)\b", between):
-            return before[0].name  # "A is a subtype of B, and it is rare": "it" is the subject, A
-        return before[-1].name
+            return [before[0].name]  # "A is a subtype of B, and it is rare": "it" is the subject, A
+        chosen = [before[-1]]
+        for previous in reversed(before[:-1]):
+            if not _COORDINATION.match(analysis.folded[previous.end:chosen[-1].start]):
+                break
+            chosen.append(previous)
+        return [m.name for m in reversed(chosen)]
     if re.match(r"^\W*(?:[\w ]{2,60}:\s+)?(?:(?:in|with)\s+)?(?:this|it|that)\b", sentence.folded):
-        return sentence.context_type
-    return None
+        return [sentence.context_type] if sentence.context_type else []
+    return []
 
 
 def _subject_name(analysis: DocumentAnalysis, name: str) -> tuple[str, str]:
@@ -62,11 +112,22 @@ def _subject_name(analysis: DocumentAnalysis, name: str) -> tuple[str, str]:
     return name, ""
 
 
-def _claim(analysis, sentence, subject, value, extractor, population="") -> Claim:
-    subject, scope = _subject_name(analysis, subject)
+def _hedge(sentence: Sentence, cue_start: int) -> str:
+    """Softening words in the clause of the cue ("generally considered", "may be")."""
+    folded = sentence.folded
+    left = max(folded.rfind(mark, 0, cue_start) for mark in (";", ",", ":"))
+    words = [m.group(0) for m in HEDGE_PATTERN.finditer(folded[left + 1:cue_start])]
+    words += [m.group(0) for m in re.finditer(r"\bconsidered\b",
+                                               folded[left + 1:cue_start])]
+    return "; ".join(dict.fromkeys(words))
+
+
+def _claim(analysis, sentence, subject, value, extractor, population="", scope="", hedge="") -> Claim:
+    subject, subject_scope = _subject_name(analysis, subject)
     obj = analysis.topic.condition.name if value == "most_common" else population
     return Claim(source_id=analysis.document.source_id, facet=FACET, subject=subject, object=obj, value=value,
-                 scope=scope, quote=sentence.text, start=sentence.start, end=sentence.end, extractor=extractor)
+                 scope=scope or subject_scope, hedge=hedge, quote=sentence.text, start=sentence.start,
+                 end=sentence.end, extractor=extractor)
 
 
 def _population(sentence: Sentence, cue_end: int) -> str:
@@ -74,17 +135,58 @@ def _population(sentence: Sentence, cue_end: int) -> str:
     return populations[0].name if populations else ""
 
 
+def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) -> str:
+    """What narrows a rank: a named scope of the condition, words before the condition, a population or group."""
+    rest = sentence.folded[cue_end - sentence.start:]
+    following = [m for m in sentence.mentions if m.start >= cue_end]
+    if following and re.fullmatch(r"\s+of\s+(?:the\s+|all\s+)?", analysis.folded[cue_end:following[0].start]):
+        nxt = following[0]
+        if nxt.kind == "scope":
+            return nxt.name
+        if nxt.kind == "population":
+            return nxt.name
+    if following and following[0].kind in ("condition", "scope"):
+        narrowed = _OF_NARROWED.match(analysis.folded[cue_end:following[0].start])
+        if narrowed:
+            words = [w for w in narrowed.group("words").split() if w not in _OF_TRIVIAL]
+            if words:
+                return " ".join(words)
+    demographic = _DEMOGRAPHIC.match(rest)
+    if demographic:
+        return " ".join(demographic.group("who").split())
+    within = re.match(r"^\s+(?:\w+\s+){0,3}?(?:in|among)\s+(?:(?:people|patients|those|individuals)\s+(?:with|who\s+have)\s+)?$",
+                      analysis.folded[cue_end:following[0].start]) if following else None
+    if within and following[0].kind == "population":
+        return following[0].name
+    return ""
+
+
+def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    folded = sentence.folded
+    for pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB, _ACCOUNTS_FOR):
+        for cue in pattern.finditer(folded):
+            before, after = folded[:cue.start()], folded[cue.end():]
+            if _NOT_FIRST_BEFORE.search(before) or _NOT_FIRST_AFTER.match(after):
+                continue
+            if pattern is _MOST_COMMON_NOUN and cue.group("adj").startswith("more") \
+                    and not _DEFINITE.search(folded[:cue.start("adj")]):
+                continue  # "a more common form" compares; "the more common type" ranks
+            start, end = sentence.start + cue.start(), sentence.start + cue.end()
+            scope = _rank_scope(analysis, sentence, end) if pattern is not _ACCOUNTS_FOR else ""
+            for subject in _subjects_near(analysis, sentence, start, end):
+                if subject != analysis.topic.condition.name:
+                    yield _claim(analysis, sentence, subject, "most_common", "frequency.most_common", scope=scope,
+                                 hedge=_hedge(sentence, cue.start()))
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     for sentence in analysis.sentences:
         if sentence.is_question:
             continue
         ranked = False
-        for pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB):
-            for cue in pattern.finditer(sentence.folded):
-                subject = _subject_near(analysis, sentence, sentence.start + cue.start(), sentence.start + cue.end())
-                if subject and subject != analysis.topic.condition.name:
-                    ranked = True
-                    yield _claim(analysis, sentence, subject, "most_common", "frequency.most_common")
+        for claim in _most_common(analysis, sentence):
+            ranked = True
+            yield claim
         if sentence.block.kind == "row" or ("types" in sentence.sections and sentence.is_table_like):
             first = sentence.mentions[0] if sentence.mentions else None
             cell = _TABLE_VALUE.search(sentence.folded)
@@ -94,13 +196,41 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             continue
         if ranked or _NOT_ABOUT_TYPE.search(sentence.folded):
             continue
-        for cue in _OCCURRENCE.finditer(sentence.folded):
-            if re.search(r"\bmost\s+$", sentence.folded[: cue.start("word")]):
-                continue
-            if _LISTED_AFTER.match(sentence.folded[cue.end():]):
-                continue  # "includes rare subtypes such as A": the rarity is A's, not the sentence subject's
-            subject = _subject_near(analysis, sentence, sentence.start + cue.start(), sentence.start + cue.end())
-            if subject:
-                yield _claim(analysis, sentence, subject, _value(cue.group("word"), cue.group("degree")),
-                             "frequency.occurrence", _population(sentence, sentence.start + cue.end()))
-                break
+        yield from _occurrence(analysis, sentence)
+
+
+def _occurrence(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    folded = sentence.folded
+    for cue in _OCCURRENCE.finditer(folded):
+        if _COMPARATIVE_BEFORE.search(folded[: cue.start("word")]):
+            continue  # "the most common", "less common types": comparisons, not an occurrence word
+        if _LISTED_AFTER.match(folded[cue.end():]):
+            continue  # "includes rare subtypes such as A": the rarity is A's, not the sentence subject's
+        subjects = _subjects_near(analysis, sentence, sentence.start + cue.start(), sentence.start + cue.end())
+        if subjects:
+            value = _value(cue.group("word"), cue.group("degree"))
+            if cue.group("negation"):
+                value = _OPPOSITE.get(cue.group("word"), value)  # "not common" -> uncommon; "not rare" -> common
+            for subject in subjects:
+                yield _claim(analysis, sentence, subject, value, "frequency.occurrence",
+                             _population(sentence, sentence.start + cue.end()),
+                             hedge=_hedge(sentence, cue.start("word")))
+            return
+    masked = _masked_mentions(sentence)
+    for cue in _RARELY_SEEN.finditer(masked):
+        subjects = _subjects_near(analysis, sentence, sentence.start + cue.start(), sentence.start + cue.end())
+        if subjects:
+            degree = cue.group("degree") or cue.group("degree2")
+            for subject in subjects:
+                yield _claim(analysis, sentence, subject, _value("rare", degree), "frequency.occurrence",
+                             _population(sentence, sentence.start + cue.end()), hedge=_hedge(sentence, cue.start()))
+            return
+
+
+def _masked_mentions(sentence: Sentence) -> str:
+    """Populations masked with '#' so that "occurs rarely in <population>" reads as a whole."""
+    text = sentence.folded
+    for mention in sentence.mentions_of("population"):
+        start, end = sentence.rel(mention.start), sentence.rel(mention.end)
+        text = text[:start] + "#" * (end - start) + text[end:]
+    return text

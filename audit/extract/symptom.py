@@ -1,26 +1,52 @@
-"""Facet ``symptom``: symptoms a source asserts or denies, with hedging.
+"""Facet ``symptom``: symptoms a source asserts or denies, how typical it says they are, and for which type.
 
 Each sentence is cut into clauses at contrasts ("though", "but", ";"), so
 "Usually, the condition is not painful, though large lesions can cause pain"
-gives two claims: pain negated (hedge "usually") and pain asserted (hedge
-"can"). A symptom is negated when its form negates ("painless") or a negation
-cue ("not", "no", "without", "does not cause") stands before it in its clause.
-Mentions that are the object of relief ("helps manage pain"), listed causes
-("causes include inflammation") and side effects (a treatment named earlier in
-the clause) are skipped.
+gives two claims: pain negated (typicality ``usually``) and pain asserted
+(``sometimes``, from "can"). A symptom is negated when its form negates
+("painless") or a negation cue ("not", "no", "without", "does not cause")
+stands before it in its clause, or it is the subject of a denial ("nausea is
+not usually a feature"). "Not common" and "not always" are read as cues of
+typicality (``rarely``; negated ``sometimes``), not as plain denials.
+
+``typicality`` comes from the hedge words and quantifiers that govern the
+mention (see :mod:`audit.extract.typicality`): "most people with X have",
+"in most attacks", "is a dominant symptom" -> usually; "many", "often",
+"common symptoms include" -> often; "some people", "may", "can" ->
+sometimes; "rarely", "a small percentage", "is not common" -> rarely;
+phenotype tables ("Blue sclerae 90%", "Occasional (5-29% of patients)") by
+their figure. ``hedge`` keeps the words that set it.
+
+``scope`` names the type a symptom is stated for: a type named before it in
+the sentence ("People with type 2 have ...", "In type III, ..."), after it as
+the holder ("... develops in most individuals with type 2"), a type the
+sentence refers back to ("This form causes ..."), or the type a list item,
+labelled block, table row or heading opens with. Statements about the whole
+condition have no scope.
+
+Mentions that are the object of relief ("helps manage pain", "pain usually
+subsides"), listed causes ("causes include inflammation") and side effects (a
+treatment named earlier in the clause) are skipped.
+
+Hand-written clause rules, not a negation library: see the measurement note at the end of this docstring.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from audit.extract.analysis import DocumentAnalysis, Sentence
+from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import CLAUSE_SPLIT_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN
+from audit.extract.cues import ANAPHOR_PATTERN, CLAUSE_SPLIT_PATTERN, NEGATION_PATTERN
+from audit.extract.typicality import (BAND_PATTERN, NOT_A_DENIAL, TYPICALITY_RANK, Cue, band_typicality,
+                                      clause_cues, read)
 
 FACET = "symptom"
 
 _RELIEF = re.compile(r"\b(?:manag\w*|reliev\w*|reduc\w*|control\w*|treat\w*|eas\w*|alleviat\w*|for)\s+(?:\w+\s+){0,2}$")
+# "Pain usually subsides when ...": the symptom going away, not a claim that it occurs.
+_RELIEF_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:subsides?|resolves?|improves?|goes\s+away|go\s+away|disappears?|"
+                           r"lessens?|eases|is\s+relieved|are\s+relieved|decreases?|clears?\s+up)\b")
 # "Causes of the condition include trauma, inflammation": listed as a cause, not a symptom.
 # ("can cause pain" is a verb and does assert the symptom.)
 _AS_CAUSE = re.compile(r"\b(?:causes\s+(?:of\s+[\w\s]{0,40}?)?(?:include|includes|including|such as|are)|caused by|"
@@ -29,6 +55,15 @@ _AS_CAUSE = re.compile(r"\b(?:causes\s+(?:of\s+[\w\s]{0,40}?)?(?:include|include
 _NEGATED_AFTER = re.compile(r"^\W*(?:is|are|was|were|does|do|did|has|have)\s+(?:\w+\s+)?(?:not|never)\b|"
                             r"^\W*(?:is|are|was|were)\s+(?:\w+\s+)?absent\b|^\W*(?:isn't|aren't|doesn't|don't)\b")
 _NEGATION_WINDOW_WORDS = 6
+# Epistemic hedges kept beside the typicality cue (they weaken a statement without saying how often).
+_EPISTEMIC = re.compile(r"\b(?:likely|possibly|probably|perhaps|potentially|reportedly|appears?\s+to|seems?\s+to|"
+                        r"is\s+thought\s+to|are\s+thought\s+to|is\s+believed\s+to|are\s+believed\s+to|some\s+studies)\b")
+# The type a symptom after it belongs to: "... develops in most individuals with type 2", "pain is common in type 3".
+_HOLDER_AFTER = re.compile(
+    r"^[\s,]*(?:[\w'-]+\s+){0,5}?(?:in|with|among|of|for)\s+(?:(?:all|most|many|some|the|those|people|patients|"
+    r"individuals|persons|children|adults|infants|babies|cases|forms?|types?|affected)\s+){0,3}"
+    r"(?:with\s+|who\s+have\s+|affected\s+by\s+|of\s+)?$")
+_COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
 
 
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
@@ -46,16 +81,113 @@ def _is_negated(clause_before: str) -> bool:
     return bool(NEGATION_PATTERN.search(window))
 
 
+def _masked(sentence: Sentence) -> str:
+    """The folded sentence with lexicon mentions masked (names are not cues): symptoms '§', other terms '#'."""
+    text = sentence.folded
+    for mention in sentence.mentions:
+        start, end = sentence.rel(mention.start), sentence.rel(mention.end)
+        text = text[:start] + ("§" if mention.kind == "symptom" else "#") * (end - start) + text[end:]
+    return text
+
+
+_LABEL = re.compile(r"^\W*[^:.!?]{2,60}:\s")
+
+
+def _listed_until(sentence: Sentence) -> int:
+    """Offset (in the sentence) up to which symptoms are only listed, not stated: a heading, a table row or
+    table-like line, or a 'Label:' that opens the sentence."""
+    if sentence.block.kind in ("heading", "row") or sentence.is_table_like:
+        return len(sentence.text)
+    label = _LABEL.match(sentence.folded)
+    return label.end() if label else 0
+
+
+def _blank(text: str, spans) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _leading_type(sentence: Sentence) -> tuple[str | None, bool]:
+    """(the type a sentence opens with, whether it names only that type)."""
+    types = sentence.mentions_of(*TYPE_LIKE)
+    if not types or re.search(r"[a-z]", sentence.folded[: sentence.rel(types[0].start)]):
+        return None, False
+    return types[0].name, len({m.name for m in types}) == 1
+
+
+def _block_types(analysis: DocumentAnalysis) -> dict[int, str]:
+    """block index -> the type a block is about: it opens with that type, or sits under that type's heading."""
+    result: dict[int, str] = {}
+    heading_type: str | None = None
+    seen: set[int] = set()
+    for sentence in analysis.sentences:
+        if sentence.block_index in seen:
+            continue
+        seen.add(sentence.block_index)
+        lead, only = _leading_type(sentence)
+        if sentence.block.kind == "heading":
+            heading_type = lead
+            continue
+        if lead and only:
+            result[sentence.block_index] = lead
+        elif heading_type:
+            result[sentence.block_index] = heading_type
+    return result
+
+
+def _scopes(analysis: DocumentAnalysis, sentence: Sentence, mention, block_type: str | None) -> list[str]:
+    """The types a symptom mention is stated for ([""] for the whole condition)."""
+    types = sentence.mentions_of(*TYPE_LIKE)
+    before = [t for t in types if t.end <= mention.start]
+    if before:
+        chosen = [before[-1]]
+        for previous in reversed(before[:-1]):  # "In types A and B, ...": both
+            if not _COORDINATION.match(analysis.folded[previous.end:chosen[-1].start]):
+                break
+            chosen.append(previous)
+        return sorted({t.name for t in chosen})
+    for after in types:
+        if after.start >= mention.end and _HOLDER_AFTER.match(analysis.folded[mention.end:after.start]):
+            return [after.name]
+    if sentence.context_type and ANAPHOR_PATTERN.match(sentence.folded):
+        return [sentence.context_type]
+    return [block_type or ""]
+
+
+def _band_before(analysis: DocumentAnalysis, sentence: Sentence, offset: int) -> tuple[str, str]:
+    """(typicality, label) of a phenotype-table band heading before ``offset`` in the same block, no sentence between."""
+    region = analysis.folded[sentence.block.start:offset]
+    last = None
+    for last in BAND_PATTERN.finditer(region):
+        pass
+    if last is None or re.search(r"[a-z]\.\s", region[last.end():]):
+        return "", ""
+    return band_typicality(last), " ".join(last.group(0).split())
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
+    block_types: dict[int, str] | None = None
     for sentence in analysis.sentences:
         symptoms = sentence.mentions_of("symptom")
         if not symptoms or sentence.is_question:
             continue
+        if block_types is None:
+            block_types = _block_types(analysis)
         treatments = sentence.mentions_of("treatment")
-        # (symptom, polarity) -> hedges of every clause that says it, in order
-        found: dict[tuple[str, str], list[str]] = {}
+        masked = _masked(sentence)
+        listed_until = _listed_until(sentence)
+        # (symptom, polarity, scope) -> (rank, typicality, hedge, extractor): one claim per sentence, the statement
+        # before the listing, then the least hedged reading
+        found: dict[tuple[str, str, str], tuple[tuple[int, int], str, str, str]] = {}
         for clause_start, clause_end in _clauses(sentence):
             clause = sentence.folded[clause_start:clause_end]
+            clause_masked = masked[clause_start:clause_end]
+            cues = clause_cues(clause_masked)
+            # Negation is looked for with "not common", "with or without" and the like blanked out.
+            denial_text = _blank(clause, [(c.start, c.end) for c in cues if c.cancels]
+                                 + [m.span() for m in NOT_A_DENIAL.finditer(clause)])
+            epistemic = [m.group(0) for m in _EPISTEMIC.finditer(clause_masked)]
             for mention in symptoms:
                 start, end = sentence.rel(mention.start), sentence.rel(mention.end)
                 if not (clause_start <= start and end <= clause_end):
@@ -63,15 +195,33 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 before = sentence.folded[clause_start:start]
                 if _RELIEF.search(before) or _AS_CAUSE.search(before):
                     continue
+                if _RELIEF_AFTER.match(sentence.folded[end:clause_end]):
+                    continue
                 if any(t.end <= mention.start and sentence.rel(t.start) >= clause_start for t in treatments):
                     continue  # "propranolol can cause nausea": a side effect, not a symptom of the condition
-                after = sentence.folded[end:clause_end]
-                denied = mention.negated or _is_negated(before) or bool(_NEGATED_AFTER.match(after))
+                cue: Cue | None = read(clause_masked, cues, start - clause_start, end - clause_start)
+                denied = (mention.negated or _is_negated(denial_text[: start - clause_start])
+                          or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:]))
+                          or bool(cue and cue.negates))
+                if cue is not None:
+                    typicality = cue.typicality
+                    words = [clause[cue.start:cue.end]]
+                else:
+                    typicality, label = _band_before(analysis, sentence, mention.start)
+                    words = [label] if label else []
+                hedge = "; ".join(dict.fromkeys(" ".join(w.split()) for w in [*words, *epistemic]))
                 polarity = "negated" if denied else "asserted"
-                hedges = found.setdefault((mention.name, polarity), [])
-                hedges.extend(match.group(0) for match in HEDGE_PATTERN.finditer(clause))
-        for (name, polarity), hedges in found.items():
+                stated = end > listed_until
+                rank = (int(stated), TYPICALITY_RANK.get(typicality, 5))  # plain > usually > often > ... > rarely
+                extractor = "symptom.clause" if stated else "symptom.listed"
+                block_type = block_types.get(sentence.block_index)
+                for scope in _scopes(analysis, sentence, mention, block_type):
+                    key = (mention.name, polarity, scope)
+                    if key not in found or rank > found[key][0]:
+                        found[key] = (rank, typicality, hedge, extractor)
+        for (name, polarity, scope), (_, typicality, hedge, extractor) in found.items():
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=name,
-                object=analysis.topic.condition.name, polarity=polarity, hedge="; ".join(dict.fromkeys(hedges)),
-                quote=sentence.text, start=sentence.start, end=sentence.end, extractor="symptom.clause")
+                object=analysis.topic.condition.name, scope=scope, polarity=polarity, hedge=hedge,
+                typicality=typicality, quote=sentence.text, start=sentence.start, end=sentence.end,
+                extractor=extractor)

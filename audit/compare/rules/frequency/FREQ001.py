@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from audit.compare.causes import classify
-from audit.compare.context import Context, position
+from audit.compare.context import QUOTE_FIELDS, Context, position
 from audit.compare.model import Question
 from audit.compare.rules.base import Rule, join_names
 
@@ -9,9 +9,18 @@ from audit.compare.rules.base import Rule, join_names
 class FREQ001(Rule):
     """Sources call different types the most common.
 
-    Compares which type each source ranks as the most common ("X is the most
-    common type", "X occurs most frequently"). When every source that ranks
-    the types names the same one, it is an agreement.
+    Compares which types each source ranks as the most common ("X is the
+    most common type", "X occurs most frequently", "X accounts for most
+    cases"). A source that names two types jointly ("Types A and B are the
+    most common forms") holds both; sources disagree only when what they name
+    has nothing in common. When every source that ranks the types names the
+    same one, it is an agreement.
+
+    A rank within a narrower group ("the most common type of juvenile X",
+    "the most common form in children") is compared only with ranks in the
+    same group; a narrower scope of the condition that the lexicon names
+    (its skin form, say) is compared with the whole condition and reported
+    as a possible cause. "The second most common form" is no rank of first.
 
     **Anti-pattern**: one article calls chronic migraine the most common type,
     another migraine without aura.
@@ -26,22 +35,44 @@ class FREQ001(Rule):
 
     def questions(self, ctx: Context):
         frequency = ctx.facet("frequency")
-        ranked = frequency[frequency["value"] == "most_common"]
-        for obj, rows in ranked.groupby("object", sort=True):
-            positions = tuple(position(subject, f"{subject} is the most common", group)
-                              for subject, group in rows.groupby("subject", sort=True))
-            speaking = tuple(sorted(set(rows["source_id"])))
-            yield Question(self.code, self.facet, obj, "most_common", positions, speaking,
-                           ctx.silent(speaking))
+        ranked = frequency[(frequency["value"] == "most_common") & (frequency["polarity"] == "asserted")]
+        if not len(ranked):
+            return
+        pooled = ctx.topic.condition_names()
+        groups: dict[tuple[str, str], dict[str, dict[str, list[tuple]]]] = {}
+        for row in ranked[[*QUOTE_FIELDS, "subject", "object"]].itertuples(index=False, name=None):
+            record, (subject, obj) = row[:len(QUOTE_FIELDS)], row[len(QUOTE_FIELDS):]
+            within = record[7] if record[7] not in pooled else ""  # scopes the lexicon names stay comparable
+            groups.setdefault((obj, within), {}).setdefault(record[0], {}).setdefault(subject, []).append(record)
+        for (obj, within), by_source in sorted(groups.items()):
+            # One position per set of types a source names: "a + b" when it names both.
+            by_value: dict[str, list[tuple]] = {}
+            for source_id, by_subject in by_source.items():
+                value = " + ".join(sorted(by_subject))
+                by_value.setdefault(value, []).extend(r for records in by_subject.values() for r in records)
+            names = {value: set(value.split(" + ")) for value in by_value}
+            positions = tuple(position(value, f"{value} {'are' if len(names[value]) > 1 else 'is'} the most common",
+                                       records) for value, records in sorted(by_value.items()))
+            speaking = tuple(sorted(by_source))
+            key = "most_common" + (f"|{within}" if within else "")
+            yield Question(self.code, self.facet, obj, key, positions, speaking, ctx.silent(speaking),
+                           details=(("within", within),))
 
     def judge(self, question: Question, ctx: Context):
-        if len(question.positions) > 1:
+        where = f" {question.detail('within')}" if question.detail("within") else ""
+        sets = {p.value: set(p.value.split(" + ")) for p in question.positions}
+        disjoint = any(not (sets[a] & sets[b]) for a in sets for b in sets)
+        if disjoint:
             parts = [f"{p.value} ({join_names(p.sources)})" for p in question.positions]
-            return self.finding(question, f"Sources call different types of {question.subject} the most common: "
-                                          f"{'; '.join(parts)}.", classify(question, ctx))
-        only = question.positions[0]
-        if len(only.sources) >= 2:
-            every = "All" if not question.silent else "All"
-            return self.agreement(question, f"{every} {len(only.sources)} sources that rank the types call "
-                                            f"{only.value} the most common type of {question.subject}.")
+            return self.finding(question, f"Sources call different types of{where} {question.subject} the most "
+                                          f"common: {'; '.join(parts)}.", classify(question, ctx))
+        common = set.intersection(*sets.values()) if sets else set()
+        if len(question.speaking) >= 2 and common:
+            named = " and ".join(sorted(common))
+            jointly = [f"{join_names(p.sources)} also name{'s' if len(p.sources) == 1 else ''} "
+                       f"{' and '.join(sorted(sets[p.value] - common))}" for p in question.positions
+                       if sets[p.value] - common]
+            return self.agreement(question, f"All {len(question.speaking)} sources that rank the types call {named} "
+                                            f"the most common type of{where} {question.subject}"
+                                            + (f" ({'; '.join(jointly)} jointly)" if jointly else "") + ".")
         return None

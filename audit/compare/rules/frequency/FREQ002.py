@@ -13,7 +13,9 @@ class FREQ002(Rule):
 
     Compares how common sources say a type or the condition is, for the same
     population. "Rare", "very rare" and "uncommon" are one side; "common" the
-    other. Rank statements ("the most common type") are FREQ001's.
+    other. "Not common" counts as uncommon and "not rare" as common; hedges
+    ("generally considered rare") are shown as a possible cause. Rank
+    statements ("the most common type") are FREQ001's.
 
     **Anti-pattern**: "The condition is common" against "it is a rare
     disease", both about the general population.
@@ -44,7 +46,8 @@ class FREQ002(Rule):
         where = f" in {question.detail('population')}" if question.detail("population") else ""
         if len(question.positions) > 1 and len(question.speaking) >= 2:
             parts = [f"{p.label} by {join_names(p.sources)}" for p in question.positions]
-            return self.finding(question, f"{question.subject}{where} is {'; '.join(parts)}.", classify(question, ctx))
+            return self.finding(question, f"{question.subject}{where} is {'; '.join(parts)}.",
+                                classify(question, ctx, hedges=True))
         if len(question.positions) == 1 and len(question.speaking) >= 2:
             only = question.positions[0]
             return self.agreement(question, f"{len(only.sources)} sources agree that {question.subject}{where} "

@@ -1,51 +1,148 @@
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from audit.compare.causes import classify
-from audit.compare.context import Context, position
-from audit.compare.model import Question
+from audit.compare.context import MAX_QUOTED_SOURCES, MAX_QUOTES_PER_SOURCE, QUOTE_FIELDS, Context
+from audit.compare.model import Position, Question, Quote
 from audit.compare.rules.base import Rule, join_names
+
+# Typical presence: what share of the people concerned have the symptom, as a band each wording allows.
+# Two positions are incompatible when their bands do not overlap.
+_BANDS = {
+    ("asserted", "usually"): (0.50, 1.00),
+    ("asserted", ""): (0.25, 1.00),       # stated as a feature, no hedge
+    ("asserted", "often"): (0.25, 0.90),
+    ("asserted", "sometimes"): (0.03, 0.45),
+    ("asserted", "rarely"): (0.00, 0.10),
+    ("negated", "rarely"): (0.90, 1.00),  # "rarely without"
+    ("negated", "sometimes"): (0.00, 0.97),  # "not always", "may not": some do not have it
+    ("negated", "often"): (0.00, 0.75),
+    ("negated", "usually"): (0.00, 0.20),
+    ("negated", ""): (0.00, 0.02),
+    # "can cause pain", "may have": possible, not a frequency; fits anything but a plain denial
+    ("asserted", "possibly"): (0.03, 1.00),
+    ("negated", "possibly"): (0.00, 0.97),
+}
+_MODAL = re.compile(r"^(?:may|might|can|could)\b")
+_NAMES = {"asserted": "present", "negated": "absent"}
+# A source's own position is its most specific statement: a stated frequency, then a plain statement, then
+# "may"/"can"/"some"; prose before headings, table cells and list labels.
+_SPECIFIC = {"usually": 3, "often": 3, "rarely": 3, "": 2, "sometimes": 1, "possibly": 0}
+_FIELDS = [*QUOTE_FIELDS, "subject", "typicality", "extractor"]
+
+
+def stance(polarity: str, typicality: str, hedge: str = "") -> str:
+    """'usually absent', 'present', 'possibly present' ('sometimes' read from a modal alone is a possibility)."""
+    if typicality == "sometimes" and _MODAL.match(hedge):
+        typicality = "possibly"
+    return f"{typicality + ' ' if typicality else ''}{_NAMES.get(polarity, polarity)}"
+
+
+_BAND_OF = {stance(p, t): band for (p, t), band in _BANDS.items()}
+
+
+def _compatible(a: str, b: str) -> bool:
+    (low_a, high_a), (low_b, high_b) = _BAND_OF[a], _BAND_OF[b]
+    return low_a <= high_b and low_b <= high_a
+
+
+def _position(value: str, chosen: dict[str, list[tuple]]) -> Position:
+    """One position: each source's own statement first, then its other statements on the question as context."""
+    sources = tuple(sorted(chosen))
+    quotes: list[Quote] = []
+    for source_id in sources[:MAX_QUOTED_SOURCES]:
+        seen: set[tuple[int, int]] = set()
+        for record in chosen[source_id]:
+            _, claim_id, quote, start, end, hedge, polarity, scope = record
+            if (int(start), int(end)) in seen or len(seen) >= MAX_QUOTES_PER_SOURCE:
+                continue
+            seen.add((int(start), int(end)))
+            quotes.append(Quote(source_id=source_id, claim_id=claim_id, quote=quote, start=int(start), end=int(end),
+                                hedge=hedge, polarity=polarity, scope=scope))
+    return Position(value=value, label=value, quotes=tuple(quotes), support=len(sources), source_ids=sources)
 
 
 class POL001(Rule):
-    """One source asserts what another denies.
+    """Sources disagree on whether a symptom is typical.
 
-    For each symptom, compares the sources that assert it with those that
-    negate it. Hedges ("usually", "can") are shown beside each quote: a
-    hedged denial against a plain assertion is still worth an editor's look.
+    For each symptom, about the whole condition or about one type (a
+    statement scoped to a type is compared only with statements about that
+    type), every source takes one position: its most specific statement (a
+    stated frequency such as "usually" or "rarely", then a plain statement,
+    then "may", "can" or "some"), with its other statements on the symptom
+    shown beside it as context. A source is never on two sides.
+
+    Each position allows a band of how many people have the symptom: "usually
+    absent" (at most a fifth), "absent" (none), "present" (a feature),
+    "usually present" (most), "often present", "sometimes present", "rarely
+    present". The rule fires when two sources' bands cannot both hold:
+    usually absent against usually or plainly present, plainly absent against
+    present, rarely against often, usually against sometimes. "Can cause
+    pain" is compatible with both "usually not painful" and "pain is a
+    dominant symptom"; when every position is compatible, it is an agreement.
+    Hedges are shown beside each quote.
 
     **Anti-pattern**: "Usually, the condition is not painful" against "Pain
     is a dominant symptom".
 
-    **Best practice**: say for whom and when the symptom occurs.
+    **Best practice**: say for whom and how often the symptom occurs.
     """
 
     code = "POL001"
-    name = "polarity-conflict"
+    name = "typical-presence-conflict"
     severity = "warning"
     facet = "symptom"
 
     def questions(self, ctx: Context):
-        for subject, rows in ctx.facet("symptom").groupby("subject", sort=True):
-            positions = tuple(position(polarity, polarity, group)
-                              for polarity, group in rows.groupby("polarity", sort=True))
-            speaking = tuple(sorted(set(rows["source_id"])))
-            yield Question(self.code, self.facet, subject, "", positions, speaking,
-                           ctx.silent(speaking))
+        symptoms = ctx.facet("symptom")
+        if not len(symptoms):
+            return
+        groups: dict[tuple[str, str], dict[str, list[tuple]]] = {}
+        for row in symptoms[_FIELDS].itertuples(index=False, name=None):
+            record, (subject, typicality, extractor) = row[:len(QUOTE_FIELDS)], row[len(QUOTE_FIELDS):]
+            groups.setdefault((subject, record[7]), {}).setdefault(record[0], []).append(
+                (record, typicality or "", extractor))
+        for (subject, scope), by_source in sorted(groups.items()):
+            by_stance: dict[str, dict[str, list[tuple]]] = {}
+            for source_id, items in by_source.items():
+                stances = [stance(r[6], t, r[5]) for r, t, _ in items]
+                counts = Counter(stances)
+                best_index = max(range(len(items)), key=lambda i: (
+                    items[i][2] != "symptom.listed", _SPECIFIC[stances[i].rsplit(" ", 1)[0] if " " in stances[i] else ""],
+                    counts[stances[i]], items[i][0][6] == "asserted", -int(items[i][0][3])))
+                best = items[best_index]
+                context = sorted((item[0] for item in items if item is not best), key=lambda r: (int(r[3]), r[1]))
+                by_stance.setdefault(stances[best_index], {})[source_id] = [best[0], *context]
+            order = sorted(by_stance, key=lambda value: (-sum(_BAND_OF[value]), value))
+            positions = tuple(_position(value, by_stance[value]) for value in order)
+            speaking = tuple(sorted(by_source))
+            yield Question(self.code, self.facet, subject, scope, positions, speaking, ctx.silent(speaking),
+                           details=(("scope", scope),))
 
     def judge(self, question: Question, ctx: Context):
-        by_value = {p.value: p for p in question.positions}
-        asserted, negated = by_value.get("asserted"), by_value.get("negated")
-        if asserted and negated and len(question.speaking) >= 2:
-            def hedged(p):
-                hedges: dict[str, set[str]] = {}
-                for quote in p.quotes:
-                    if quote.hedge:
-                        hedges.setdefault(quote.source_id, set()).add(quote.hedge)
-                return join_names([s + (f" ({'; '.join(sorted(hedges[s]))})" if s in hedges else "")
-                                   for s in p.sources])
-            message = f"'{question.subject}' is denied by {hedged(negated)} but asserted by {hedged(asserted)}."
+        if len(question.speaking) < 2:
+            return None
+        about = question.subject + (f" in {question.detail('scope')}" if question.detail("scope") else "")
+        values = [p.value for p in question.positions]
+        clashing = {v for v in values for w in values if not _compatible(v, w)}
+        if clashing:
+            def said(p: Position) -> str:
+                hedges: dict[str, str] = {}
+                for q in p.quotes:  # each source's own statement comes first
+                    hedges.setdefault(q.source_id, q.hedge)
+                names = join_names([s + (f" ('{hedges[s]}')" if hedges.get(s) else "") for s in p.sources])
+                return f"{p.value} by {names}"
+            sides = [said(p) for p in question.positions if p.value in clashing]
+            either = [p for p in question.positions if p.value not in clashing]
+            message = f"Sources disagree on how typical '{about}' is: " + "; ".join(sides) + "."
+            if either:
+                message += " Compatible with either: " + "; ".join(said(p) for p in either) + "."
             return self.finding(question, message, classify(question, ctx, hedges=True))
-        if asserted and not negated and len(asserted.sources) >= 2:
-            return self.agreement(question, f"{len(asserted.sources)} sources name {question.subject} as a symptom "
-                                            "and none denies it.")
-        return None
+        if len(question.positions) == 1:
+            return self.agreement(question, f"{len(question.speaking)} sources agree that '{about}' is "
+                                            f"{question.positions[0].value}.")
+        return self.agreement(question, f"{len(question.speaking)} sources' statements on '{about}' are compatible: "
+                                        + "; ".join(f"{p.value} ({join_names(p.sources)})"
+                                                    for p in question.positions) + ".")

@@ -1,0 +1,205 @@
+"""How typical a stated symptom is: ``usually``, ``often``, ``sometimes``, ``rarely`` or ``""`` (plain).
+
+Read from the words that govern the symptom in its clause, most telling first:
+
+0. figures and phenotype-table bands: "in 90% of patients", a table cell
+   "Blue sclerae 90%", a band heading "Very frequent (80-99% of patients)"
+   (80% and above -> usually, 30-79% -> often, 5-29% -> sometimes, below 5% -> rarely);
+1. quantifiers over the people who have it: "most people with X", "in most
+   attacks", "many children", "some affected individuals", "a small
+   percentage of patients", "in rare cases"; "not all", "not always" (the
+   symptom may be absent: negated, sometimes);
+2. frequency words: "usually", "typically", "the main symptom", "is
+   characteristic" (usually); "often", "frequently", "common symptoms", "is a
+   common complication" (often); "sometimes", "occasionally", "less
+   frequently" (sometimes); "rarely", "seldom", "is uncommon", "is not common"
+   (rarely: the "not" belongs to the cue, so the symptom stays asserted);
+3. modals: "may", "might", "can", "could" (sometimes).
+
+A cue counts before the symptom anywhere in its clause, and after it only as
+its predicate ("Nausea is frequently reported", "Pain and swelling are
+common") or as an attribution to people ("... develops in most individuals").
+Lexicon mentions are masked first, so a name such as "common migraine" is not
+a cue. Within a tier the cue nearest the symptom wins.
+
+Hand-written rules, not a library: see the measurement note in audit/extract/symptom.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TYPICALITY_RANK = {"usually": 4, "often": 3, "sometimes": 2, "rarely": 1}
+
+# Who or what a quantifier counts: "most people", "some affected individuals", "in most attacks".
+PEOPLE = (r"(?:people|persons|person|individuals|individual|patients|patient|cases|children|adults|infants|babies|"
+          r"newborns|men|women|males|females|boys|girls|sufferers|those|subjects|families|attacks|episodes|"
+          r"instances|carriers|teenagers|adolescents|kids|them|these|sufferers|others)")
+# Up to two words between a quantifier and whom it counts ("most affected individuals"), never a preposition,
+# verb or frequency word ("most common in patients" is a superlative, not a quantifier).
+_GAP = (r"(?:(?!(?:in|with|for|among|to|at|on|by|from|of|common|commonly|frequent|frequently|often|likely|severe|"
+        r"serious|mild|important|is|are|have|has|had|who|that|which)\b)\w+\s+){0,2}?")
+_FEATURE = (r"(?:(?:symptoms?|signs?|features?|findings?|complaints?|manifestations?|characteristics?|presentations?|"
+            r"complications?|problems?|traits?)(?!\w))")
+
+
+def _band(percent: float) -> str:
+    if percent >= 80:
+        return "usually"
+    if percent >= 30:
+        return "often"
+    if percent >= 5:
+        return "sometimes"
+    return "rarely"
+
+
+@dataclass(frozen=True)
+class Cue:
+    typicality: str
+    start: int          # in clause coordinates
+    end: int
+    tier: int           # 0 figures, 1 quantifiers, 2 frequency words, 3 modals
+    negates: bool = False   # "not always", "not all": the symptom may be absent
+    cancels: bool = False   # "not common": the "not" is the cue's, not a denial of the symptom
+    attributive: bool = False  # "in most cases": counts wherever it stands in the clause
+    local: bool = False  # "the characteristic nodules": governs only the mention right after it
+
+
+_PERCENT = r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
+# (pattern, typicality or None for a figure, tier, negates, cancels, attributive)
+_RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
+    # 0: figures over people; a table cell right after the symptom is handled in read()
+    (re.compile(rf"\b(?:in\s+)?(?:about|approximately|around|nearly|almost|roughly|over|more\s+than|up\s+to|"
+                rf"an\s+estimated|some|at\s+least|between\s+\d{{1,3}}(?:\.\d+)?\s*(?:%|percent|per\s+cent)?\s+and)?\s*"
+                rf"{_PERCENT}\s+of\s+(?:all\s+|the\s+)?(?:\w+\s+){{0,2}}?{PEOPLE}\b"), None, 0, False, False, True),
+    # 1: quantifiers
+    (re.compile(r"\bin\s+(?:most|nearly\s+all|almost\s+all|the\s+(?:vast\s+)?majority)\b"), "usually", 1, False, False,
+     True),
+    (re.compile(r"\bin\s+many\b"), "often", 1, False, False, True),
+    (re.compile(r"\bin\s+(?:very\s+)?(?:rare|few|exceptional|isolated)\s+(?:cases|instances|patients|people|individuals)\b"),
+     "rarely", 1, False, False, True),
+    (re.compile(r"\bin\s+(?:some|certain|a\s+few|several|other|selected)\s+(?:\w+\s+)?(?:cases|instances|patients|"
+                r"people|individuals|situations)\b"), "sometimes", 1, False, False, True),
+    (re.compile(r"\bnot\s+(?:always|necessarily|all|every|everyone|everybody|in\s+all)\b"), "sometimes", 1, True, False,
+     False),
+    (re.compile(rf"\b(?:(?<!the\s)most|nearly\s+all|almost\s+all|virtually\s+all|the\s+(?:vast\s+|great\s+)?majority\s+of)\s+"
+                rf"(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b"), "usually", 1, False, False, True),
+    (re.compile(rf"\b(?:many|a\s+(?:large|high|great|significant)\s+(?:number|proportion|percentage|share)\s+of)\s+"
+                rf"(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b"), "often", 1, False, False, True),
+    (re.compile(rf"\b(?:(?<!a\s)(?<!very\s)few|very\s+few|only\s+a\s+few|a\s+(?:small|tiny|minor)\s+(?:number|"
+                rf"percentage|proportion|fraction|minority|subset)\s+of|a\s+minority\s+of)\s+(?:of\s+)?(?:the\s+)?"
+                rf"{_GAP}{PEOPLE}\b"), "rarely", 1, False, False, True),
+    (re.compile(rf"\b(?:some|certain|a\s+few|several|a\s+subset\s+of|a\s+proportion\s+of)\s+(?:of\s+)?(?:the\s+)?"
+                rf"{_GAP}{PEOPLE}\b"), "sometimes", 1, False, False, True),
+    # 2: frequency words
+    (re.compile(r"\b(?:not|n't)\s+(?:very\s+|particularly\s+|especially\s+|that\s+|so\s+)?(?:common|commonly|"
+                r"frequent|frequently|often|usual|typical|prominent)\b"), "rarely", 2, False, True, False),
+    (re.compile(r"\b(?:usually|typically|generally|normally|nearly\s+always|almost\s+always|always|invariably|"
+                r"characteristically|mostly|as\s+a\s+rule|more\s+often\s+than\s+not)\b"), "usually", 2, False, False,
+     False),
+    (re.compile(rf"\b(?:the\s+)?(?:main|chief|primary|principal|dominant|predominant|hallmark|cardinal|classic|classical|"
+                rf"typical|characteristic|defining|major|key|most\s+common|most\s+frequent|commonest|universal|"
+                rf"constant|leading)\s+(?:\w+\s+){{0,2}}?{_FEATURE}"), "usually", 2, False, False, False),
+    (re.compile(r"\b(?:the\s+|a\s+)?(?:characteristic|typical|hallmark|cardinal|classic|classical)\s+(?:\w+\s+)?(?=§)"),
+     "usually", 2, False, False, False),
+    (re.compile(r"\b(?:a\s+)?(?:common|frequent)\s+(?:\w+\s+)?(?=§)"), "often", 2, False, False, False),
+    (re.compile(r"\b(?:an\s+)?(?:occasional)\s+(?:\w+\s+)?(?=§)"), "sometimes", 2, False, False, False),
+    (re.compile(r"\b(?:a\s+)?(?:rare|uncommon|unusual)\s+(?:\w+\s+)?(?=§)"), "rarely", 2, False, False, False),
+    (re.compile(r"\b(?:is|are|was|were|be|being)\s+(?:also\s+|very\s+|quite\s+|highly\s+)?(?:characteristic|typical|"
+                r"usual|universal|constant|invariable|a\s+hallmark|the\s+hallmark|present\s+in\s+all)\b"), "usually",
+     2, False, False, False),
+    (re.compile(r"\b(?:often|frequently|commonly|regularly|tends?\s+to|very\s+often)\b"), "often", 2, False, False,
+     False),
+    (re.compile(rf"\b(?:one\s+of\s+the\s+most\s+common|common|frequent|prominent)\s+(?:\w+\s+){{0,2}}?{_FEATURE}"),
+     "often", 2, False, False, False),
+    (re.compile(r"\b(?:is|are|was|were|be|being|remains?)\s+(?:also\s+|very\s+|quite\s+|fairly\s+|relatively\s+|"
+                r"particularly\s+|especially\s+)?(?:a\s+)?(?:common|frequent)\b"), "often", 2, False, False, False),
+    (re.compile(r"\b(?:sometimes|occasionally|at\s+times|from\s+time\s+to\s+time|now\s+and\s+then|less\s+"
+                r"(?:frequently|often|commonly)|occasional|on\s+occasion)\b"), "sometimes", 2, False, False, False),
+    (re.compile(r"\b(?:rarely|seldom|infrequently|uncommonly|hardly\s+ever|only\s+rarely|very\s+rarely)\b"), "rarely", 2,
+     False, False, False),
+    (re.compile(rf"\b(?:rare|uncommon|unusual|infrequent)\s+(?:\w+\s+){{0,2}}?{_FEATURE}"), "rarely", 2, False, False,
+     False),
+    (re.compile(r"\b(?:is|are|was|were|be|being|remains?)\s+(?:also\s+|very\s+|quite\s+|extremely\s+|relatively\s+)?"
+                r"(?:a\s+)?(?:rare|uncommon|unusual|infrequent)\b"), "rarely", 2, False, False, False),
+    # 3: modals
+    (re.compile(r"\b(?:may|might|could|can(?!'t|not))\b"), "sometimes", 3, False, False, False),
+]
+
+# Words that look like a negation but deny nothing about the symptom.
+NOT_A_DENIAL = re.compile(r"\b(?:with\s+or\s+without|not\s+only|not\s+just|whether\s+or\s+not|no\s+matter|"
+                          r"not\s+(?:yet\s+)?(?:known|clear|understood|certain|sure|fully\s+understood))\b")
+
+# GARD-style phenotype bands: "Very frequent (80-99% of patients)", "80%-99% of people have these symptoms".
+BAND_PATTERN = re.compile(
+    r"\b(?:very\s+frequent|frequent|occasional|very\s+rare|obligate|rare)\s*\(\s*(?:<\s*)?(?P<low>\d{1,3})\s*%?\s*"
+    r"(?:\s+|to\s+)?(?P<high>\d{1,3})?\s*%|\b(?P<low2>\d{1,3})\s*%\s+(?:\s+|to\s+)?(?P<high2>\d{1,3})\s*%\s+of\s+"
+    r"(?:people|patients|individuals)\s+(?:have|show|with)\b")
+
+# What may stand between a symptom and a cue in its predicate: coordinated mentions, a copula or auxiliary,
+# light adverbs and articles ("Pain and swelling are common", "Nausea is not usually a feature").
+_PREDICATE_LEAD = re.compile(
+    r"^(?:\s*(?:,|and|or|§+))*\s*(?:(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|"
+    r"might|could|will|would|also|not|still|a|an|the|very|quite|seen|reported|present|found|noted|observed)\s+){0,4}$")
+# After a list ("lumps, tenderness and sometimes ulcers") a cue is the predicate of the list only through a verb.
+_LIST = re.compile(r"[§,]|\b(?:and|or)\b")
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|might|could|will|"
+                   r"would|seen|reported|found|noted|observed)\b")
+_TABLE_CELL = re.compile(rf"\s*[:|]?\s*{_PERCENT}(?!\s*of\b)")
+
+
+def band_typicality(match: re.Match[str]) -> str:
+    low = match.group("low") or match.group("low2")
+    high = match.group("high") or match.group("high2") or low
+    return _band((float(low) + float(high)) / 2)
+
+
+def clause_cues(masked: str) -> list[Cue]:
+    """Every typicality cue in a clause whose lexicon mentions are masked with '§'."""
+    cues: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, typicality, tier, negates, cancels, attributive in _RULES:
+        for match in pattern.finditer(masked):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue  # a longer, earlier rule already read these words ("not common" before "common")
+            value = typicality if typicality is not None else _band(float(match.group("pct")))
+            # Only "in ..." attributions ("in most cases", "in 90% of patients") reach back to a symptom before them.
+            attributes = attributive and masked.startswith("in ", start)
+            local = pattern.pattern.endswith("(?=§)")
+            cues.append(Cue(value, start, end, tier, negates, cancels, attributes, local))
+            taken.append((start, end))
+    return cues
+
+
+# "Itching affects some patients", "pain is reported by most": the quantifier after the verb counts the holders.
+_HOLDER_VERB = re.compile(r"\b(?:affects?|affecting|affected|involves?|involving|troubles?|(?:is|are)\s+(?:\w+\s+)?"
+                          r"(?:by|in)|reported\s+by|experienced\s+by|seen\s+in|found\s+in|present\s+in|occurs?\s+in|"
+                          r"develops?\s+in|appears?\s+in)\s+$")
+
+
+def _predicate(between: str, cue_text: str) -> bool:
+    return bool(_PREDICATE_LEAD.match(between)) and (not _LIST.search(between)
+                                                     or bool(_VERB.search(between + cue_text)))
+
+
+def read(masked: str, cues: list[Cue], start: int, end: int) -> Cue | None:
+    """The cue that governs the mention at [start, end) of the clause, or None for a plain statement."""
+    cell = _TABLE_CELL.match(masked, end)
+    if cell:
+        return Cue(_band(float(cell.group("pct"))), cell.start("pct"), cell.end(), 0)
+    best: tuple | None = None
+    for cue in cues:
+        if cue.local and cue.end != start:
+            continue
+        if cue.end <= start:
+            distance, side = start - cue.end, 0
+        elif cue.start >= end and (cue.attributive or _predicate(masked[end:cue.start], masked[cue.start:cue.end])
+                                   or (cue.tier <= 1 and _HOLDER_VERB.search(masked[end:cue.start]))):
+            distance, side = cue.start - end, 1
+        else:
+            continue
+        key = (cue.tier, side if not cue.attributive else 0, distance)
+        if best is None or key < best[0]:
+            best = (key, cue)
+    return best[1] if best else None
