@@ -47,8 +47,10 @@ NEGATION_PATTERN = re.compile(
     r"\b(not|no|never|without|none|neither|nor|cannot|isn't|aren't|doesn't|don't|didn't|won't|wasn't|"
     r"weren't|absence of|free of|lack of|lacks?)\b|n't\b")
 # Clause boundaries: a contrast splits one sentence into two propositions.
+# A spaced dash ends a clause too: "no known cause - Nausea - Rash" is a flattened list, not one negation.
+# Matching runs on folded text, where a dash is folded to a space: a spaced dash is three spaces there.
 CLAUSE_SPLIT_PATTERN = re.compile(
-    r"(?:[;:]|,?\s+\b(?:though|although|but|however|whereas|while|yet|except)\b|,\s+(?=which\b))")
+    r"(?:[;:]|\s[-\u2013\u2014 ]\s|,?\s+\b(?:though|although|but|however|whereas|while|yet|except)\b|,\s+(?=which\b))")
 
 # Section headings by what they are about.
 SECTION_PATTERNS = {

@@ -56,12 +56,10 @@ def _list_start(analysis: DocumentAnalysis, sentence: Sentence, previous: Senten
                      and _FOLLOW_UP_LIST.match(sentence.folded))
     if follows_count:
         return 0
-    for trigger in _LIST_TRIGGER.finditer(sentence.folded):
-        if _outside_mentions(sentence, trigger.start()):
-            return trigger.start()
-    for trigger in _LIST_CUE_LATER.finditer(sentence.folded):
-        if _outside_mentions(sentence, trigger.start()):
-            return trigger.start()
+    starts = [trigger.start() for pattern in (_LIST_TRIGGER, _LIST_CUE_LATER)
+              for trigger in pattern.finditer(sentence.folded) if _outside_mentions(sentence, trigger.start())]
+    if starts:
+        return min(starts)  # the first cue opens the list; "A, the severest form, ..." inside it is no new cue
     if sentence.index in analysis.type_count_sentences:
         return 0
     return None
@@ -231,8 +229,18 @@ def named_types(analysis: DocumentAnalysis) -> list[Claim]:
 def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
     claims: list[Claim] = []
     previous: Sentence | None = None
+    open_list: str | None = None  # parent of a list whose items follow an introduction ending in ":"
     for sentence in analysis.sentences:
+        if sentence.block.kind != "item" and sentence.start == sentence.block.start:
+            open_list = None
         parent, members = _enumerated(analysis, sentence, previous)
+        if open_list is not None and sentence.start == sentence.block.start and not members:
+            first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE), None)
+            if first is not None:
+                parent, members = open_list, [first.name]
+        elif sentence.text.rstrip().endswith(":") and sentence.end == sentence.block.end and len(members) < 2 \
+                and _list_start(analysis, sentence, previous) is not None:
+            open_list = parent
         scoped = set(members) if parent != analysis.topic.condition.name else set()
         for mention in sentence.mentions_of("type"):
             if mention.compound and mention.name not in scoped:

@@ -32,12 +32,19 @@ def _plain_kind(line: str) -> str:
     return "para"
 
 
+# A bullet flattened into a line: two or more spaces, then a dash or bullet ("Symptoms include   - A   - B").
+# A dash after a single space is prose ("a defect - a type of birth defect") and stays.
+_FLATTENED_BULLET = re.compile(r"\s{2,}(?=[-•*–]\s)")
+
+
 def blocks_from_text(text: str) -> list[RawBlock]:
+    """Each non-empty line is a block; bullets flattened into one line become item blocks of their own."""
     blocks = []
     for line in text.split("\n"):
-        stripped = " ".join(line.split())
-        if stripped:
-            blocks.append((stripped, _plain_kind(stripped)))
+        for piece in _FLATTENED_BULLET.split(line):
+            stripped = " ".join(piece.split())
+            if stripped:
+                blocks.append((stripped, _plain_kind(stripped)))
     return blocks
 
 
@@ -127,7 +134,7 @@ def clean_document(source_id: str, raw_text: str, suffix: str, raw_sha256: str,
                    extra_furniture: tuple[re.Pattern[str], ...] = ()) -> CleanDocument:
     """Build the cleaned document: article blocks joined by blank lines."""
     candidates = raw_blocks(raw_text, suffix)
-    mask = keep_mask([text for text, _ in candidates], extra_furniture)
+    mask = _with_list_items(candidates, keep_mask([text for text, _ in candidates], extra_furniture))
     pieces: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -143,6 +150,19 @@ def clean_document(source_id: str, raw_text: str, suffix: str, raw_sha256: str,
     cleaned = "".join(pieces) + ("\n" if pieces else "")
     return CleanDocument(source_id=source_id, text=cleaned, blocks=tuple(blocks), sha256=raw_sha256,
                          dropped_blocks=mask.count(False))
+
+
+def _with_list_items(candidates: list[RawBlock], mask: list[bool]) -> list[bool]:
+    """A list belongs to its introduction: items after a dropped "...:" block are dropped with it."""
+    mask = list(mask)
+    dropping = False
+    for index, (text, kind) in enumerate(candidates):
+        if kind == "item":
+            if dropping:
+                mask[index] = False
+            continue
+        dropping = not mask[index] and text.rstrip().endswith(":")
+    return mask
 
 
 def sha256_of(data: bytes) -> str:
