@@ -47,6 +47,10 @@ _NAME_KINDS = {
     "type_count": ("type", "entity"), "type": ("type", "entity"), "type_relation": ("type", "entity"),
     "most_common": ("type", "entity"), "treatment": ("treatment",), "symptom": ("symptom",),
 }
+# Figures the extractor types as other quantities than how common the condition (or a type) is.
+# The gold lists them as distractors ("HPO table percentages ... not prevalence", "inheritance
+# risks"), and the rules never compare them with prevalence, so they are not scored as prevalence.
+NOT_PREVALENCE_MEASURES = ("share_with_feature", "risk", "body_area")
 _RELATIVE_TOLERANCE = 0.03  # gold converts "1 in N" to 3 significant figures
 
 
@@ -259,6 +263,8 @@ def predictions(claims: pd.DataFrame, file_of: dict[str, str], topic: Topic) -> 
                 continue
             item = Predicted(facet="most_common", name=subject, **common)
         elif facet == "prevalence":
+            if _column(row, "measure") in NOT_PREVALENCE_MEASURES:
+                continue  # typed as another quantity (a sign's frequency, a risk): the gold's distractors
             item = Predicted(facet=facet, name=subject, low=_column(row, "value_low", None),
                              high=_column(row, "value_high", None), unit=_column(row, "unit"),
                              measure=_column(row, "measure"), **common)
@@ -301,7 +307,8 @@ def _close(a: float | None, b: float | None) -> bool:
 def _figure_matches(p: Predicted, g: GoldFact) -> bool:
     if g.low is None:
         return False
-    same_unit = p.unit.replace(" ", "") == g.unit.replace(" ", "")
+    counts = _per_100000(1.0, p.unit) is None and _per_100000(1.0, g.unit) is None  # "people", "cases": counts
+    same_unit = p.unit.replace(" ", "") == g.unit.replace(" ", "") or counts
     if same_unit:
         p_low, p_high, g_low, g_high = p.low, p.high, g.low, g.high
         ceiling = 100.0 if g.unit == "%" else None
