@@ -15,6 +15,7 @@ import pandas as pd
 
 from audit.compare import compare
 from audit.compare.context import Context
+from audit.compare.rules.numbers.intervals import COMPARABLE_MEASURES
 from audit.compare.rules.types.TYPE003 import placement_label
 from audit.extract import CLAIM_COLUMNS, extract_document
 from audit.ingest.clean import clean_document, sha256_of
@@ -77,8 +78,13 @@ def _judge(claim, refs: pd.DataFrame, ctx: Context) -> tuple[pd.DataFrame, pd.Da
         same_side = about["value"].isin(_RARE) == (claim.value in _RARE)
         return about[same_side], about[~same_side]
     if claim.facet == "prevalence":
-        about = same_facet[same_facet["subject"] == claim.subject]
-        overlap = (about["value_low"] <= claim.value_high) & (about["value_high"] >= claim.value_low)
+        # Like with like only: the same quantity (subject, measure, unit, population), a comparable measure.
+        if getattr(claim, "measure", "") not in COMPARABLE_MEASURES:
+            return empty, empty
+        about = same_facet[(same_facet["subject"] == claim.subject) & (same_facet["measure"] == claim.measure)
+                           & (same_facet["unit"] == claim.unit) & (same_facet["object"] == claim.object)]
+        high = claim.value_high if pd.notna(claim.value_high) else float("inf")  # open bound of a count
+        overlap = (about["value_low"] <= high) & (about["value_high"].fillna(float("inf")) >= claim.value_low)
         return about[overlap], about[~overlap]
     if claim.facet == "treatment":
         return same_facet[same_facet["subject"] == claim.subject], empty

@@ -45,3 +45,17 @@ def test_agreeing_html_draft_passes_and_lists_omissions(tmp_path):
 def test_missing_draft_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(main, ["check", str(tmp_path / "nope.md"), "--against", str(CALCINOSIS)])
     assert result.exit_code == 2 and "draft not found" in result.stderr
+
+
+def test_draft_figures_are_checked_like_with_like(tmp_path):
+    """A share of the skin is no prevalence: only the prevalence figure meets the references' figures."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Calcinosis\n\nDeposits form in 70–80% of people with systemic sclerosis.\n\n"
+                     "Extensive deposits can cover more than 70 percent of the skin.\n")
+    result = CliRunner().invoke(main, ["check", str(draft), "--against", str(CALCINOSIS), "--out", str(tmp_path / "o"),
+                                       "--format", "json"])
+    document = json.loads(result.stdout)
+    figures = {c["draft_value"]: c for c in document["claims"] if c["facet"] == "prevalence"}
+    assert figures["70–80%"]["verdict"] == "contradicted"
+    assert {r["source_id"] for r in figures["70–80%"]["contradicting"]} == {"rarity-explainer"}
+    assert figures["more than 70 percent"]["verdict"] == "unsupported"
