@@ -181,6 +181,9 @@ class NameAligner:
         return self._cache[key]
 
     def same(self, claim_name: str, gold_name: str, kinds: tuple[str, ...]) -> bool:
+        return any(self._same(claim_name, name, kinds) for name in _expand_plural(gold_name))
+
+    def _same(self, claim_name: str, gold_name: str, kinds: tuple[str, ...]) -> bool:
         a, b = fold_form(claim_name), fold_form(gold_name)
         if not a or not b:
             return False
@@ -188,6 +191,20 @@ class NameAligner:
             return True
         claim_terms = self.terms_in(claim_name, kinds) or frozenset({claim_name})
         return bool(claim_terms & self.terms_in(gold_name, kinds))
+
+
+_PLURAL_LIST = re.compile(r"\b(?P<noun>types|forms)\s+(?P<items>[\w-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w-]+|\s+(?:and|or)\s+[\w-]+)+)")
+
+
+def _expand_plural(gold_name: str) -> list[str]:
+    """A gold name that lists several ("oi types ix, x and xi") stands for each ("oi type ix", ...)."""
+    match = _PLURAL_LIST.search(gold_name.lower())
+    if not match:
+        return [gold_name]
+    head = gold_name.lower()[: match.start()]
+    noun = match.group("noun")[:-1]
+    items = re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group("items"))
+    return [gold_name, *(f"{head}{noun} {item}" for item in items if item)]
 
 
 def _contains_words(outer: str, inner: str) -> bool:

@@ -126,15 +126,22 @@ class Context:
 
     @cached_property
     def closed_list_sources(self) -> tuple[str, ...]:
-        """Sources whose list of types is closed: they state one number and name exactly that many.
+        """Sources whose list of types is closed: they state one number (or "at least" it) and name exactly that many.
 
         Only such a source excludes a type it does not name; a source that
         names a few types without closing the list merely leaves others out.
         """
+        counts = self.facet("type_count")
+        counts = counts[(counts["qualifier"].isin(["stated", "at least"])) & (counts["polarity"] == "asserted")
+                        & (counts["subject"] == self.topic.condition.name) & (counts["hedge"] != "attributed")]
+        values: dict[str, set[str]] = {}
+        for source_id, value in zip(counts["source_id"], counts["value"]):
+            values.setdefault(source_id, set()).add(value)
         closed = []
-        for source_id, counts in self.stated_counts.items():
-            if len(counts) == 1:
-                (value,) = counts
+        for source_id, stated in values.items():
+            # "at least eight forms, designated type I through type VIII": the source's own list ends there.
+            if len(stated) == 1:
+                (value,) = stated
                 if value.isdigit() and len(self.named_types.get(source_id, {})) == int(value):
                     closed.append(source_id)
         return tuple(sorted(closed))
