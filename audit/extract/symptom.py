@@ -82,9 +82,14 @@ def _is_negated(clause_before: str) -> bool:
 
 
 def _masked(sentence: Sentence) -> str:
-    """The folded sentence with lexicon mentions masked (names are not cues): symptoms '§', other terms '#'."""
+    """The folded sentence with lexicon mentions masked (names are not cues): symptoms '§', other terms '#'.
+
+    Populations stay readable: "some affected individuals" is a quantifier over people.
+    """
     text = sentence.folded
     for mention in sentence.mentions:
+        if mention.kind == "population":
+            continue
         start, end = sentence.rel(mention.start), sentence.rel(mention.end)
         text = text[:start] + ("§" if mention.kind == "symptom" else "#") * (end - start) + text[end:]
     return text

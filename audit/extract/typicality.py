@@ -80,6 +80,12 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
      "rarely", 1, False, False, True),
     (re.compile(r"\bin\s+(?:some|certain|a\s+few|several|other|selected)\s+(?:\w+\s+)?(?:cases|instances|patients|"
                 r"people|individuals|situations)\b"), "sometimes", 1, False, False, True),
+    # "most have", "many will develop", "some experience": the quantifier stands for the people
+    (re.compile(r"\b(?P<q>(?<!the\s)most|many|some|few|a\s+few)\s+(?:of\s+(?:them|these|those)\s+)?(?=(?:will\s+|also\s+|"
+                r"eventually\s+|later\s+|go\s+on\s+to\s+)?(?:have|develop|experience|show|get|need|become|suffer|"
+                r"report|notice|present|lose)\b)"), "", 1, False, False, False),
+    (re.compile(r"\b(?:some|certain)\s+(?:\w+\s+)?(?:types|forms|kinds|variants|subtypes)\b"), "sometimes", 1, False,
+     False, False),
     (re.compile(r"\bnot\s+(?:always|necessarily|all|every|everyone|everybody|in\s+all)\b"), "sometimes", 1, True, False,
      False),
     (re.compile(rf"\b(?:(?<!the\s)most|nearly\s+all|almost\s+all|virtually\s+all|the\s+(?:vast\s+|great\s+)?majority\s+of)\s+"
@@ -145,6 +151,7 @@ _PREDICATE_LEAD = re.compile(
 _LIST = re.compile(r"[§,]|\b(?:and|or)\b")
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|might|could|will|"
                    r"would|seen|reported|found|noted|observed)\b")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _TABLE_CELL = re.compile(rf"\s*[:|]?\s*{_PERCENT}(?!\s*of\b)")
 
 
@@ -152,6 +159,9 @@ def band_typicality(match: re.Match[str]) -> str:
     low = match.group("low") or match.group("low2")
     high = match.group("high") or match.group("high2") or low
     return _band((float(low) + float(high)) / 2)
+
+
+_PRONOMINAL = {"most": "usually", "many": "often", "some": "sometimes", "a few": "sometimes", "few": "rarely"}
 
 
 def clause_cues(masked: str) -> list[Cue]:
@@ -163,7 +173,10 @@ def clause_cues(masked: str) -> list[Cue]:
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue  # a longer, earlier rule already read these words ("not common" before "common")
-            value = typicality if typicality is not None else _band(float(match.group("pct")))
+            if typicality == "":
+                value = _PRONOMINAL[" ".join(match.group("q").split())]
+            else:
+                value = typicality if typicality is not None else _band(float(match.group("pct")))
             # Only "in ..." attributions ("in most cases", "in 90% of patients") reach back to a symptom before them.
             attributes = attributive and masked.startswith("in ", start)
             local = pattern.pattern.endswith("(?=§)")
@@ -178,9 +191,21 @@ _HOLDER_VERB = re.compile(r"\b(?:affects?|affecting|affected|involves?|involving
                           r"develops?\s+in|appears?\s+in)\s+$")
 
 
-def _predicate(between: str, cue_text: str) -> bool:
-    return bool(_PREDICATE_LEAD.match(between)) and (not _LIST.search(between)
-                                                     or bool(_VERB.search(between + cue_text)))
+# After "<symptom> usually|often|rarely", the verb must be about the symptom occurring: "fractures often occur",
+# not "foot problems rarely require a wheelchair".
+_PRESENCE_AFTER = re.compile(r"^\s*,?\s*(?:\w+ly\s+)?(?:occurs?|occurring|develops?|appears?|presents?|happens?|arises?|"
+                             r"starts?|begins?|affects?|accompan\w+|comes?|shows?|is|are|was|were|persists?|recurs?|"
+                             r"results?|manifests?|exists?|seen|found|reported|present|[.;,]|$)")
+
+
+def _predicate(between: str, cue_text: str, after: str) -> bool:
+    if not _PREDICATE_LEAD.match(between):
+        return False
+    if _LIST.search(between) and not _VERB.search(between + cue_text):
+        return False
+    if not _VERB.search(between + cue_text) and not _PRESENCE_AFTER.match(after):
+        return False
+    return True
 
 
 def read(masked: str, cues: list[Cue], start: int, end: int) -> Cue | None:
@@ -189,12 +214,19 @@ def read(masked: str, cues: list[Cue], start: int, end: int) -> Cue | None:
     if cell:
         return Cue(_band(float(cell.group("pct"))), cell.start("pct"), cell.end(), 0)
     best: tuple | None = None
+    # A cue before the symptom is cut off by a comma between it and a nearer cue ("Symptoms, which are nearly
+    # always seen by age ten, may include X": "may" governs X), unless it attributes ("In most cases, ... may").
+    nearest = max((cue.end for cue in cues if cue.end <= start and not (cue.local and cue.end != start)), default=-1)
+    cutoff = masked.rfind(",", 0, max((c.start for c in cues if c.end == nearest), default=0)) if nearest >= 0 else -1
     for cue in cues:
         if cue.local and cue.end != start:
             continue
         if cue.end <= start:
+            if cue.end <= cutoff and not cue.attributive and not cue.negates:
+                continue
             distance, side = start - cue.end, 0
-        elif cue.start >= end and (cue.attributive or _predicate(masked[end:cue.start], masked[cue.start:cue.end])
+        elif cue.start >= end and (cue.attributive or _predicate(_PARENTHESES.sub("", masked[end:cue.start]),
+                                                                 masked[cue.start:cue.end], masked[cue.end:])
                                    or (cue.tier <= 1 and _HOLDER_VERB.search(masked[end:cue.start]))):
             distance, side = cue.start - end, 1
         else:
