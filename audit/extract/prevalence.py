@@ -161,8 +161,8 @@ _COUNT_NOUNS = (r"people|persons|individuals|patients|americans|adults|children|
 _FIGURE = re.compile(
     rf"(?:(?<![\w.,])(?:between\s+)?{_BOUND}(?:between\s+)?(?:"
     # k in N, and ranges "1 in 6,000 to 1 in 10,000", "1 in 25,000 to 50,000"
-    rf"(?P<k>{_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<n1>{_NUM})"
-    rf"(?:{_DASH}(?:(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?)?(?P<n2>{_NUM})(?!\s*(?:%|percent)))?\b"
+    rf"(?:(?P<k>{_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?|(?P<ratio>1)\s*:\s*)(?P<n1>{_NUM})"
+    rf"(?:{_DASH}(?:(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?|1\s*:\s*)?(?P<n2>{_NUM})(?!\s*(?:%|percent)))?\b"
     # rates per N: "6 to 7 per 100,000 people"
     rf"|(?P<r1>{_NUM})(?:{_DASH}(?P<r2>{_NUM}))?\s+(?:(?:new\s+)?(?:cases|people|persons|individuals|births)\s+)?"
     rf"per\s+(?P<base>{_NUM}|thousand|million)\b"
@@ -187,7 +187,7 @@ class Figure:
     high: float | None
     qualifier: str
     unit: str
-    kind: str  # share | one_in | rate | count
+    kind: str  # share | one_in | rate | count | table (a cell of a sign-frequency table); names the extractor
 
 
 def _bounded(bound: str | None, low: float, high: float, ceiling: float | None) -> tuple[float, float | None, str]:
@@ -218,8 +218,10 @@ def _figures(lowered: str) -> list[Figure]:
         groups = match.groupdict()
         bound = groups["bound"]
         start, end = match.span()
-        if groups["k"] is not None:
-            k, n1 = _number(groups["k"]), _number(groups["n1"])
+        if groups["n1"] is not None:
+            k, n1 = (_number(groups["k"]) if groups["k"] else 1.0), _number(groups["n1"])
+            if groups["ratio"] and n1 < 100:
+                continue  # "3:1", "1:4" are ratios of two groups, not a rate
             n2 = _number(groups["n2"]) if groups["n2"] else n1
             if n2 < n1 and groups["n2"] and n2 < 1000 <= n1:   # "1 in 25,000 to 50" is no range; drop the tail
                 n2 = n1
@@ -289,14 +291,16 @@ _ADJECTIVE_GROUPS = {"male": "males", "female": "females", "newborn": "people", 
 _PATIENT_NOUNS = ("patients", "sufferers", "cases", "those affected", "affected individuals", "affected people",
                   "affected persons", "people affected", "individuals affected", "carriers")
 _PEOPLE = "|".join(sorted((*_PEOPLE_NOUNS, *_PATIENT_NOUNS, "those"), key=len, reverse=True))
-_DETERMINERS = (r"(?:(?:all|the|these|those|such|some|affected|new|newly|reported|known|diagnosed|documented|total|"
+_DETERMINERS = (r"(?:(?:all|the|these|such|some|affected|new|newly|reported|known|diagnosed|documented|total|"
                 r"general|a|an|its|their|our|every)\s+)*")
 _DENOMINATOR = re.compile(rf"\s*(?:\)\s*)?(?:(?P<prep>of|among|amongst|in)\s+)?(?P<dets>{_DETERMINERS})")
 _PEOPLE_AT = re.compile(rf"(?:(?P<adj>[a-z][a-z'-]*)\s+)??(?P<noun>{_PEOPLE})\b")
 _WITH = re.compile(r"\s+(?:with|who\s+have|who\s+has|affected\s+by|diagnosed\s+with|suffering\s+from|living\s+with)\s+"
                    r"(?:(?:the|a|an|this|that|their)\s+)?")
 _CASES_AT = re.compile(r"(?:(?P<adj>[a-z][a-z'-]*)\s+)??cases\b(?:\s+of\s+(?:(?:the|this|that)\s+)?)?")
-_OTHER_NOUN_AT = re.compile(r"(?P<noun>(?!(?:that|which|who|with|in|of|and|or|to)\b)[a-z][a-z'-]*)")
+_NOT_NOUNS = (r"(?:that|which|who|whom|whose|with|in|of|and|or|to|for|by|on|at|from|as|is|are|was|were|has|have|had|"
+              r"can|may|will|would|do|does|did)\b")
+_OTHER_NOUN_AT = re.compile(rf"(?P<noun>(?!{_NOT_NOUNS})[a-z][a-z'-]*(?:\s+(?!{_NOT_NOUNS})[a-z][a-z'-]*)?)")
 _BODY = re.compile(r"\s*(?:\)\s*)?(?:or\s+(?:more|less)\s+)?(?:of|over|covering)\s+(?:(?:the|their|his|her|its|a|"
                    r"total|person's|patient's|entire|whole)\s+)*(?:body\s+surface(?:\s+area)?|skin(?:\s+surface)?|"
                    r"body(?:\s+area)?|surface\s+area|bsa)\b(?=\s*(?:[,.;:)]|$|(?:is|are|was|were|and|or|in|with|by|"
@@ -316,25 +320,30 @@ _NOT_FEATURES = {"at", "in", "not", "able", "likely", "unlikely", "thought", "be
                  "the", "a", "an", "under", "over", "born", "still", "now", "often", "usually", "due", "caused"}
 _CAUSE_CUE = re.compile(r"\b(?:caus\w*|due\s+to|result\w*|responsible|mutations?|genes?|arise|arises|inherit\w*|"
                         r"spontaneous\w*|accounts?\s+for|unknown)\b")
-_SHARE_VERBS = re.compile(r"\s*\b(?:(?:is|are|was|were)\s+(?:responsible\s+for|seen\s+in|found\s+in|present\s+in|the\s+"
-                          r"cause\s+of)|accounts?\s+for|accounting\s+for|makes?\s+up|making\s+up|represents?|"
+_SHARE_VERBS = re.compile(r"\s*\b(?:(?:is|are|was|were)\s+(?:responsible\s+for|seen\s+in|found\s+in|present\s+in|"
+                          r"the\s+cause\s+of)|accounts?\s+for|accounting\s+for|makes?\s+up|making\s+up|represents?|"
                           r"comprises?|causes?|affects?|affecting|occurs?\s+in|develops?\s+in|in)\s*$")
 _TABLE_CELL = re.compile(r"\s*(?:$|[A-Z0-9])")
 _REGION_WORLD = re.compile(r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|"
                            r"in\s+the\s+world)\b", re.IGNORECASE)
-_REGION = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Aa]mong)\s+(?:the\s*)?(?P<place>U\.S\.A?\.?|USA|US|U\.K\.|UK|"
-                     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+_REGION = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Aa]mong)\s+(?:the\s*)?"
+                     r"(?P<place>U\.S\.A?\.?|USA|US|U\.K\.|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 _PLACE_ALIASES = {"U.S.": "United States", "U.S": "United States", "US": "United States", "USA": "United States",
                   "U.S.A.": "United States", "U.S.A": "United States", "America": "United States",
                   "U.K.": "United Kingdom", "UK": "United Kingdom"}
+# Capitalised words after "in" that are no place ("in Type II", "in Some cases" in a title).
 _NOT_PLACES = {"Type", "Types", "Form", "Forms", "Group", "Table", "Figure", "Chapter", "Section", "Some", "Most",
                "Many", "People", "Patients", "Children", "Adults", "Men", "Women", "General", "Addition", "Fact",
                "Particular", "Contrast", "Summary", "Other", "Rare", "Severe", "Mild", "These", "This", "That",
                "Those", "Such", "Both", "All", "Each", "About", "Approximately", "Up", "Cases", "Case", "Babies",
-               "Infants", "Newborns", "Individuals", "Persons", "A", "An", "Addition", "Total", "Europeans"}
+               "Infants", "Newborns", "Individuals", "Persons", "A", "An", "Total"}
 _ANAPHOR_CONDITION = re.compile(r"\b(?:this|the|that)\s+(?:condition|disorder|disease|syndrome|illness)\b")
-_STOP = {"the", "a", "an", "of", "in", "and", "or", "not", "but", "that", "which", "who", "is", "are", "was", "were", "be", "to",
-         "for", "with", "by", "these", "those", "this", "its", "their", "some", "about", "approximately", "also"}
+# "people with (the) condition": after "with" the determiner may already be read.
+_CONDITION_NOUN = re.compile(r"(?:(?:this|the|that|their|his|her)\s+)?(?:condition|disorder|disease|syndrome|"
+                             r"illness)\b")
+_STOP = {"the", "a", "an", "of", "in", "and", "or", "not", "but", "that", "which", "who", "is", "are", "was", "were",
+         "be", "to", "for", "with", "by", "these", "those", "this", "its", "their", "some", "about", "approximately",
+         "also"}
 
 ABOUT_KINDS = (*TYPE_LIKE, "scope", "condition")
 MIN_COUNT = 10  # "two patients" is an anecdote, not a count of the affected
@@ -410,7 +419,7 @@ class _Reader:
         inner = self.analysis.matcher.find(self.folded[offset:limit], offset)
         if inner and inner[0].start == offset and inner[0].kind in ("population", *ABOUT_KINDS):
             return inner[0]
-        anaphor = _ANAPHOR_CONDITION.match(self.folded, offset, limit)
+        anaphor = _CONDITION_NOUN.match(self.folded, offset, limit)
         if anaphor:
             return Mention("condition", self.topic.condition.name, offset, anaphor.end())
         return None
@@ -463,7 +472,9 @@ class _Reader:
                 # "of cases" is a share of cases; "in some cases" are patients.
                 kind = "cases" if noun == "cases" and prep != "in" else "patients"
                 return Denominator(kind, end, new=new or adj == "new")
-            group = _ADJECTIVE_GROUPS.get(adj or "", "") or _PEOPLE_NOUNS.get(noun, "people")
+            group = _ADJECTIVE_GROUPS.get(adj or "", "")
+            if group in ("", "people"):  # "newborn males" are males; a birth is the measure's matter
+                group = _PEOPLE_NOUNS.get(noun, "people")
             named = self.mention_at(people.start("noun"), ("population",))
             if named is not None and named.name in _PEOPLE_NOUNS and not adj:
                 group = named.name  # the lexicon's own name for the group ("women")
@@ -520,8 +531,7 @@ class _Reader:
 
         left_words, right_words = words(left), words(right)
         if prefer == "right":
-            right = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:[a-z'-]+\s+){0,2}?(?:chance|risk|odds|likelihood|probability)\b",
-                           "", self.folded[cut[1]:clause[1]])
+            right = _RISK_AFTER.sub("", self.folded[cut[1]:clause[1]])  # "(a 50%) chance of X": X
             right_words = words(re.split(r"[(,;:.]", right.lstrip(" ,;:"), maxsplit=1)[0])
             chosen = right_words or left_words
         else:
@@ -553,105 +563,112 @@ class _Reader:
 
     # -- one figure
     def read(self, figure: Figure, figures: list[Figure], index: int) -> Claim | None:
+        """The claim one figure makes, or None when it is no figure of people (a study's size)."""
         clause = self.clause_of(figure.start)
         limit = figures[index + 1].start if index + 1 < len(figures) else len(self.folded)
         limit = min(limit, clause[1]) if figure.end <= clause[1] else limit
         after = self.folded[figure.end:limit]
         before = self.folded[clause[0]:figure.start]
-        condition = self.topic.condition.name
         scope = self.region(clause)
         denominator = self.denominator(figure, limit)
         skip = (figure.start, denominator.end)
-        subject, obj, measure = "", "", ""
 
         if figure.kind == "count":
-            if _NOT_A_COUNT.search(before):
-                return None
-            measure = "count"
-            term = denominator.term
-            subject = term.name if term is not None and term.kind in ABOUT_KINDS else \
-                self.context_subject(clause, figure, skip)
-            if figure.unit == "cases" and _REPORTED.search(self.folded, clause[0], clause[1]):
-                figure = _replace(figure, unit="reported cases")
-            obj = "people" if figure.unit == "people" else "cases"
-        elif _RISK_AFTER.match(after) or _RISK_BEFORE.search(before):
-            measure = "risk"
+            return None if _NOT_A_COUNT.search(before) else self.count(figure, clause, skip, denominator, scope)
+        if _RISK_AFTER.match(after) or _RISK_BEFORE.search(before):
             subject = self.phrase(clause, skip, prefer="right") or self.context_subject(clause, figure, skip)
-        elif _BODY.match(self.folded, figure.end, limit) or _BODY_BEFORE.search(before):
-            measure, obj = "body_area", "body"
-            subject = self.context_subject(clause, figure, skip)
-        elif denominator.kind in ("cases", "patients"):
-            whole = denominator.term.name if denominator.term else None
-            if denominator.term is not None and denominator.term.kind == "population":
-                obj = denominator.term.name
-            else:
-                if whole is None:
-                    # Patients of a population named earlier in the sentence ("Lupus: 30% of patients").
-                    named = [m for m in self.mentions if m.kind == "population" and m.end <= figure.start
-                             and not self.generic_population(m)]
-                    if named and denominator.kind == "patients" and not self.is_patient_population(named[-1]):
-                        return self.prevalence(figure, clause, skip, self.refined(named[-1]), scope)
-                    whole = self.context_subject(clause, figure, skip) if not self._names_type_before(clause, figure) \
-                        else condition
-                obj = f"new cases of {whole}" if denominator.new else f"people with {whole}"
-            if denominator.term is None and denominator.kind == "patients":
-                # "a quarter of patients have <the condition>": patients of something unnamed; the figure is
-                # the condition's prevalence among them, not a share of its own patients.
-                named = [m for m in self.mentions if m.kind in ("condition", "scope") and m.start >= denominator.end
-                         and m.end <= clause[1]]
-                if named:
-                    return self.claim(figure, named[0].name, "patients", "prevalence", scope)
-            predicate = _PREDICATE.match(self.folded, denominator.end, clause[1])
-            feature = self.lexicon_subject(clause, figure, skip, ("symptom",))
-            kind_of = self.lexicon_subject(clause, figure, skip, (*TYPE_LIKE, "scope"))
-            if kind_of is not None and whole is not None and kind_of.name == whole:
-                kind_of = None
-            if predicate and (predicate.group("feature") in _NOT_FEATURES or predicate.group("feature").endswith("ed")):
-                predicate = None
-            if predicate:
-                measure = "share_with_feature"
-                found = self.mention_at(predicate.start("feature"))
-                subject = found.name if found else predicate.group("feature")
-            elif feature is not None:
-                measure, subject = "share_with_feature", feature.name
-            elif kind_of is not None:
-                measure, subject = "share_of_cases", kind_of.name
-            else:
-                cause = _CAUSE_CUE.search(self.folded, clause[0], clause[1])
-                measure = "share_of_cases" if denominator.kind == "cases" or cause else "share_with_feature"
-                subject = self.phrase(clause, skip) or condition
-        elif denominator.kind == "population":
+            return self.claim(figure, subject, "", "risk", scope)
+        if _BODY.match(self.folded, figure.end, limit) or _BODY_BEFORE.search(before):
+            return self.claim(figure, self.context_subject(clause, figure, skip), "body", "body_area", scope)
+        if denominator.kind in ("cases", "patients"):
+            return self.share_of_patients(figure, clause, skip, denominator, scope)
+        if denominator.kind == "population":
             return self.prevalence(figure, clause, skip, self.refined(denominator.term), scope)
-        elif denominator.kind == "people":
+        if denominator.kind == "people":
             claim = self.prevalence(figure, clause, skip, denominator.group, scope)
             if denominator.noun.split()[-1] in ("newborns", "births", "babies", "infants", "neonates"):
                 claim = _replace(claim, measure="incidence")
             return claim
-        elif denominator.kind == "other":
-            measure, obj = "other", denominator.noun
-            subject = self.context_subject(clause, figure, skip)
+        if denominator.kind == "other":
+            return self.claim(figure, self.context_subject(clause, figure, skip), denominator.noun, "other", scope)
+        return self.bare(figure, figures, index, clause, skip, scope)
+
+    def count(self, figure: Figure, clause: tuple[int, int], skip: tuple[int, int], denominator: Denominator,
+              scope: str) -> Claim:
+        """A number of people or cases: of the type its cases are of ("30 cases of <type>"), else in context."""
+        term = denominator.term
+        subject = term.name if term is not None and term.kind in ABOUT_KINDS else \
+            self.context_subject(clause, figure, skip)
+        if figure.unit == "cases" and _REPORTED.search(self.folded, clause[0], clause[1]):
+            figure = _replace(figure, unit="reported cases")
+        return self.claim(figure, subject, "people" if figure.unit == "people" else "cases", "count", scope)
+
+    def share_of_patients(self, figure: Figure, clause: tuple[int, int], skip: tuple[int, int],
+                          denominator: Denominator, scope: str) -> Claim:
+        """A share of cases or patients: of a type, of a feature, or a prevalence in a named population."""
+        condition = self.topic.condition.name
+        whole = denominator.term.name if denominator.term else None
+        if denominator.term is not None and denominator.term.kind == "population":
+            obj = denominator.term.name
         else:
+            if whole is None:
+                # Patients of a population named earlier in the sentence ("Lupus: 30% of patients").
+                named = [m for m in self.mentions if m.kind == "population" and m.end <= figure.start
+                         and not self.generic_population(m)]
+                if named and denominator.kind == "patients" and not self.is_patient_population(named[-1]):
+                    return self.prevalence(figure, clause, skip, self.refined(named[-1]), scope)
+                whole = condition if self._names_type_before(clause, figure) else \
+                    self.context_subject(clause, figure, skip)
+            obj = f"new cases of {whole}" if denominator.new else f"people with {whole}"
+        if denominator.term is None and denominator.kind == "patients":
+            # "a quarter of patients have <the condition>": patients of something unnamed; the figure is
+            # the condition's prevalence among them, not a share of its own patients.
+            named = [m for m in self.mentions if m.kind in ("condition", "scope") and m.start >= denominator.end
+                     and m.end <= clause[1]]
+            if named:
+                return self.claim(figure, named[0].name, "patients", "prevalence", scope)
+        predicate = _PREDICATE.match(self.folded, denominator.end, clause[1])
+        if predicate and (predicate.group("feature") in _NOT_FEATURES or predicate.group("feature").endswith("ed")):
+            predicate = None
+        feature = self.lexicon_subject(clause, figure, skip, ("symptom",))
+        kind_of = self.lexicon_subject(clause, figure, skip, (*TYPE_LIKE, "scope"))
+        if kind_of is not None and kind_of.name == whole:
+            kind_of = None
+        if predicate:  # "90 percent of patients are women"
+            found = self.mention_at(predicate.start("feature"))
+            return self.claim(figure, found.name if found else predicate.group("feature"), obj,
+                              "share_with_feature", scope)
+        if feature is not None:
+            return self.claim(figure, feature.name, obj, "share_with_feature", scope)
+        if kind_of is not None:
+            return self.claim(figure, kind_of.name, obj, "share_of_cases", scope)
+        cause = _CAUSE_CUE.search(self.folded, clause[0], clause[1])
+        measure = "share_of_cases" if denominator.kind == "cases" or cause else "share_with_feature"
+        return self.claim(figure, self.phrase(clause, skip) or condition, obj, measure, scope)
+
+    def bare(self, figure: Figure, figures: list[Figure], index: int, clause: tuple[int, int],
+             skip: tuple[int, int], scope: str) -> Claim | None:
+        """A figure with no denominator after it: a table cell, a rate, or a prevalence the clause names."""
+        condition = self.topic.condition.name
+        before = self.folded[clause[0]:figure.start]
+        cells = sum(1 for f in figures if f.kind == "share" and _TABLE_CELL.match(self.text, f.end))
+        if figure.kind == "share" and cells >= 2 and _TABLE_CELL.match(self.text, figure.end) \
+                and not _PREVALENCE_CUE.search(before):
             previous_end = figures[index - 1].end if index else 0
-            cells = sum(1 for f in figures if f.kind == "share" and _TABLE_CELL.match(self.text, f.end))
-            if figure.kind == "share" and cells >= 2 and _TABLE_CELL.match(self.text, figure.end) \
-                    and not _PREVALENCE_CUE.search(before):
-                label = self.table_label(figure, previous_end)
-                if not label:
-                    return None
-                found = self.lexicon_subject((previous_end, figure.start), figure, skip, ("symptom",))
-                measure, subject = "share_with_feature", found.name if found else label
-                obj = f"people with {self.sentence.context_type or condition}"
-            elif figure.kind in ("one_in", "rate"):
-                return self.prevalence(figure, clause, skip, "people", scope)
-            else:
-                population = self.lexicon_subject(clause, figure, skip, ("population",))
-                if population is not None and not self.is_patient_population(population):
-                    return self.prevalence(figure, clause, skip, self.refined(population), scope)
-                if _PREVALENCE_CUE.search(self.folded, clause[0], clause[1]):
-                    return self.prevalence(figure, clause, skip, "people", scope)
-                measure = "other"
-                subject = self.context_subject(clause, figure, skip)
-        return self.claim(figure, subject, obj, measure, scope)
+            label = self.table_label(figure, previous_end)
+            if not label:
+                return None
+            found = self.lexicon_subject((previous_end, figure.start), figure, skip, ("symptom",))
+            return self.claim(_replace(figure, kind="table"), found.name if found else label,
+                              f"people with {self.sentence.context_type or condition}", "share_with_feature", scope)
+        if figure.kind in ("one_in", "rate"):
+            return self.prevalence(figure, clause, skip, "people", scope)
+        population = self.lexicon_subject(clause, figure, skip, ("population",))
+        if population is not None and not self.is_patient_population(population):
+            return self.prevalence(figure, clause, skip, self.refined(population), scope)
+        if _PREVALENCE_CUE.search(self.folded, clause[0], clause[1]):
+            return self.prevalence(figure, clause, skip, "people", scope)
+        return self.claim(figure, self.context_subject(clause, figure, skip), "", "other", scope)
 
     def _names_type_before(self, clause: tuple[int, int], figure: Figure) -> bool:
         """The clause names a type before the figure: the share is of that type, among the condition's cases."""

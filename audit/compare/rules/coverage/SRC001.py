@@ -30,6 +30,8 @@ class SRC001(Rule):
             cls = rows["object"].iloc[0]
             yield self._question(ctx, "treatment", subject, "", f"a treatment ({cls})" if cls else "a treatment", rows)
         figures = comparable_figures(ctx)
+        # Rates and counts only: a sign's frequency among patients (a table row) is the symptom facet's matter.
+        figures = figures[figures["measure"] != "share_with_feature"]
         for (subject, measure, unit, obj), rows in figures.groupby(QUANTITY_COLUMNS, sort=True):
             if rows["source_id"].nunique() == 1:
                 values = "; ".join(sorted(set(rows["value"])))
