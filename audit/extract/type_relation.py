@@ -235,6 +235,9 @@ def _aliases(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
         target = _target_before(analysis, sentence, cue_start)
         if target is None:
             continue
+        if target.start == target.end:
+            # "This is termed A" under A's heading: the text names what it describes, no second name.
+            names = [(written, mention) for written, mention in names if mention is None or mention.name != target.name]
         between = analysis.folded[target.end:cue_start] if target.end > sentence.start else sentence.folded[: cue.start()]
         polarity = "negated" if _NEGATED_GAP.search(between) else "asserted"
         for claim in _alias_claims(analysis, sentence, target, names, "type_relation.alias", hedge):
