@@ -38,6 +38,14 @@ _MOST_COMMON_NOUN = re.compile(
     rf"\b(?:the\s+)?(?P<adj>{_MOST_ADJ})\s+(?:\w+\s+){{0,2}}?{TYPE_NOUN_PATTERN}\b")
 _MOST_COMMON_VERB = re.compile(r"\b(?:occurs?|is seen|are seen|develops?|appears?|is found|presents?|is diagnosed)\s+"
                                r"most\s+(?:frequently|commonly|often)\s*(?=[.,;]|$)")
+# "The A and B forms are most common." (a predicate that ends the clause; "is most common in patients with Y"
+# says where a type occurs, not that it ranks first)
+_MOST_COMMON_PREDICATE = re.compile(r"\b(?:is|are)\s+(?:the\s+)?(?:by\s+far\s+)?most\s+(?:common|frequent|prevalent)"
+                                    r"\s*(?=[.;,]|$)")
+# "The A and B forms": two types sharing one noun.
+_SHARED_NOUN = re.compile(rf"\b(?P<a>[a-z][\w-]*)\s+and\s+(?P<b>[a-z][\w-]*)\s+(?P<noun>{TYPE_NOUN_PATTERN})\s*$")
+# "Types I and IV": a plural type noun before the first label.
+_PLURAL_LABELS = re.compile(r"^(?:types|forms|subtypes|kinds)\s")
 # "A accounts for most cases", "makes up the majority of cases", "is responsible for most cases".
 _ACCOUNTS_FOR = re.compile(
     r"\b(?:accounts?|accounting|accounted|makes?\s+up|making\s+up|made\s+up|(?:is|are)\s+responsible)\s+for\s+"
@@ -104,6 +112,34 @@ def _subjects_near(analysis: DocumentAnalysis, sentence: Sentence, cue_start: in
     return []
 
 
+def _shared_noun_types(analysis: DocumentAnalysis, sentence: Sentence, cue_start: int) -> list[str]:
+    """ "The A and B forms are ...": A and B when the lexicon knows "A form"/"A type" (or A) as types."""
+    match = _SHARED_NOUN.search(sentence.folded[: cue_start - sentence.start])
+    if not match:
+        return []
+    names = []
+    for word in (match.group("a"), match.group("b")):
+        for written in (f"{word} type", f"{word} form", word):
+            found = [m for m in analysis.matcher.find(written) if m.kind in TYPE_LIKE and m.end - m.start == len(written)]
+            if found:
+                names.append(found[0].name)
+                break
+        else:
+            return []
+    return names
+
+
+def _with_listed_labels(analysis: DocumentAnalysis, sentence: Sentence, subjects: list[str]) -> list[str]:
+    """ "Types I and IV are ...": every label the plural noun lists, not only the first."""
+    from audit.extract.type_named import numeral_list_members
+
+    first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE and m.name in subjects), None)
+    if first is None or not _PLURAL_LABELS.match(analysis.folded[first.start:first.end]):
+        return subjects
+    members = numeral_list_members(analysis, sentence)
+    return members if first.name in members else subjects
+
+
 def _subject_name(analysis: DocumentAnalysis, name: str) -> tuple[str, str]:
     """Map a scope to (condition, scope); types and the condition stay as they are."""
     topic = analysis.topic
@@ -163,7 +199,7 @@ def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) ->
 
 def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     folded = sentence.folded
-    for pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB, _ACCOUNTS_FOR):
+    for pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB, _ACCOUNTS_FOR, _MOST_COMMON_PREDICATE):
         for cue in pattern.finditer(folded):
             before, after = folded[:cue.start()], folded[cue.end():]
             if _NOT_FIRST_BEFORE.search(before) or _NOT_FIRST_AFTER.match(after):
@@ -172,8 +208,10 @@ def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cla
                     and not _DEFINITE.search(folded[:cue.start("adj")]):
                 continue  # "a more common form" compares; "the more common type" ranks
             start, end = sentence.start + cue.start(), sentence.start + cue.end()
-            scope = _rank_scope(analysis, sentence, end) if pattern is not _ACCOUNTS_FOR else ""
-            for subject in _subjects_near(analysis, sentence, start, end):
+            scope = _rank_scope(analysis, sentence, end) if pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB) else ""
+            subjects = _shared_noun_types(analysis, sentence, start) or _with_listed_labels(
+                analysis, sentence, _subjects_near(analysis, sentence, start, end))
+            for subject in subjects:
                 if subject != analysis.topic.condition.name:
                     yield _claim(analysis, sentence, subject, "most_common", "frequency.most_common", scope=scope,
                                  hedge=_hedge(sentence, cue.start()))
