@@ -5,7 +5,10 @@ section, or a treatment verb such as "treat", "used", "remove", "therapy" in
 the sentence) and the term is not named as a cause ("surgery itself may
 result in more deposits"). ``object`` is the treatment's class from the
 lexicon; ``scope`` the type or population it is for, where the sentence
-names one.
+names one. ``polarity`` is negated when a negation in the treatment's own
+clause governs it ("X is not used to treat", "X has not been shown to help",
+"avoid X"); a negation elsewhere ("There is no cure, but X can help") leaves
+it asserted and is noted in ``qualifier``.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import HEDGE_PATTERN, NEGATION_PATTERN
+from audit.extract.cues import CLAUSE_SPLIT_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN
 
 FACET = "treatment"
 
@@ -31,6 +34,32 @@ def _is_cause(sentence: Sentence, start: int, end: int) -> bool:
                 or _CAUSED_BY.search(sentence.folded[: start - sentence.start]))
 
 
+# The treatment denied by what follows it: "X is not used", "X does not help", "X has never been shown".
+_DENIED_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|were|does|do|did|has|have|should|can|may|will)\s+"
+                           r"(?:also\s+)?(?:not|never|no\s+longer)\b|^\W*(?:isn't|aren't|doesn't|don't|won't|cannot)\b")
+# ... or by what stands right before it: "not treated with X", "no X", "avoid X", "neither X".
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|without|instead of|rather than)\s+"
+                            r"(?:[\w-]+\s+){0,3}$")
+
+
+def _clause_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for boundary in CLAUSE_SPLIT_PATTERN.finditer(sentence.folded):
+        spans.append((cursor, boundary.start()))
+        cursor = boundary.end()
+    spans.append((cursor, len(sentence.folded)))
+    return spans
+
+
+def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> bool:
+    """A negation in the treatment's own clause that governs it (not one about the condition elsewhere)."""
+    start, end = sentence.rel(mention.start), sentence.rel(mention.end)
+    clause_start, clause_end = next(((a, b) for a, b in clauses if a <= start < b), (0, len(sentence.folded)))
+    after = sentence.folded[end:clause_end]
+    before = sentence.folded[clause_start:start]
+    return bool(_DENIED_AFTER.match(after) or _DENIED_BEFORE.search(before))
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     for sentence in analysis.sentences:
         treatments = sentence.mentions_of("treatment")
@@ -41,15 +70,17 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         targets = sentence.mentions_of(*TYPE_LIKE, "population", "scope")
         hedge = HEDGE_PATTERN.search(sentence.folded)
         negated = NEGATION_PATTERN.search(sentence.folded)
+        clauses = _clause_spans(sentence)
         seen: set[str] = set()
         for mention in treatments:
             if mention.name in seen or _is_cause(sentence, mention.start, mention.end):
                 continue
             seen.add(mention.name)
             term = analysis.topic.term("treatment", mention.name)
+            denied = _is_denied(sentence, mention, clauses)
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=mention.name,
                 object=term.category if term else "", scope=targets[0].name if targets else "",
-                polarity="asserted", hedge=hedge.group(0) if hedge else "",
-                qualifier="negation nearby" if negated else "",
+                polarity="negated" if denied else "asserted", hedge=hedge.group(0) if hedge else "",
+                qualifier="negation nearby" if negated and not denied else "",
                 quote=sentence.text, start=sentence.start, end=sentence.end, extractor="treatment.mention")

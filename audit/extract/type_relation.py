@@ -57,7 +57,12 @@ _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z0-9-]{0,3}[A-Z0-9][A-Za-z0-9-]{0,6}$")
 _THE_FORM = re.compile(rf"^(?:the|a|an)\s+(?P<name>[\w\s-]{{1,40}}?\s+{TYPE_NOUN_PATTERN})$", re.IGNORECASE)
 _PLURAL_NOUN_START = re.compile(r"^(?P<noun>types|forms|subtypes|variants)\s+(?P<rest>.+)$")
 _SUBTYPE_SUCH_AS = re.compile(r"\bsub\s?types?\b(?:\s+\w+){0,2}?\s*,?\s*\(?\s*(?:such as|like|including|e\.g\.|namely)\b")
-_SUBTYPE_OF = re.compile(r"\bsub\s?types?\s+(?:of|within|in)\b")
+_SUBTYPE_OF = re.compile(r"\bsub\s?types?\s+(?:of|within|in)\b"
+                         r"|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:variant|subgroup|subset|subclass)\s+(?:of|within)\b")
+# "A is a (rare) form of B" with B a type: A sits under B ("a form of" the condition is a type, see type_named).
+_FORM_OF_TYPE = re.compile(rf"\b(?:is|are|was|were|remains?)\s+(?:\w+\s+)?(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?"
+                           rf"(?:form|type|kind)\s+of\s+(?:the\s+)?$")
+_NAME_FOR_FIRST = re.compile(r"\b(?:another|an alternative|an older|a former|an old|a different)\s+(?:name|term)\s+for\s+")
 _NOT_FORM_OF = re.compile(rf"\b(?:is|are|was|were)\s+(?:\w+\s+)?not\s+(?:\w+\s+)?(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?"
                           rf"{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
 _PRONOUN_START = re.compile(r"^\W*(?:it|this|this condition|this disorder|this form|this type|the condition|"
@@ -88,6 +93,17 @@ def _type_of(sentence: Sentence, mentions: list[Mention]) -> Mention | None:
             and last.start - named[-2].end <= 1:
         return named[-2]
     return last
+
+
+def _first_named(mentions: list[Mention]) -> Mention | None:
+    """The thing a run of mentions starting a phrase names: "SMA type II" and "type II SMA" are the type."""
+    named = [m for m in mentions[:2] if m.kind in NAMED_KINDS]
+    if not named:
+        return None
+    if len(named) == 2 and named[1].start - named[0].end <= 1 and named[0].kind in ("condition", "scope") \
+            and named[1].kind in TYPE_LIKE:
+        return named[1]
+    return named[0]
 
 
 def _hedge(sentence: Sentence, upto: int) -> str:
@@ -242,11 +258,21 @@ def _aliases(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
         polarity = "negated" if _NEGATED_GAP.search(between) else "asserted"
         for claim in _alias_claims(analysis, sentence, target, names, "type_relation.alias", hedge):
             yield claim if polarity == "asserted" else _negate(claim)
+    for cue in _NAME_FOR_FIRST.finditer(sentence.folded):
+        after = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
+        target = _first_named(after)
+        if target is None or target.start != sentence.start + cue.end():
+            continue
+        verb = re.match(r"^\s*(?:is|was)\s+(?:also\s+)?", analysis.folded[target.end:sentence.end])
+        if verb:
+            names = _alias_names(analysis, sentence, target.end + verb.end())
+            yield from _alias_claims(analysis, sentence, target, names, "type_relation.alias",
+                                     _hedge(sentence, cue.start()))
     for cue in _ALIAS_BEFORE.finditer(sentence.folded):
         cue_start = sentence.start + cue.start()
         before = [m for m in sentence.mentions if m.end <= cue_start and m.kind in TYPE_LIKE]
         after = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
-        target = _type_of(sentence, after[:2]) if after else None
+        target = _first_named(after)
         if before and target is not None and before[-1].name != target.name:
             yield _row(analysis, sentence, before[-1].name, "alias_of", target.name, "type_relation.alias",
                        hedge=_hedge(sentence, cue.start()))
@@ -394,13 +420,27 @@ def _subtypes(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
                            hedge=_hedge(sentence, cue.start()))
     for cue in _SUBTYPE_OF.finditer(sentence.folded):
         after = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
-        parent_mention = _type_of(sentence, after[:2]) if after else None
+        parent_mention = _first_named(after)
         parent = condition if parent_mention is None or parent_mention.kind in ("condition", "scope") else parent_mention.name
         child = _subject_before(analysis, sentence, sentence.start + cue.start())
         if child and child != parent:
             negated = bool(re.search(r"\bnot\b", sentence.folded[max(0, cue.start() - 25):cue.start()]))
             yield _row(analysis, sentence, child, "subtype_of", parent, "type_relation.subtype_of",
                        polarity="negated" if negated else "asserted", hedge=_hedge(sentence, cue.start()))
+
+
+def _form_of_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"A is a rare form of B", B a type: A is placed under B."""
+    for mention in sentence.mentions:
+        if mention.kind not in TYPE_LIKE:
+            continue
+        cue = _FORM_OF_TYPE.search(sentence.folded[: mention.start - sentence.start])
+        if not cue or re.search(r"\bnot\b", cue.group(0)):
+            continue
+        child = _subject_before(analysis, sentence, sentence.start + cue.start())
+        if child and child != mention.name:
+            yield _row(analysis, sentence, child, "subtype_of", mention.name, "type_relation.form_of",
+                       hedge=_hedge(sentence, cue.start()))
 
 
 def _not_a_form(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
@@ -431,6 +471,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _subtypes(analysis, sentence)
         yield from _classified_as(analysis, sentence)
         yield from _not_a_form(analysis, sentence)
+        yield from _form_of_type(analysis, sentence)
     for named in named_types(analysis):
         if named.facet == FACET:
             yield named  # a member of a list scoped to a type
