@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-import shutil
+import os
 import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,7 +23,7 @@ from audit.extract import CLAIM_COLUMNS, extract_document
 from audit.extract.cache import DocumentCache, cache_key
 from audit.ingest import Corpus, load_corpus
 from audit.ingest.clean import sha256_of
-from audit.ingest.readers import DEFAULT_MAX_BYTES, read_source_bytes
+from audit.ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS  # noqa: F401 - the CLI's defaults
 from audit.schemas import ClaimsTable, empty_frame, validate_table
 from audit.severity import at_or_above
 
@@ -44,6 +44,10 @@ class ExtractResult:
     extracted_dir: Path | None
     texts_dir: Path | None
     warnings: list[str] = field(default_factory=list)
+
+    def moved_to(self, folder: Path) -> None:
+        """Point at the published folder once the staged one has been published there."""
+        self.extracted_dir, self.texts_dir = folder, folder / "text"
 
     def text_of(self, source_id: str) -> str:
         """The cleaned text a source's claim offsets point into."""
@@ -104,7 +108,27 @@ def _process(corpus: Corpus, entry, cache: DocumentCache) -> dict | None:
 _WORKER_STATE: dict = {}
 
 
-def _init_worker(corpus: Corpus, cache_folder) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies.
+
+    Without it a kill -9 of the parent leaves workers running their current
+    chunk for seconds. Linux only (prctl PR_SET_PDEATHSIG); elsewhere workers
+    still exit once they find the pool's pipe closed.
+    """
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _init_worker(corpus: Corpus, cache_folder, parent: int) -> None:
+    _die_with_parent(parent)
     # Sent once per worker process: pickling the corpus (with its list of every source)
     # for each task would cost O(N) per document, O(N^2) per run.
     _WORKER_STATE["corpus"] = corpus
@@ -127,7 +151,7 @@ def _payloads(corpus: Corpus, cache: DocumentCache, jobs: int):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(corpus, cache.folder)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(corpus, cache.folder, os.getpid())) as pool:
         yield from zip(corpus.sources, pool.map(_process_in_worker, corpus.sources, chunksize=32))
 
 
@@ -145,65 +169,61 @@ def _source_row(entry, payload: dict) -> dict:
 def extract_corpus(corpus_dir: str | Path, extracted_dir: str | Path | None = None, *,
                    write: bool = True, cache_dir: str | Path | None = DEFAULT_CACHE_DIR,
                    max_bytes: int = DEFAULT_MAX_BYTES, progress: bool | None = None,
-                   failures_dir: str | Path | None = None, jobs: int = 1) -> ExtractResult:
+                   failures_dir: str | Path | None = None, jobs: int = 1,
+                   max_chars: int = DEFAULT_MAX_CHARS) -> ExtractResult:
     """Ingest and extract a corpus folder into the sources and claims tables.
 
-    Documents are streamed one at a time; cleaned texts go to a staging folder
-    and every file is moved into place only after the whole corpus succeeded,
-    so a failure never leaves a half-updated ``extracted/`` folder.
+    Documents are streamed one at a time; every file is staged and the folder
+    is published as one new generation only after the whole corpus succeeded
+    (:mod:`audit.publish`), so a failure or a kill never leaves a half-updated
+    ``extracted/`` folder. A previous ``findings.csv`` no longer matches the new
+    claims and is removed; the reports keep naming their older generation.
     """
-    corpus = load_corpus(corpus_dir, max_bytes=max_bytes)
+    from audit.publish import Publication
+
     target = Path(extracted_dir) if extracted_dir else default_extracted_dir(corpus_dir)
-    cache = DocumentCache(cache_dir)
-    staging = None
-    if write:
-        target.mkdir(parents=True, exist_ok=True)
-        staging = Path(target / ".staging")
-        shutil.rmtree(staging, ignore_errors=True)
-        (staging / "text").mkdir(parents=True)
+    corpus = load_corpus(corpus_dir, max_bytes=max_bytes, max_chars=max_chars)
+    if not write:
+        return _extract(corpus, None, DocumentCache(cache_dir), progress, failures_dir, jobs)
+    with Publication(corpus.folder, extracted=target) as publication:
+        result = _extract(corpus, publication.staging("extracted"), DocumentCache(cache_dir), progress,
+                          failures_dir, jobs)
+        publication.publish()
+    result.moved_to(target)
+    return result
+
+
+def _extract(corpus: Corpus, out: Path | None, cache: DocumentCache, progress: bool | None,
+             failures_dir: str | Path | None, jobs: int) -> ExtractResult:
+    """Extract every source; with ``out``, write the texts and tables there (a staging folder)."""
+    if out is not None:
+        (out / "text").mkdir(parents=True, exist_ok=True)
     source_rows: list[dict] = []
     # Column lists, not a dict per row: a fraction of the memory for millions of claims.
     claim_columns: dict[str, list] = {column: [] for column in CLAIM_COLUMNS}
-    try:
-        # disable=None: tqdm shows the bar only on a terminal, so logs and CI stay clean.
-        for entry, payload in tqdm(_payloads(corpus, cache, jobs), total=len(corpus.sources), desc="extract",
-                                   unit="doc", leave=False, disable=None if progress is None else not progress):
-            if payload is None:
-                continue
-            source_rows.append(_source_row(entry, payload))
-            for row in payload["rows"]:
-                for column in CLAIM_COLUMNS:
-                    claim_columns[column].append(row[column])
-            if staging is not None:
-                (staging / "text" / f"{entry.id}.txt").write_text(payload["text"], encoding="utf-8", newline="")
-        sources = validate_table(pd.DataFrame(source_rows, columns=list(_SOURCE_COLUMNS)), "sources", failures_dir)
-        claims_frame = pd.DataFrame(claim_columns) if claim_columns["claim_id"] else empty_frame(ClaimsTable)
-        claims = validate_table(claims_frame, "claims", failures_dir)
-        if staging is not None:
-            _publish(staging, target, sources, claims)
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-    return ExtractResult(corpus=corpus, sources=sources, claims=claims,
-                         extracted_dir=target if write else None, texts_dir=(target / "text") if write else None)
+    # disable=None: tqdm shows the bar only on a terminal, so logs and CI stay clean.
+    for entry, payload in tqdm(_payloads(corpus, cache, jobs), total=len(corpus.sources), desc="extract",
+                               unit="doc", leave=False, disable=None if progress is None else not progress):
+        if payload is None:
+            continue
+        source_rows.append(_source_row(entry, payload))
+        for row in payload["rows"]:
+            for column in CLAIM_COLUMNS:
+                claim_columns[column].append(row[column])
+        if out is not None:
+            (out / "text" / f"{entry.id}.txt").write_text(payload["text"], encoding="utf-8", newline="")
+    sources = validate_table(pd.DataFrame(source_rows, columns=list(_SOURCE_COLUMNS)), "sources", failures_dir)
+    claims_frame = pd.DataFrame(claim_columns) if claim_columns["claim_id"] else empty_frame(ClaimsTable)
+    claims = validate_table(claims_frame, "claims", failures_dir)
+    if out is not None:
+        write_csv(out / "sources.csv", sources)
+        write_csv(out / "claims.csv", claims)
+    return ExtractResult(corpus=corpus, sources=sources, claims=claims, extracted_dir=out,
+                         texts_dir=(out / "text") if out is not None else None)
 
 
 _SOURCE_COLUMNS = ("source_id", "path", "title", "publisher", "url", "author", "reviewer", "date", "date_kind",
                    "prior", "sha256", "n_chars", "n_blocks", "n_furniture_blocks")
-
-
-def _publish(staging: Path, target: Path, sources: pd.DataFrame, claims: pd.DataFrame) -> None:
-    """Move staged texts into place, drop texts of removed sources, then write the tables."""
-    text_dir = target / "text"
-    text_dir.mkdir(parents=True, exist_ok=True)
-    staged = {path.name for path in (staging / "text").iterdir()}
-    for name in sorted(staged):
-        (staging / "text" / name).replace(text_dir / name)
-    for old in text_dir.glob("*.txt"):
-        if old.name not in staged:
-            old.unlink()
-    write_csv(target / "sources.csv", sources)
-    write_csv(target / "claims.csv", claims)
 
 
 # --------------------------------------------------------------------------- compare, validate, run
@@ -237,8 +257,11 @@ def load_extracted(extracted_dir: str | Path, corpus_dir: str | Path, max_bytes:
     """Read tables a previous ``extract`` wrote (validated by their schemas)."""
     from audit.schemas import read_table
 
+    from audit.publish import open_outputs
+
     extracted_dir = Path(extracted_dir)
     corpus = load_corpus(corpus_dir, max_bytes=max_bytes)
+    open_outputs(extracted_dir)  # an interrupted publication is finished or discarded first
     sources = read_table(extracted_dir / "sources.csv", "sources")
     claims = read_table(extracted_dir / "claims.csv", "claims")
     return ExtractResult(corpus=corpus, sources=sources, claims=claims, extracted_dir=extracted_dir,
@@ -303,7 +326,30 @@ def _data_quality_findings(report, claims: pd.DataFrame) -> list:
 
 def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = None, *, write: bool = True,
                       data_quality: bool = True, baseline=None) -> AuditResult:
-    """Compare the sources of an extracted corpus; validate; write findings."""
+    """Compare the sources of an extracted corpus; validate; write findings.
+
+    With ``write``, ``findings.csv`` (beside the tables) and the reports are
+    published together as one generation (:mod:`audit.publish`).
+    """
+    from audit.publish import EXTRACTED_FILES, Publication
+
+    reports = Path(reports_dir) if reports_dir else default_reports_dir(result.corpus.folder)
+    texts_shown = display_path(result.texts_dir) if result.texts_dir else ""
+    if not write:
+        return _compare(result, None, None, texts_shown, data_quality, baseline, None)
+    extracted = result.extracted_dir
+    replace = {"extracted": tuple(name for name in EXTRACTED_FILES if name == "findings.csv")}
+    with Publication(result.corpus.folder, extracted=extracted, reports=reports, replace=replace) as publication:
+        audit_result = _compare(result, publication.staging("extracted") if extracted else None,
+                                publication.staging("reports"), texts_shown, data_quality, baseline, reports)
+        publication.publish()
+    audit_result.reports_dir = reports
+    return audit_result
+
+
+def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Path | None, texts_shown: str,
+             data_quality: bool, baseline, failures_dir: Path | None) -> AuditResult:
+    """Compare, run the GX suites, and write findings.csv and the reports into the given (staging) folders."""
     from audit.compare import compare
     from audit.compare.model import Finding
     from audit.compare.rules import rule_codes
@@ -311,12 +357,11 @@ def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = No
     from audit.extract.claim import FACETS
 
     topic = result.corpus.topic
-    reports = Path(reports_dir) if reports_dir else default_reports_dir(result.corpus.folder)
     texts = _texts(result)  # one lazy reader for GX, line numbers and the report
     comparison = compare(result.claims, result.sources, topic)
     if baseline is not None:
         comparison.findings = baseline.apply(comparison.findings)
-    frame = validate_table(findings_frame(comparison), "findings", reports if write else None)
+    frame = validate_table(findings_frame(comparison), "findings", failures_dir)
     report = None
     if data_quality:
         from audit.validate import run_expectations
@@ -328,26 +373,25 @@ def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = No
         if baseline is not None:
             extra = baseline.apply(extra)
         comparison.findings = sorted([*comparison.findings, *extra], key=Finding.sort_key)
-        frame = validate_table(findings_frame(comparison), "findings", reports if write else None)
+        frame = validate_table(findings_frame(comparison), "findings", failures_dir)
     document = findings_document(comparison, result.sources, topic.name, result.corpus.name, len(result.claims),
-                                 report.summary() if report else None, texts=texts,
-                                 texts_dir=display_path(result.texts_dir) if result.texts_dir else "")
+                                 report.summary() if report else None, texts=texts, texts_dir=texts_shown)
     if baseline is not None:
         document["baseline"] = baseline.report()
     audit_result = AuditResult(extract=result, comparison=comparison, data_quality=report, document=document,
-                               reports_dir=reports if write else None)
-    if write:
+                               reports_dir=reports_out)
+    if reports_out is not None:
         from audit.atomic import write_json
         from audit.report.report import build_report, write_report
 
-        if result.extracted_dir is not None:
-            write_csv(result.extracted_dir / "findings.csv", frame)
-        write_json(reports / "findings.json", document)
+        if extracted_out is not None:
+            write_csv(extracted_out / "findings.csv", frame)
+        write_json(reports_out / "findings.json", document)
         if report is not None:
-            _write_data_quality(report, reports, result.corpus.name)
+            _write_data_quality(report, reports_out, result.corpus.name)
         html = build_report(document, result.claims, result.sources, texts, topic.condition.name,
                             report.outcomes if report else None)
-        write_report(reports / "report.html", html)
+        write_report(reports_out / "report.html", html)
     return audit_result
 
 
@@ -400,22 +444,36 @@ def write_baseline_for(corpus_dir: str | Path, extracted_dir: str | Path | None,
 
 def run_audit(corpus_dir: str | Path, extracted_dir: str | Path | None = None, reports_dir: str | Path | None = None,
               *, cache_dir: str | Path | None = DEFAULT_CACHE_DIR, max_bytes: int = DEFAULT_MAX_BYTES,
-              progress: bool | None = None, data_quality: bool = True, baseline=None, jobs: int = 1) -> AuditResult:
-    """Every stage: extract, compare, validate (and write the findings)."""
+              progress: bool | None = None, data_quality: bool = True, baseline=None, jobs: int = 1,
+              max_chars: int = DEFAULT_MAX_CHARS) -> AuditResult:
+    """Every stage: extract, compare, validate; tables, findings and reports are published as one generation."""
+    from audit.publish import Publication
+
+    extracted = Path(extracted_dir) if extracted_dir else default_extracted_dir(corpus_dir)
     reports = Path(reports_dir) if reports_dir else default_reports_dir(corpus_dir)
-    extracted = extract_corpus(corpus_dir, extracted_dir, cache_dir=cache_dir, max_bytes=max_bytes,
-                               progress=progress, failures_dir=reports, jobs=jobs)
-    return compare_extracted(extracted, reports, data_quality=data_quality, baseline=baseline)
+    corpus = load_corpus(corpus_dir, max_bytes=max_bytes, max_chars=max_chars)
+    with Publication(corpus.folder, extracted=extracted, reports=reports) as publication:
+        staged = publication.staging("extracted")
+        result = _extract(corpus, staged, DocumentCache(cache_dir), progress, reports, jobs)
+        audit_result = _compare(result, staged, publication.staging("reports"), display_path(extracted / "text"),
+                                data_quality, baseline, reports)
+        publication.publish()
+    result.moved_to(extracted)
+    audit_result.reports_dir = reports
+    return audit_result
 
 
 def validate_extracted(result: ExtractResult, reports_dir: str | Path | None = None):
     """Run the GX suites on an extracted corpus (claims, and findings.csv when present)."""
     from audit.compare.rules import rule_codes
     from audit.extract.claim import FACETS
+    from audit.publish import Publication, open_outputs
     from audit.schemas import read_table
     from audit.validate import run_expectations
 
     reports = Path(reports_dir) if reports_dir else default_reports_dir(result.corpus.folder)
+    open_outputs(reports)
+    _check_reports_describe(result.extracted_dir, reports)
     findings_path = result.extracted_dir / "findings.csv" if result.extracted_dir else None
     findings = read_table(findings_path, "findings") if findings_path and findings_path.is_file() else None
     kinds = {}
@@ -426,7 +484,11 @@ def validate_extracted(result: ExtractResult, reports_dir: str | Path | None = N
         kinds = {f["id"]: f["kind"] for f in json.loads(findings_json.read_text("utf-8")).get("findings", [])}
     report = run_expectations(result.claims, findings, _texts(result), list(result.sources["source_id"]),
                               list(FACETS), rule_codes() + sorted(DATA_QUALITY_CODES.values()), kinds)
-    _write_data_quality(report, reports, result.corpus.name)
+    replace = {"reports": ("data_quality/gx_*_validation.json", "data_quality/index.html")}
+    with Publication(result.corpus.folder, reports=reports, replace=replace,
+                     data_folder=result.extracted_dir) as publication:
+        _write_data_quality(report, publication.staging("reports"), result.corpus.name)
+        publication.publish()
     if findings_json.is_file():
         import json
 
@@ -435,6 +497,18 @@ def validate_extracted(result: ExtractResult, reports_dir: str | Path | None = N
             raise InputError(f"does not match its JSON Schema ({len(problems)} problem(s), first: {problems[0]})",
                              findings_json)
     return report
+
+
+def _check_reports_describe(extracted: Path | None, reports: Path) -> None:
+    """``audit validate`` adds to the reports: refuse when they were made from other tables."""
+    from audit.publish import read_generation
+
+    if extracted is None:
+        return
+    ours, theirs = read_generation(extracted), read_generation(reports)
+    if ours and theirs and ours.get("generation") != theirs.get("generation"):
+        raise InputError(f"these reports were made from other tables than {extracted} (an `audit extract` "
+                         "since?); run `audit compare` or `audit run` first", reports)
 
 
 # --------------------------------------------------------------------------- diff
@@ -454,9 +528,11 @@ def diff_command(base: str | Path, head: str | Path | None, base_ref: str | None
 
 def write_diff(document: dict, out_dir: str | Path) -> None:
     from audit.atomic import write_json
+    from audit.publish import prepare_folder
     from audit.report.report import build_diff_page
 
     out = Path(out_dir)
+    prepare_folder(out, "--out")
     write_json(out / "diff.json", document)
     write_text(out / "diff.html", build_diff_page(document))
 
@@ -477,9 +553,11 @@ def check_draft(draft: str | Path, corpus_dir: str | Path) -> dict:
 
 def write_check(document: dict, out_dir: str | Path) -> None:
     from audit.atomic import write_json
+    from audit.publish import prepare_folder
     from audit.report.report import build_check_page
 
     out = Path(out_dir)
+    prepare_folder(out, "--out")
     write_json(out / "check.json", document)
     write_text(out / "check.html", build_check_page(document))
 

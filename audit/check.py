@@ -19,7 +19,8 @@ from audit.compare.rules.numbers.intervals import COMPARABLE_MEASURES
 from audit.compare.rules.types.TYPE003 import placement_label
 from audit.extract import CLAIM_COLUMNS, extract_document
 from audit.ingest.clean import clean_document, sha256_of
-from audit.ingest.readers import decode_source, read_source_bytes
+from audit.ingest.manifest import SOURCE_SUFFIXES
+from audit.ingest.readers import decode_source, file_problem, read_source_bytes
 from audit.errors import InputError
 from audit.severity import at_or_above
 
@@ -134,15 +135,23 @@ def check_draft(draft_path: str | Path, corpus_dir: str | Path) -> dict:
     from audit.api import extract_corpus
 
     draft_path = Path(draft_path)
-    if not draft_path.is_file():
-        raise InputError("draft not found", draft_path)
+    # Checked before the references are extracted: a wrong draft should fail at once.
+    if draft_path.suffix.lower() not in SOURCE_SUFFIXES:
+        raise InputError(f"a draft must be {', '.join(SOURCE_SUFFIXES)}; {draft_path.suffix or 'a file without a suffix'} "
+                         "is not read (save the draft's text in one of these)", draft_path)
+    problem = file_problem(draft_path)
+    if problem:
+        raise InputError("draft not found" if problem == "missing" else f"is {problem}", draft_path)
     references = extract_corpus(corpus_dir, write=False, progress=False)
     topic = references.corpus.topic
     data = read_source_bytes(draft_path, references.corpus.max_bytes)
     text = decode_source(draft_path, data)
     if not text.strip():
         raise InputError("draft is empty", draft_path)
-    document = clean_document(DRAFT_ID, text, draft_path.suffix, sha256_of(data), topic.boilerplate)
+    try:
+        document = clean_document(DRAFT_ID, text, draft_path.suffix, sha256_of(data), topic.boilerplate)
+    except InputError as error:
+        raise InputError(error.message, draft_path, error.line) from None
     draft = pd.DataFrame(extract_document(document, topic), columns=list(CLAIM_COLUMNS))
     refs = references.claims
     ctx = Context(claims=refs, sources=references.sources, topic=topic)

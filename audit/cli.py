@@ -5,6 +5,7 @@ usage, 3 internal error (a bug: please report it with ``--debug`` output).
 """
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from audit.report.formatters import FORMATS, render
 from audit.severity import FAIL_ON_CHOICES, at_or_above
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+USER_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR, errno.EISDIR,
+               errno.EEXIST, errno.ENAMETOOLONG, errno.ELOOP, errno.EMFILE, errno.ENFILE, errno.EFBIG}
 
 
 class AuditGroup(click.Group):
@@ -34,6 +37,15 @@ class AuditGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except OSError as error:
+            # The library names paths it checks itself; this catches what the file system can still
+            # refuse half-way (disk full, permission changed, read-only mount). Such errors are the
+            # user's environment, not a bug: exit 2 with the path. Other OSErrors stay internal.
+            if error.errno not in USER_ERRNOS or (ctx.obj and ctx.obj.get("debug")):
+                raise
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {where}{error.strerror or error}", err=True)
+            ctx.exit(EXIT_INPUT)
         except Exception as error:  # noqa: BLE001 - the one place that turns bugs into a clean exit
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -46,6 +58,9 @@ extracted_option = click.option("--extracted", "extracted_dir", type=click.Path(
                                 help="Folder for the tables (default: extracted/<corpus folder name>).")
 max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=api.DEFAULT_MAX_BYTES,
                                 show_default=True, help="Refuse source files larger than this.")
+max_chars_option = click.option("--max-chars", type=click.IntRange(min=1), default=api.DEFAULT_MAX_CHARS,
+                                show_default=True,
+                                help="Refuse sources with more article text than this after cleaning (bounds run time).")
 no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or write the per-document cache.")
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
                            help="Documents processed in parallel (output is identical for any value).")
@@ -61,22 +76,19 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-def _extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, no_cache: bool,
-             reports_dir: Path | None = None, jobs: int = 1) -> api.ExtractResult:
-    return api.extract_corpus(corpus, extracted_dir, max_bytes=max_bytes,
-                              cache_dir=None if no_cache else api.DEFAULT_CACHE_DIR,
-                              failures_dir=reports_dir or api.default_reports_dir(corpus), jobs=jobs)
-
-
 @main.command()
 @corpus_argument
 @extracted_option
 @max_bytes_option
+@max_chars_option
 @no_cache_option
 @jobs_option
-def extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, no_cache: bool, jobs: int) -> None:
+def extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, max_chars: int, no_cache: bool,
+            jobs: int) -> None:
     """Extract claims from CORPUS into sources.csv and claims.csv."""
-    result = _extract(corpus, extracted_dir, max_bytes, no_cache, jobs=jobs)
+    result = api.extract_corpus(corpus, extracted_dir, max_bytes=max_bytes, max_chars=max_chars,
+                                cache_dir=None if no_cache else api.DEFAULT_CACHE_DIR,
+                                failures_dir=api.default_reports_dir(corpus), jobs=jobs)
     click.echo(f"{len(result.sources)} sources, {len(result.claims)} claims -> {result.extracted_dir}")
 
 
@@ -147,12 +159,14 @@ def validate(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None,
 @no_gx_option
 @baseline_option
 @max_bytes_option
+@max_chars_option
 @no_cache_option
 @jobs_option
 def run(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, fail_on: str, output_format: str,
-        no_data_quality: bool, baseline_file: Path | None, max_bytes: int, no_cache: bool, jobs: int) -> None:
+        no_data_quality: bool, baseline_file: Path | None, max_bytes: int, max_chars: int, no_cache: bool,
+        jobs: int) -> None:
     """Run every stage on CORPUS: extract, validate, compare, report."""
-    result = api.run_audit(corpus, extracted_dir, reports_dir, max_bytes=max_bytes, jobs=jobs,
+    result = api.run_audit(corpus, extracted_dir, reports_dir, max_bytes=max_bytes, max_chars=max_chars, jobs=jobs,
                            cache_dir=None if no_cache else api.DEFAULT_CACHE_DIR,
                            data_quality=not no_data_quality, baseline=api.find_baseline(corpus, baseline_file))
     _finish(result, output_format, fail_on)

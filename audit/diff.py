@@ -34,9 +34,12 @@ class AuditTables:
 
 
 def load_tables(extracted_dir: str | Path, label: str | None = None) -> AuditTables:
+    from audit.publish import open_outputs
+
     folder = Path(extracted_dir)
     if not folder.is_dir():
         raise InputError("extracted folder not found", folder)
+    open_outputs(folder)  # finish or discard an interrupted publication before reading
     claims = read_table(folder / "claims.csv", "claims")
     findings_path = folder / "findings.csv"
     findings = read_table(findings_path, "findings") if findings_path.is_file() else pd.DataFrame(
@@ -160,28 +163,58 @@ def introduced(document: dict, fail_on: str) -> list[dict]:
             if not f.get("waived") and at_or_above(f["severity"], fail_on)]
 
 
+def _git(arguments: list[str], cwd: Path, corpus_dir: str | Path) -> bytes:
+    """Run git; a missing git or a failing command is the user's problem (exit 2), named on one line."""
+    try:
+        completed = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, check=True)
+    except FileNotFoundError:
+        raise InputError("--base-ref needs git, which is not installed", corpus_dir) from None
+    except OSError as exc:
+        raise InputError(f"cannot run git ({exc.strerror})", corpus_dir) from None
+    return completed.stdout
+
+
+def _git_message(exc: subprocess.CalledProcessError) -> str:
+    lines = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+    return lines[0] if lines else "git failed"
+
+
 def corpus_at_revision(corpus_dir: str | Path, revision: str, into: Path) -> Path:
     """Materialise ``corpus_dir`` as it was at git ``revision`` under ``into``."""
-    corpus = Path(corpus_dir).resolve()
+    corpus = Path(corpus_dir)
+    if not corpus.is_dir():
+        raise InputError("corpus folder not found", corpus_dir)
+    # A revision starting with '-' would reach git as an option (git archive --output=..., --remote=...).
+    if not revision or revision.startswith("-") or any(char in revision for char in "\0\n\r"):
+        raise InputError(f"--base-ref {revision!r} is not a revision name", corpus_dir)
+    corpus = corpus.resolve()
     try:
-        top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=corpus, capture_output=True,
-                                  text=True, check=True).stdout.strip())
-        relative = corpus.relative_to(top).as_posix()
-        archive = subprocess.run(["git", "archive", "--format=tar", revision, relative], cwd=top,
-                                 capture_output=True, check=True).stdout
-    except (OSError, ValueError) as exc:
-        raise InputError(f"not inside a git work tree ({exc})", corpus) from None
+        top = Path(_git(["rev-parse", "--show-toplevel"], corpus, corpus_dir).decode("utf-8", "replace").strip())
+    except subprocess.CalledProcessError:
+        raise InputError("not inside a git work tree (--base-ref reads the corpus from git)", corpus_dir) from None
+    try:
+        relative = corpus.relative_to(top.resolve()).as_posix()
+    except ValueError:
+        raise InputError(f"is not inside the git work tree {top}", corpus_dir) from None
+    try:
+        commit = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top, corpus_dir)
+    except subprocess.CalledProcessError:
+        raise InputError(f"unknown revision {revision!r} (no such commit, branch or tag)", corpus_dir) from None
+    try:
+        archive = _git(["archive", "--format=tar", commit.decode().strip(), "--", relative], top, corpus_dir)
     except subprocess.CalledProcessError as exc:
-        message = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise InputError(f"cannot read revision {revision!r}: {message[0] if message else 'git failed'}", corpus) from None
+        message = _git_message(exc)
+        if "did not match any files" in message:
+            raise InputError(f"the corpus did not exist at revision {revision!r}", corpus_dir) from None
+        raise InputError(f"cannot read revision {revision!r}: {message}", corpus_dir) from None
     import io
     import tarfile
 
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        tar.extractall(into, filter="data")  # no absolute paths, no links leading out
     target = into / relative
     if not target.is_dir():
-        raise InputError(f"the corpus did not exist at revision {revision!r}", corpus)
+        raise InputError(f"the corpus did not exist at revision {revision!r}", corpus_dir)
     return target
 
 
