@@ -286,8 +286,8 @@ def predictions(claims: pd.DataFrame, file_of: dict[str, str], topic: Topic) -> 
                              high=_column(row, "value_high", None), unit=_column(row, "unit"),
                              measure=_column(row, "measure"), **common)
         elif facet == "treatment":
-            if polarity != "asserted":
-                continue
+            if polarity != "asserted" or _column(row, "qualifier") == "investigational":
+                continue  # denied, or research rather than treatment
             item = Predicted(facet=facet, name=subject, **common)
         elif facet == "symptom":
             item = Predicted(facet=facet, name=subject, value=polarity,

@@ -8,7 +8,9 @@ lexicon; ``scope`` the type or population it is for, where the sentence
 names one. ``polarity`` is negated when a negation in the treatment's own
 clause governs it ("X is not used to treat", "X has not been shown to help",
 "avoid X"); a negation elsewhere ("There is no cure, but X can help") leaves
-it asserted and is noted in ``qualifier``.
+it asserted and is noted in ``qualifier``. A treatment named as research
+("agents under investigation, including X") has ``qualifier``
+``investigational``: it is not (yet) a treatment of the condition.
 """
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ FACET = "treatment"
 
 _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used|use|uses|administer\w*|"
                        r"remov\w*|excis\w*|options?|prescri\w*|help\w*|relie\w*|reduc\w*|effective|"
-                       r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved)\b")
+                       r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved|"
+                       r"shrink\w*|dissolv\w*|resolv\w*)\b")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
@@ -40,6 +43,12 @@ _DENIED_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|were|does|do|did|
 # ... or by what stands right before it: "not treated with X", "no X", "avoid X", "neither X".
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|without|instead of|rather than)\s+"
                             r"(?:[\w-]+\s+){0,3}$")
+
+
+# Research, not treatment: "agents under investigation, including X", "X is being tested in trials".
+_INVESTIGATIONAL = re.compile(r"\b(?:under investigation|being (?:studied|tested|investigated|evaluated)|"
+                              r"(?:have|has) been tested|clinical trials?|experimental|investigational|"
+                              r"research(?:ers)? (?:is|are) (?:studying|testing))\b")
 
 
 def _clause_spans(sentence: Sentence) -> list[tuple[int, int]]:
@@ -78,9 +87,10 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             seen.add(mention.name)
             term = analysis.topic.term("treatment", mention.name)
             denied = _is_denied(sentence, mention, clauses)
+            investigational = _INVESTIGATIONAL.search(sentence.folded)
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=mention.name,
                 object=term.category if term else "", scope=targets[0].name if targets else "",
                 polarity="negated" if denied else "asserted", hedge=hedge.group(0) if hedge else "",
-                qualifier="negation nearby" if negated and not denied else "",
+                qualifier="investigational" if investigational else "negation nearby" if negated and not denied else "",
                 quote=sentence.text, start=sentence.start, end=sentence.end, extractor="treatment.mention")
