@@ -82,7 +82,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import CLAUSE_SPLIT_PATTERN, HEDGE_PATTERN
+from audit.extract.cues import ANAPHOR_PATTERN, CLAUSE_SPLIT_PATTERN, HEDGE_PATTERN
 from audit.extract.lexicon import Mention
 from audit.textfold import fold_form, lower_same_length
 
@@ -510,7 +510,21 @@ class _Reader:
                 return earlier[0].name
         if _ANAPHOR_CONDITION.search(self.folded, clause[0], clause[1]):
             return self.topic.condition.name
-        return self.sentence.context_type or self.topic.condition.name
+        return self.type_in_context(clause) or self.topic.condition.name
+
+    def type_in_context(self, clause: tuple[int, int]) -> str | None:
+        """The type in context when the clause refers back to it ("It affects ...") or a heading or label
+        names it; not a type an earlier sentence of the paragraph happened to start with."""
+        context = self.sentence.context_type
+        if context is None or ANAPHOR_PATTERN.match(self.folded, clause[0], clause[1]):
+            return context
+        sentences = self.analysis.sentences
+        index = self.sentence.index - 1
+        while index >= 0 and sentences[index].block_index == self.sentence.block_index:
+            if any(m.name == context for m in sentences[index].mentions):
+                return None
+            index -= 1
+        return context
 
     def phrase(self, clause: tuple[int, int], cut: tuple[int, int], prefer: str = "left") -> str:
         """What a share is of, in a few words: the clause without the figure and its denominator."""
@@ -660,7 +674,7 @@ class _Reader:
                 return None
             found = self.lexicon_subject((previous_end, figure.start), figure, skip, ("symptom",))
             return self.claim(_replace(figure, kind="table"), found.name if found else label,
-                              f"people with {self.sentence.context_type or condition}", "share_with_feature", scope)
+                              f"people with {self.type_in_context(clause) or condition}", "share_with_feature", scope)
         if figure.kind in ("one_in", "rate"):
             return self.prevalence(figure, clause, skip, "people", scope)
         population = self.lexicon_subject(clause, figure, skip, ("population",))
