@@ -129,6 +129,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Reference marks at the end of a sentence ("... hyperparathyroidism 3 6", "... monitoring 3."): digits
+# after a word that takes no number. "1 in 3.", "type 2", "aged 10" keep theirs.
+_REFERENCE_MARKS = re.compile(r"(?<=[a-z)\]])(?:\s\[?\d{1,2}\]?)(?:[\s,]+\[?\d{1,2}\]?){0,4}\.?\s*$")
+_TAKES_A_NUMBER = re.compile(
+    r"\b(?:in|of|to|than|by|type|types|grade|stage|class|form|level|phase|step|and|or|per|under|over|about|"
+    r"approximately|nearly|from|between|at|aged?|ages|years?|weeks?|months?|days?|hours?|is|are|was|were|"
+    r"chapter|number|score|figure|table|version|trisomy|chromosome|factor|nf|cmt|hla)\s*$", re.IGNORECASE)
+
+
+def _without_reference_marks(sentence: str) -> int:
+    """Length of the sentence without trailing reference marks (the quote stops before them)."""
+    marks = _REFERENCE_MARKS.search(sentence)
+    if marks is None or marks.start() < 1 or _TAKES_A_NUMBER.search(sentence[: marks.start()]):
+        return len(sentence)
+    return len(sentence[: marks.start()].rstrip())
+
+
 def _leading_type(mentions: list[Mention], folded_block: str, block_start: int) -> str | None:
     """The type a heading or a 'Label:' block is about, when the block starts with one."""
     if not mentions or mentions[0].kind not in TYPE_LIKE:
@@ -174,6 +191,7 @@ class DocumentAnalysis:
             previous_subject: str | None = None
             spans = [(0, len(block_text))] if block.kind in ("heading", "row") else split_sentences(block_text)
             for start, end in spans:
+                end = start + _without_reference_marks(block_text[start:end])
                 absolute_start, absolute_end = block.start + start, block.start + end
                 # Mentions are sorted and non-overlapping: bisect to this sentence's share
                 # (a scan of the whole block per sentence is quadratic on a one-line text).
