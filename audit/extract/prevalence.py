@@ -315,6 +315,10 @@ _PREVALENCE_CUE = re.compile(r"\b(?:prevalen\w*|affect\w*|occurs?|occurring|inci
                              r"seen\s+in|present\s+in)\b")
 _PREDICATE = re.compile(r"\s*(?:,\s*)?(?:are|were|is|was)\s+(?:(?:also|mostly|mainly)\s+)?(?P<feature>[a-z][a-z'-]*)")
 _NOT_A_COUNT = re.compile(r"\b(?:study|sample|survey|series|cohort|trial|group|panel)\s+of\s+$")
+# A count says how many have it: a study's enrolment ("30 patients were enrolled") does not.
+_COUNT_CUE = re.compile(r"\b(?:affect\w*|ha(?:ve|s)\s+(?:it|the|this)|liv(?:e|es|ing)\s+with|suffer\w*|diagnosed|born|"
+                        r"reported|described|documented|identified|recorded|known|estimated|estimates?|there\s+are|"
+                        r"there\s+were|worldwide|occurs?|occurred)\b")
 _REPORTED = re.compile(r"\b(?:reported|described|documented|published|identified|recorded)\b")
 _NOT_FEATURES = {"at", "in", "not", "able", "likely", "unlikely", "thought", "believed", "more", "less", "also", "of",
                  "the", "a", "an", "under", "over", "born", "still", "now", "often", "usually", "due", "caused"}
@@ -588,7 +592,9 @@ class _Reader:
         skip = (figure.start, denominator.end)
 
         if figure.kind == "count":
-            return None if _NOT_A_COUNT.search(before) else self.count(figure, clause, skip, denominator, scope)
+            if _NOT_A_COUNT.search(before) or not _COUNT_CUE.search(self.folded, clause[0], clause[1]):
+                return None
+            return self.count(figure, clause, skip, denominator, scope)
         if _RISK_AFTER.match(after) or _RISK_BEFORE.search(before):
             subject = self.phrase(clause, skip, prefer="right") or self.context_subject(clause, figure, skip)
             return self.claim(figure, subject, "", "risk", scope)
