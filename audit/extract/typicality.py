@@ -22,7 +22,8 @@ common") or as an attribution to people ("... develops in most individuals").
 Lexicon mentions are masked first, so a name such as "common migraine" is not
 a cue. Within a tier the cue nearest the symptom wins.
 
-Hand-written rules, not a library: see the measurement note in audit/extract/symptom.py.
+Hand-written rules, not a library: the negation libraries measured (see audit/extract/symptom.py) read
+negation and possibility, not how typical a symptom is.
 """
 from __future__ import annotations
 
@@ -111,6 +112,7 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
     (re.compile(r"\b(?:a\s+)?(?:common|frequent)\s+(?:\w+\s+)?(?=§)"), "often", 2, False, False, False),
     (re.compile(r"\b(?:an\s+)?(?:occasional)\s+(?:\w+\s+)?(?=§)"), "sometimes", 2, False, False, False),
     (re.compile(r"\b(?:a\s+)?(?:rare|uncommon|unusual)\s+(?:\w+\s+)?(?=§)"), "rarely", 2, False, False, False),
+    (re.compile(r"\b(?:(?<!a\s)few|very\s+few|little)\s+(?=§)"), "rarely", 2, False, False, False),
     (re.compile(r"\b(?:is|are|was|were|be|being)\s+(?:also\s+|very\s+|quite\s+|highly\s+)?(?:characteristic|typical|"
                 r"usual|universal|constant|invariable|a\s+hallmark|the\s+hallmark|present\s+in\s+all)\b"), "usually",
      2, False, False, False),
