@@ -27,7 +27,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import HEDGE_PATTERN, TYPE_NOUN_PATTERN
+from audit.extract.cues import COUNT_MODIFIER_PATTERN, HEDGE_PATTERN, TYPE_NOUN_PATTERN
 
 FACET = "frequency"
 
@@ -197,6 +197,17 @@ def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) ->
     return ""
 
 
+# Words between the rank and its noun that do not narrow it: "the most common clinical form".
+_GENERIC_MODIFIERS = set(COUNT_MODIFIER_PATTERN.strip("(?:)").split("|")) | {"type", "form", "kind", "variety"}
+
+
+def _modifier_scope(sentence: Sentence, cue: re.Match) -> str:
+    """"the most common adult form": a word between the rank and its noun narrows it (scope "adult")."""
+    between = sentence.folded[cue.end("adj"):cue.end()].split()[:-1]
+    words = [word for word in between if word not in _GENERIC_MODIFIERS and word not in _OF_TRIVIAL]
+    return " ".join(words)
+
+
 def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     folded = sentence.folded
     for pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB, _ACCOUNTS_FOR, _MOST_COMMON_PREDICATE):
@@ -209,6 +220,8 @@ def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cla
                 continue  # "a more common form" compares; "the more common type" ranks
             start, end = sentence.start + cue.start(), sentence.start + cue.end()
             scope = _rank_scope(analysis, sentence, end) if pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB) else ""
+            if pattern is _MOST_COMMON_NOUN and not scope:
+                scope = _modifier_scope(sentence, cue)
             subjects = _shared_noun_types(analysis, sentence, start) or _with_listed_labels(
                 analysis, sentence, _subjects_near(analysis, sentence, start, end))
             for subject in subjects:

@@ -27,7 +27,11 @@ from audit.extract.cues import TYPE_NOUN_PATTERN
 FACET = "type"
 
 _LIST_TRIGGER = re.compile(rf"\b{TYPE_NOUN_PATTERN}\b\W*(?:\s+(?:exist|are))?\W*(?:,|:|—|-|–|\(|including|include|includes|such as|like|namely|are|exist)")
-_FOLLOW_UP_LIST = re.compile(r"^\W*(?:these|they|the types|the forms|those)\s+(?:are|include|being)\b")
+_FOLLOW_UP_LIST = re.compile(r"^\W*(?:these|they|the types|the forms|those|the (?:[\w-]+\s+){0,2}?(?:known|common|"
+                             r"important|frequent|main|recognised|recognized)(?:\s+ones)?)\s+(?:are|include|being)\b")
+# "A is a milder form of B" (B a type): A is placed under B, not named as a type of the condition.
+_PLACED_UNDER = re.compile(rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,[^,]{{0,60}},\s*)?(?:is|are|was|were)\s+(?:\w+\s+)?"
+                           rf"(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:sub\s?type|type|form|variant|kind)\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 _COPULA = re.compile(rf"^\W*(?:is|are|was|remains)\s+(?:also\s+)?(?:a|an|the|one)\s+(?:[\w,]+\s+){{0,5}}?{TYPE_NOUN_PATTERN}\b")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
@@ -218,6 +222,14 @@ def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | Non
     return None
 
 
+def _placed_under_type(sentence: Sentence, mention) -> bool:
+    placed = _PLACED_UNDER.match(sentence.folded[mention.end - sentence.start:])
+    if not placed:
+        return False
+    target = next((m for m in sentence.mentions if m.start == mention.end + placed.end()), None)
+    return target is not None and target.kind in TYPE_LIKE
+
+
 def named_types(analysis: DocumentAnalysis) -> list[Claim]:
     """Named-type claims of a document, computed once (type_relation reuses them)."""
     cached = analysis.memo.get(FACET)
@@ -243,7 +255,7 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
             open_list = parent
         scoped = set(members) if parent != analysis.topic.condition.name else set()
         for mention in sentence.mentions_of("type"):
-            if mention.compound and mention.name not in scoped:
+            if mention.compound and mention.name not in scoped and not _placed_under_type(sentence, mention):
                 claims.append(_claim(analysis, sentence, mention.name, "type.compound"))
         for name in members:
             if parent == analysis.topic.condition.name:

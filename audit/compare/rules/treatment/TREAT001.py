@@ -9,12 +9,12 @@ from audit.compare.rules.base import Rule, join_names
 class TREAT001(Rule):
     """One source names a treatment that another says is not used.
 
-    For each treatment (and the type or population it is for, when a source
-    names one), compares the sources that name it as a treatment with those
-    that deny it ("X is not used to treat", "X has not been shown to help",
-    "avoid X"). A source that both names and denies it (for different
-    patients, say) is shown on neither side; treatments under investigation
-    are not positions.
+    For each treatment, compares the sources that name it as a treatment with
+    those that deny it ("X is not used to treat", "X has not been shown to help",
+    "avoid X"). Statements limited to different types or populations ("not
+    used in children", "used in adults") do not clash; a general statement
+    clashes with any. A source that both names and denies it is shown on
+    neither side; treatments under investigation are not positions.
 
     **Anti-pattern**: "Warfarin can shrink deposits" against "Warfarin is not
     used to treat calcinosis".
@@ -33,26 +33,33 @@ class TREAT001(Rule):
         treatments = treatments[treatments["qualifier"] != "investigational"]
         if not len(treatments):
             return
-        for (subject, scope), rows in treatments.groupby(["subject", "scope"], sort=True):
-            polarities = rows.groupby("source_id")["polarity"].agg(lambda values: "/".join(sorted(set(values))))
+        for subject, rows in treatments.groupby("subject", sort=True):
             if "negated" not in set(rows["polarity"]):
                 continue  # nothing denied: coverage is SRC001's question
+            polarities = rows.groupby("source_id")["polarity"].agg(lambda values: "/".join(sorted(set(values))))
             positions = []
+            scopes = {}
             for value, label in (("asserted", "named as a treatment"), ("negated", "said not to be used")):
                 sources = sorted(s for s, p in polarities.items() if p == value)
                 if sources:
                     chosen = rows[rows["source_id"].isin(sources) & (rows["polarity"] == value)]
                     positions.append(position(value, label, records_of(chosen)))
+                    scopes[value] = sorted(set(chosen["scope"]))
             speaking = tuple(sorted(polarities.index))
-            yield Question(self.code, self.facet, subject, scope, tuple(positions), speaking, ctx.silent(speaking),
-                           details=(("scope", scope),))
+            yield Question(self.code, self.facet, subject, "", tuple(positions), speaking, ctx.silent(speaking),
+                           details=tuple((f"scopes:{value}", "|".join(found)) for value, found in scopes.items()))
 
     def judge(self, question: Question, ctx: Context):
         by_value = {p.value: p for p in question.positions}
         named, denied = by_value.get("asserted"), by_value.get("negated")
         if named is None or denied is None:
             return None
-        about = question.subject + (f" for {question.detail('scope')}" if question.detail("scope") else "")
-        message = (f"{join_names(named.sources)} name{'s' if len(named.sources) == 1 else ''} {about} as a treatment; "
-                   f"{join_names(denied.sources)} say{'s' if len(denied.sources) == 1 else ''} it is not used.")
+        named_for = set(question.detail("scopes:asserted").split("|"))
+        denied_for = set(question.detail("scopes:negated").split("|"))
+        # "not used in children" and "used in adults" are both true: only a shared or general scope clashes.
+        if not (named_for & denied_for or "" in named_for or "" in denied_for):
+            return None
+        message = (f"{join_names(named.sources)} name{'s' if len(named.sources) == 1 else ''} {question.subject} "
+                   f"as a treatment; {join_names(denied.sources)} say{'s' if len(denied.sources) == 1 else ''} "
+                   "it is not used.")
         return self.finding(question, message, classify(question, ctx, hedges=True))

@@ -20,7 +20,9 @@ class TYPE003(Rule):
     An entity can be called another name for a type (*alias_of*), a subtype
     of a type (*subtype_of*), or a type of its own (*separate_type*). This
     rule fires when sources disagree, including when two sources call it an
-    alias of two different types. "A subtype within the broader category of
+    alias of two different types, or when one source denies the placement
+    another makes ("not a variant of B" against "a milder form of B"). A
+    denial is compatible with any other placement. "A subtype within the broader category of
     <condition>" is compatible with any placement and only shown when the
     source says nothing more specific.
 
@@ -43,14 +45,35 @@ class TYPE003(Rule):
             specific = rows[~((rows["value"] == "subtype_of") & rows["object"].isin(condition_names))]
             vague_only = rows[~rows["source_id"].isin(set(specific["source_id"]))]
             kept = pd.concat([specific, vague_only])
-            positions = tuple(position(f"{value}:{obj}", placement_label(value, obj), group)
-                              for (value, obj), group in kept.groupby(["value", "object"], sort=True))
+            positions = tuple(
+                position(f"{'not:' if polarity == 'negated' else ''}{value}:{obj}",
+                         ("not " if polarity == "negated" else "") + placement_label(value, obj), group)
+                for (polarity, value, obj), group in kept.groupby(["polarity", "value", "object"], sort=True))
             speaking = tuple(sorted(set(kept["source_id"])))
             yield Question(self.code, self.facet, subject, "", positions, speaking,
                            ctx.silent(speaking))
 
+    @staticmethod
+    def _clash(a, b) -> bool:
+        """Two placements by different sources that cannot both hold."""
+        if set(a.sources) == set(b.sources):
+            return False
+        a_denied, b_denied = a.value.startswith("not:"), b.value.startswith("not:")
+        if a_denied and b_denied:
+            return False
+        if a_denied or b_denied:  # "not a subtype of B" clashes only with "a subtype of B"
+            return a.value.removeprefix("not:") == b.value.removeprefix("not:")
+        return True
+
     def judge(self, question: Question, ctx: Context):
         if len(question.speaking) < 2:
+            return None
+        positions = question.positions
+        if not any(self._clash(a, b) for i, a in enumerate(positions) for b in positions[i + 1:]):
+            if all(not p.value.startswith("not:") for p in positions) and len(positions) == 1:
+                only = positions[0]
+                return self.agreement(question, f"All {len(only.sources)} sources that place {question.subject} "
+                                                f"call it {only.label}.")
             return None
         if len(question.positions) == 1:
             only = question.positions[0]
