@@ -90,7 +90,7 @@ def _process(corpus: Corpus, entry, cache: DocumentCache) -> dict | None:
     key = cache_key(sha256_of(data), corpus.topic.digest, entry.path.suffix, entry.id)
     cached = cache.get(key)
     if cached is not None:
-        corpus.check_length(entry, len(cached["text"]))  # the limit may be lower than when it was cached
+        corpus.check_cached(entry, data, cached["text"])  # the limit may be lower than when it was cached
         return cached
     document = corpus.read(entry, data)
     if document is None:

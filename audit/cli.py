@@ -59,8 +59,8 @@ extracted_option = click.option("--extracted", "extracted_dir", type=click.Path(
 max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=api.DEFAULT_MAX_BYTES,
                                 show_default=True, help="Refuse source files larger than this.")
 max_chars_option = click.option("--max-chars", type=click.IntRange(min=1), default=api.DEFAULT_MAX_CHARS,
-                                show_default=True,
-                                help="Refuse sources with more article text than this after cleaning (bounds run time).")
+                                show_default=True, help="Refuse sources with more characters of text than this "
+                                "(.html: text extracted from the page); bounds run time.")
 no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or write the per-document cache.")
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
                            help="Documents processed in parallel (output is identical for any value).")

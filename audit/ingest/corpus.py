@@ -13,6 +13,8 @@ from audit.ingest.readers import (DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, decode_s
                                    read_source_bytes, resolve_inside)
 from audit.topic import Topic, load_topic
 
+HTML_SUFFIXES = (".html", ".htm")
+
 
 @dataclass(frozen=True)
 class Corpus:
@@ -45,6 +47,10 @@ class Corpus:
             if not raw_text.strip():
                 warn(f"{entry.path}: file is empty; source {entry.id!r} is skipped")
                 return None
+            if entry.path.suffix.lower() not in HTML_SUFFIXES:
+                # Text and Markdown are (nearly) all article text: counted before parsing, which
+                # costs time too (markdown-it reads about 400 KB a second).
+                self.check_length(entry, len(raw_text))
             document = clean_document(entry.id, raw_text, entry.path.suffix, sha256_of(data), self.topic.boilerplate)
         except InputError as error:
             if error.path is None:  # the cleaners do not know the file; name it here
@@ -55,14 +61,27 @@ class Corpus:
                     else "no article text found (nothing but markup, scripts or code?)")
             warn(f"{entry.path}: {what}; source {entry.id!r} is skipped")
             return None
-        self.check_length(entry, len(document.text))
+        if entry.path.suffix.lower() in HTML_SUFFIXES:
+            self.check_length(entry, len(document.text))
         return document
 
+    def check_cached(self, entry: SourceEntry, data: bytes, cleaned: str) -> None:
+        """The length check for a source served from the cache (same rule as :meth:`read`)."""
+        if entry.path.suffix.lower() in HTML_SUFFIXES:
+            self.check_length(entry, len(cleaned))
+        else:
+            self.check_length(entry, len(decode_source(entry.path, data)))
+
     def check_length(self, entry: SourceEntry, chars: int) -> None:
-        """Refuse more article text than ``max_chars``: extraction time grows with it (README, trust model)."""
+        """Refuse more text than ``max_chars``: extraction time grows with it (README, trust model).
+
+        Counted on the file's characters for text and Markdown, on the text
+        extracted from the page for HTML (whose markup may be most of the file).
+        """
         if chars > self.max_chars:
-            raise InputError(f"{chars:,} characters of article text after cleaning, over the {self.max_chars:,} "
-                             "limit (raise it with --max-chars if this is really one article)", entry.path)
+            what = "of text extracted from the page" if entry.path.suffix.lower() in HTML_SUFFIXES else "of text"
+            raise InputError(f"{chars:,} characters {what}, over the {self.max_chars:,} limit "
+                             "(raise it with --max-chars if this is really one article)", entry.path)
 
 
 def _corpus_file(folder: Path, name: str, what: str) -> Path:

@@ -98,10 +98,10 @@ def _entry(entry: object, folder: Path, path: Path, line: int | None) -> SourceE
     file_name = _text(entry, "file", path)
     if not file_name:
         raise ManifestError(f"source {source_id!r} has no 'file'", path, entry.line)
+    relative, real = _source_file(file_name, source_id, folder, path, entry.line_of("file"))
     if PurePosixPath(file_name).suffix.lower() not in SOURCE_SUFFIXES:
         raise ManifestError(f"file {file_name!r} has an unsupported type (use {', '.join(SOURCE_SUFFIXES)})",
                             path, entry.line_of("file"))
-    relative, real = _source_file(file_name, source_id, folder, path, entry.line_of("file"))
     date = _text(entry, "date", path)
     if date:
         _check_date(date, path, entry.line_of("date"))

@@ -14,10 +14,10 @@ from pathlib import Path, PurePosixPath
 from audit.errors import InputError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # an article is kilobytes; 10 MB is a mistake or an attack
-# Extraction time grows with the article text (about 10-20 microseconds a character on
-# claim-dense text), so it is bounded too: a long review article is 100,000-200,000
-# characters; this bound keeps any one source well under 30 seconds (bench/shapes.py).
-DEFAULT_MAX_CHARS = 1_000_000
+# Extraction time grows with the article text (10-20 microseconds a character on the
+# worst shapes: bench/shapes.py), so it is bounded too. A long review article is
+# 100,000-200,000 characters; at this bound any one source takes about 10 s.
+DEFAULT_MAX_CHARS = 500_000
 
 _BINARY_SAMPLE = 8192
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),  # before UTF-16: FF FE starts both
