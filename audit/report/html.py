@@ -65,13 +65,14 @@ def source_parts(text: str, claims: pd.DataFrame) -> list[dict]:
 
 # ----------------------------------------------------------------------------- agreement matrix
 
-def _row(label: str, values: dict[str, str], source_ids: list[str]) -> dict:
+def _row(label: str, values: dict[str, str], source_ids: list[str], same=None) -> dict:
+    """``same(a, b)``: whether two values agree (default: equal)."""
     present = [values[s] for s in source_ids if values.get(s)]
     modal = Counter(present).most_common(1)[0][0] if present else None
     cells = []
     for source_id in source_ids:
         value = values.get(source_id, "")
-        state = "silent" if not value else ("agree" if value == modal else "differ")
+        state = "silent" if not value else ("agree" if (same or str.__eq__)(value, modal) else "differ")
         cells.append({"text": value, "state": state})
     return {"label": label, "cells": cells}
 
@@ -106,18 +107,19 @@ def agreement_matrix(claims: pd.DataFrame, source_ids: list[str], condition: str
     if len(ranked):
         rows.append(_row("most common type", {s: "/".join(sorted(set(g["subject"])))
                                               for s, g in ranked.groupby("source_id")}, source_ids))
-    for facet, label in (("treatment", "treatment"), ("symptom", "symptom")):
-        frame = claims[claims["facet"] == facet]
-        for subject, group in frame.groupby("subject", sort=True):
-            if group["source_id"].nunique() < 2 and facet == "symptom":
-                continue
-            values = {}
-            for source_id, rows_ in group.groupby("source_id"):
-                polarities = set(rows_["polarity"])
-                values[source_id] = ("named" if facet == "treatment" else
-                                     "asserted and denied" if len(polarities) > 1 else
-                                     "denied" if "negated" in polarities else "asserted")
-            rows.append(_row(f"{label}: {subject}", values, source_ids))
+    treatments = claims[claims["facet"] == "treatment"]
+    for subject, group in treatments.groupby("subject", sort=True):
+        rows.append(_row(f"treatment: {subject}", {s: "named" for s in set(group["source_id"])}, source_ids))
+    # Symptoms: each source's own position on how typical the symptom is (as POL001 compares them),
+    # whole-condition statements only; positions that can both hold agree.
+    from audit.compare.rules.polarity.POL001 import compatible, source_positions
+
+    symptoms = claims[claims["facet"] == "symptom"]
+    for (subject, scope), by_source in sorted(source_positions(symptoms).items()) if len(symptoms) else []:
+        if scope or len(by_source) < 2:
+            continue
+        rows.append(_row(f"symptom: {subject}", {s: value for s, (value, _) in by_source.items()}, source_ids,
+                         same=compatible))
     return {"sources": source_ids, "rows": rows}
 
 

@@ -43,7 +43,8 @@ def stance(polarity: str, typicality: str, hedge: str = "") -> str:
 _BAND_OF = {stance(p, t): band for (p, t), band in _BANDS.items()}
 
 
-def _compatible(a: str, b: str) -> bool:
+def compatible(a: str, b: str) -> bool:
+    """Whether two positions ('usually absent', 'possibly present', ...) can both hold."""
     (low_a, high_a), (low_b, high_b) = _BAND_OF[a], _BAND_OF[b]
     return low_a <= high_b and low_b <= high_a
 
@@ -62,6 +63,25 @@ def _position(value: str, chosen: dict[str, list[tuple]]) -> Position:
             quotes.append(Quote(source_id=source_id, claim_id=claim_id, quote=quote, start=int(start), end=int(end),
                                 hedge=hedge, polarity=polarity, scope=scope))
     return Position(value=value, label=value, quotes=tuple(quotes), support=len(sources), source_ids=sources)
+
+
+def source_positions(symptoms) -> dict[tuple[str, str], dict[str, tuple[str, list[tuple]]]]:
+    """(symptom, scope) -> source -> (its position, [its own statement's record, then the others by place])."""
+    groups: dict[tuple[str, str], dict[str, list[tuple]]] = {}
+    for row in symptoms[_FIELDS].itertuples(index=False, name=None):
+        record, (subject, typicality, extractor) = row[:len(QUOTE_FIELDS)], row[len(QUOTE_FIELDS):]
+        groups.setdefault((subject, record[7]), {}).setdefault(record[0], []).append((record, typicality or "", extractor))
+    result: dict[tuple[str, str], dict[str, tuple[str, list[tuple]]]] = {}
+    for key, by_source in groups.items():
+        for source_id, items in by_source.items():
+            stances = [stance(r[6], t, r[5]) for r, t, _ in items]
+            counts = Counter(stances)
+            best = max(range(len(items)), key=lambda i: (
+                items[i][2] != "symptom.listed", _SPECIFIC[stances[i].rsplit(" ", 1)[0] if " " in stances[i] else ""],
+                counts[stances[i]], items[i][0][6] == "asserted", -int(items[i][0][3])))
+            context = sorted((item[0] for i, item in enumerate(items) if i != best), key=lambda r: (int(r[3]), r[1]))
+            result.setdefault(key, {})[source_id] = (stances[best], [items[best][0], *context])
+    return result
 
 
 class POL001(Rule):
@@ -99,22 +119,10 @@ class POL001(Rule):
         symptoms = ctx.facet("symptom")
         if not len(symptoms):
             return
-        groups: dict[tuple[str, str], dict[str, list[tuple]]] = {}
-        for row in symptoms[_FIELDS].itertuples(index=False, name=None):
-            record, (subject, typicality, extractor) = row[:len(QUOTE_FIELDS)], row[len(QUOTE_FIELDS):]
-            groups.setdefault((subject, record[7]), {}).setdefault(record[0], []).append(
-                (record, typicality or "", extractor))
-        for (subject, scope), by_source in sorted(groups.items()):
+        for (subject, scope), by_source in sorted(source_positions(symptoms).items()):
             by_stance: dict[str, dict[str, list[tuple]]] = {}
-            for source_id, items in by_source.items():
-                stances = [stance(r[6], t, r[5]) for r, t, _ in items]
-                counts = Counter(stances)
-                best_index = max(range(len(items)), key=lambda i: (
-                    items[i][2] != "symptom.listed", _SPECIFIC[stances[i].rsplit(" ", 1)[0] if " " in stances[i] else ""],
-                    counts[stances[i]], items[i][0][6] == "asserted", -int(items[i][0][3])))
-                best = items[best_index]
-                context = sorted((item[0] for item in items if item is not best), key=lambda r: (int(r[3]), r[1]))
-                by_stance.setdefault(stances[best_index], {})[source_id] = [best[0], *context]
+            for source_id, (value, records) in by_source.items():
+                by_stance.setdefault(value, {})[source_id] = records
             order = sorted(by_stance, key=lambda value: (-sum(_BAND_OF[value]), value))
             positions = tuple(_position(value, by_stance[value]) for value in order)
             speaking = tuple(sorted(by_source))
@@ -126,7 +134,7 @@ class POL001(Rule):
             return None
         about = question.subject + (f" in {question.detail('scope')}" if question.detail("scope") else "")
         values = [p.value for p in question.positions]
-        clashing = {v for v in values for w in values if not _compatible(v, w)}
+        clashing = {v for v in values for w in values if not compatible(v, w)}
         if clashing:
             def said(p: Position) -> str:
                 hedges: dict[str, str] = {}
