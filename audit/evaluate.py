@@ -73,16 +73,22 @@ class GoldFact:
     quote: str = ""
 
     def describe(self) -> str:
-        if self.facet == "type_count":
-            return f"{self.value} types" + (f" of {self.name}" if self.name else "")
-        if self.facet == "type_relation":
-            return f"{self.name} {self.value} {self.obj}"
-        if self.facet == "prevalence":
-            high = "" if self.high is None else f"..{self.high:g}"
-            return f"{self.name}: {self.low:g}{high} {self.unit} ({self.measure})"
-        if self.facet == "symptom":
-            return f"{self.name} ({self.value}{', ' + self.typicality if self.typicality else ''})"
-        return self.name
+        return describe(self)
+
+
+def describe(fact: "GoldFact | Predicted") -> str:
+    """One line for a gold fact or a prediction, as the miss and false-claim lists show it."""
+    if fact.facet == "type_count":
+        return f"{fact.value} types" + (f" of {fact.name}" if fact.name else "")
+    if fact.facet == "type_relation":
+        return f"{fact.name} {fact.value} {fact.obj}"
+    if fact.facet == "prevalence":
+        low = "?" if fact.low is None else f"{fact.low:g}"
+        high = "" if fact.high is None else f"..{fact.high:g}"
+        return f"{fact.name}: {low}{high} {fact.unit} ({fact.measure or '?'})"
+    if fact.facet == "symptom":
+        return f"{fact.name} ({fact.value}{', ' + fact.typicality if fact.typicality else ''})"
+    return fact.name
 
 
 @dataclass(frozen=True)
@@ -231,15 +237,7 @@ class Predicted:
     source_id: str = ""
 
     def describe(self) -> str:
-        if self.facet == "type_count":
-            return f"{self.value} types" + (f" of {self.name}" if self.name else "")
-        if self.facet == "type_relation":
-            return f"{self.name} {self.value} {self.obj}"
-        if self.facet == "prevalence":
-            return f"{self.name}: {self.low:g}..{self.high:g} {self.unit} ({self.measure or '?'})"
-        if self.facet == "symptom":
-            return f"{self.name} ({self.value}{', ' + self.typicality if self.typicality else ''})"
-        return self.name
+        return describe(self)
 
 
 def _column(row, name: str, default=""):
