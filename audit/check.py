@@ -90,8 +90,18 @@ def _judge(claim, refs: pd.DataFrame, ctx: Context) -> tuple[pd.DataFrame, pd.Da
     if claim.facet == "treatment":
         return same_facet[same_facet["subject"] == claim.subject], empty
     if claim.facet == "symptom":
-        about = same_facet[same_facet["subject"] == claim.subject]
-        return about[about["polarity"] == claim.polarity], about[about["polarity"] != claim.polarity]
+        # Typical presence, as POL001 compares it: each reference's own position on the symptom (for the same
+        # type, or the whole condition), compatible or not with the draft's statement ("can cause pain" fits
+        # "usually not painful").
+        from audit.compare.rules.polarity.POL001 import compatible, source_positions, stance
+
+        about = same_facet[(same_facet["subject"] == claim.subject) & (same_facet["scope"] == claim.scope)]
+        if not len(about):
+            return about, about
+        said = stance(claim.polarity, getattr(claim, "typicality", "") or "", claim.hedge)
+        positions = source_positions(about).get((claim.subject, claim.scope), {})
+        fitting = {s for s, (value, _) in positions.items() if compatible(value, said)}
+        return about[about["source_id"].isin(fitting)], about[~about["source_id"].isin(fitting)]
     return empty, empty
 
 

@@ -59,3 +59,17 @@ def test_draft_figures_are_checked_like_with_like(tmp_path):
     assert figures["70–80%"]["verdict"] == "contradicted"
     assert {r["source_id"] for r in figures["70–80%"]["contradicting"]} == {"rarity-explainer"}
     assert figures["more than 70 percent"]["verdict"] == "unsupported"
+
+
+def test_symptom_typicality_is_checked_by_each_reference_position(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Calcinosis\n\nLarge deposits can cause pain.\n\nThe deposits are never painful.\n")
+    result = CliRunner().invoke(main, ["check", str(draft), "--against", str(CALCINOSIS), "--out", str(tmp_path / "o"),
+                                       "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    pain = {c["draft_quote"]["quote"]: c for c in json.loads(result.stdout)["claims"] if c["subject"] == "pain"}
+    # "can cause pain" fits every reference's position, even "usually not painful"
+    assert pain["Large deposits can cause pain."]["verdict"] == "supported"
+    never = pain["The deposits are never painful."]
+    assert never["verdict"] == "disputed"
+    assert {r["source_id"] for r in never["supporting"]} == {"healthboard"}
