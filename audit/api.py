@@ -429,7 +429,15 @@ def find_baseline(corpus_dir: str | Path, explicit: str | Path | None, today=Non
             raise InputError("baseline file not found", explicit)
         return load_baseline(explicit, today)
     default = Path(corpus_dir) / "audit-baseline.yaml"
-    return load_baseline(default, today) if default.is_file() else None
+    if not default.exists() and not default.is_symlink():
+        return None
+    from audit.ingest.readers import resolve_inside
+
+    try:  # it comes with the corpus: it may not lead out of it either
+        resolve_inside(Path(corpus_dir), default.name)
+    except InputError as error:
+        raise InputError(error.message, default) from None
+    return load_baseline(default, today)
 
 
 def write_baseline_for(corpus_dir: str | Path, extracted_dir: str | Path | None, out: str | Path, reason: str,

@@ -97,7 +97,7 @@ def prepare_folder(folder: Path, what: str) -> None:
         raise InputError(f"is a file, not a folder; choose another {what} folder", folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
+    except (FileExistsError, NotADirectoryError):
         raise InputError(f"cannot create the {what} folder: part of the path is a file", folder) from None
     except OSError as exc:
         raise InputError(f"cannot create the {what} folder ({exc.strerror})", folder) from None

@@ -171,13 +171,13 @@ def _build(loader, path: Path) -> Any:
 
 def load_yaml(path: str | Path) -> Any:
     """Load a YAML file into LineDict/LineList values; errors name the file and line."""
-    from audit.ingest.readers import TooLargeError, read_source_bytes
+    from audit.ingest.readers import TooLargeError, read_source_bytes, size_text
 
     path = Path(path)
     try:
         data = read_source_bytes(path, MAX_YAML_BYTES)
     except TooLargeError as exc:
-        raise InputError(f"file is {exc.size / 1e6:.1f} MB, over the {MAX_YAML_BYTES / 1e6:.0f} MB limit "
+        raise InputError(f"file is {size_text(exc.size)}, over the {size_text(MAX_YAML_BYTES)} limit "
                          "for a YAML file", path) from None
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")

@@ -24,13 +24,18 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),  # be
          (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
+def size_text(size: int) -> str:
+    """A byte count for people: '812 bytes', '10.5 MB'."""
+    return f"{size:,} bytes" if size < 100_000 else f"{size / 1e6:.1f} MB"
+
+
 class TooLargeError(InputError):
     """A file over its size limit (``size`` bytes, or more)."""
 
-    def __init__(self, size: int, max_bytes: int, path: Path, what: str = "--max-bytes"):
+    def __init__(self, size: int, max_bytes: int, path: Path):
         self.size, self.max_bytes = size, max_bytes
-        super().__init__(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
-                         f"(raise it with {what} if this is really an article)", path)
+        super().__init__(f"file is {size_text(size)}, over the {size_text(max_bytes)} limit "
+                         "(raise it with --max-bytes if this is really an article)", path)
 
 
 def _kind(mode: int) -> str | None:
