@@ -63,7 +63,7 @@ Columns of a prevalence claim:
     at least, more than.
 
 Only figures with the same subject, measure, unit and object are compared
-(rules NUM001 and NUM002).
+(rules NUM001, NUM002; NUM003 when the same figure is given for different places).
 
 Parsing is one compiled regular expression per sentence (plus a cheap test
 that skips sentences without a digit or number word). Libraries were measured

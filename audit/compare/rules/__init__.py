@@ -12,6 +12,7 @@ from audit.compare.rules.frequency.FREQ001 import FREQ001
 from audit.compare.rules.frequency.FREQ002 import FREQ002
 from audit.compare.rules.numbers.NUM001 import NUM001
 from audit.compare.rules.numbers.NUM002 import NUM002
+from audit.compare.rules.numbers.NUM003 import NUM003
 from audit.compare.rules.polarity.POL001 import POL001
 from audit.compare.rules.treatment.TREAT001 import TREAT001
 from audit.compare.rules.types.TYPE001 import TYPE001
@@ -19,7 +20,7 @@ from audit.compare.rules.types.TYPE002 import TYPE002
 from audit.compare.rules.types.TYPE003 import TYPE003
 from audit.compare.rules.types.TYPE004 import TYPE004
 
-BUILTIN_RULES: tuple[type[Rule], ...] = (TYPE001, TYPE002, TYPE003, TYPE004, NUM001, NUM002, POL001, FREQ001,
+BUILTIN_RULES: tuple[type[Rule], ...] = (TYPE001, TYPE002, TYPE003, TYPE004, NUM001, NUM002, NUM003, POL001, FREQ001,
                                          FREQ002, SRC001, TREAT001)
 
 

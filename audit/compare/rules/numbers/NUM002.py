@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from audit.compare.causes import scope_cause
 from audit.compare.context import Context
 from audit.compare.model import Cause, Question
 from audit.compare.rules.base import Rule, join_names
@@ -12,9 +11,8 @@ class NUM002(Rule):
 
     Different figures that share a value ("up to 40%" and "25-40%") do not
     contradict each other; the finding says so, so an editor can pick the
-    more precise one. The same figure given for different places ("1 in
-    2,500 worldwide", "1 in 2,500 in the United States") is reported here too.
-    Only like is compared with like, one figure per source (see NUM001).
+    more precise one. Only like is compared with like, one figure per source
+    (see NUM001).
 
     **Anti-pattern**: none, strictly: this is information for the editor.
 
@@ -37,12 +35,7 @@ class NUM002(Rule):
             return None
         parts = [f"{p.label.split(' (stated as')[0]} ({join_names(p.sources)})" for p in question.positions]
         common = common_label(intervals, question.detail("unit"))
-        quantity = question.detail("quantity")
-        causes: tuple[Cause, ...] = (Cause("compatible", f"every figure admits {common}"),)
-        if len({(lo, hi) for _, lo, hi in intervals}) == 1:
-            message = f"Sources give the same figure for {quantity} but for different places: {'; '.join(parts)}."
-            place = scope_cause(question.positions, ctx.topic.condition.name)
-            causes = (place,) + causes if place else causes
-        else:
-            message = f"Figures for {quantity} differ but are compatible: {'; '.join(parts)} all admit {common}."
-        return self.finding(question, message, causes, kind="compatible")
+        message = (f"Figures for {question.detail('quantity')} differ but are compatible: {'; '.join(parts)} "
+                   f"all admit {common}.")
+        return self.finding(question, message, (Cause("compatible", f"every figure admits {common}"),),
+                            kind="compatible")

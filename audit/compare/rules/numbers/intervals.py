@@ -98,8 +98,8 @@ class Quantity:
         return f"{text} in {self.scope}" if self.scope else text
 
 
-def figure_questions(ctx: Context, code: str, for_truth: bool):
-    """One question per comparable quantity that two or more sources give different figures for."""
+def _quantities(ctx: Context):
+    """(quantity, each source's most specific figure) for every quantity two or more sources give."""
     figures = comparable_figures(ctx)
     if not len(figures):
         return
@@ -109,33 +109,52 @@ def figure_questions(ctx: Context, code: str, for_truth: bool):
         groups = ([(scope, part) for scope, part in rows.groupby("scope", sort=True)]
                   if measure in PLACE_BOUND_MEASURES else [("", rows)])
         for scope, part in groups:
-            yield from _question(ctx, code, for_truth, Quantity(subject, measure, unit, obj, scope), part)
+            chosen = _most_specific(part)
+            if len(chosen) >= 2:
+                yield Quantity(subject, measure, unit, obj, scope), chosen
 
 
-def _question(ctx: Context, code: str, for_truth: bool, quantity: Quantity, rows: pd.DataFrame):
-    chosen = _most_specific(rows)
-    if chosen["source_id"].nunique() < 2:
-        return
-    labels = [interval_label(lo, hi, quantity.unit) for lo, hi in zip(chosen["value_low"], chosen["value_high"])]
-    places = {scope for scope in chosen["scope"] if scope}
-    # Two places named for one figure: the place is part of each position ("40 per 100,000 (worldwide)").
-    with_place = len(places) >= 2 and quantity.measure not in PLACE_BOUND_MEASURES
-    if with_place:
-        labels = [f"{label} ({scope or 'no place stated'})" for label, scope in zip(labels, chosen["scope"])]
-    keyed = chosen.assign(_label=labels)
+def _positions(keyed: pd.DataFrame) -> list:
     positions = []
     for label, group in keyed.groupby("_label", sort=True):
         stated = "; ".join(sorted(set(group["value"])))
         positions.append(position(label, f"{label} (stated as: {stated})", group.drop(columns="_label")))
-    if len(positions) < 2:
-        return
-    speaking = tuple(sorted(set(chosen["source_id"])))
-    bounds = sorted({(label, lo, hi) for label, lo, hi in zip(labels, chosen["value_low"], chosen["value_high"])})
-    intervals = "|".join(f"{label}\x1e{float(lo)!r}\x1e{_high(hi)!r}" for label, lo, hi in bounds)
-    yield Question(code, "prevalence", quantity.subject, quantity.key, tuple(positions), speaking,
-                   ctx.silent(speaking), for_truth=for_truth,
-                   details=(("intervals", intervals), ("quantity", quantity.label), ("unit", quantity.unit),
-                            ("places", "1" if with_place else "")))
+    return positions
+
+
+def figure_questions(ctx: Context, code: str, for_truth: bool):
+    """One question per comparable quantity that two or more sources give different figures for."""
+    for quantity, chosen in _quantities(ctx):
+        labels = [interval_label(lo, hi, quantity.unit) for lo, hi in zip(chosen["value_low"], chosen["value_high"])]
+        positions = _positions(chosen.assign(_label=labels))
+        if len(positions) < 2:
+            continue
+        speaking = tuple(sorted(set(chosen["source_id"])))
+        bounds = sorted({(label, lo, hi) for label, lo, hi in zip(labels, chosen["value_low"], chosen["value_high"])})
+        intervals = "|".join(f"{label}\x1e{float(lo)!r}\x1e{_high(hi)!r}" for label, lo, hi in bounds)
+        yield Question(code, "prevalence", quantity.subject, quantity.key, tuple(positions), speaking,
+                       ctx.silent(speaking), for_truth=for_truth,
+                       details=(("intervals", intervals), ("quantity", quantity.label), ("unit", quantity.unit)))
+
+
+def place_questions(ctx: Context, code: str):
+    """One question per figure that sources give for two or more different places.
+
+    Sources that state no place for it stay out: they do not contradict either side.
+    """
+    for quantity, chosen in _quantities(ctx):
+        if quantity.measure in PLACE_BOUND_MEASURES:
+            continue
+        labels = [interval_label(lo, hi, quantity.unit) for lo, hi in zip(chosen["value_low"], chosen["value_high"])]
+        for figure, same in chosen.assign(_figure=labels).groupby("_figure", sort=True):
+            placed = same[same["scope"] != ""]
+            if placed["scope"].nunique() < 2:
+                continue
+            positions = _positions(placed.drop(columns="_figure").assign(_label=list(placed["scope"])))
+            speaking = tuple(sorted(set(placed["source_id"])))
+            yield Question(code, "prevalence", quantity.subject, f"{quantity.key}|{figure}", tuple(positions),
+                           speaking, ctx.silent(speaking), for_truth=False,
+                           details=(("quantity", quantity.label), ("figure", figure)))
 
 
 def _high(value) -> float:
