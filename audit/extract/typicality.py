@@ -74,9 +74,9 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
                 rf"an\s+estimated|some|at\s+least|between\s+\d{{1,3}}(?:\.\d+)?\s*(?:%|percent|per\s+cent)?\s+and)?\s*"
                 rf"{_PERCENT}\s+of\s+(?:all\s+|the\s+)?(?:\w+\s+){{0,2}}?{PEOPLE}\b"), None, 0, False, False, True),
     # 1: quantifiers
-    (re.compile(r"\bin\s+(?:most|nearly\s+all|almost\s+all|the\s+(?:vast\s+)?majority)\b"), "usually", 1, False, False,
-     True),
-    (re.compile(r"\bin\s+many\b"), "often", 1, False, False, True),
+    (re.compile(rf"\bin\s+(?:most|nearly\s+all|almost\s+all|the\s+(?:vast\s+)?majority)\b(?:\s+(?:of\s+)?(?:the\s+)?"
+                rf"{_GAP}{PEOPLE}\b)?"), "usually", 1, False, False, True),
+    (re.compile(rf"\bin\s+many\b(?:\s+(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b)?"), "often", 1, False, False, True),
     (re.compile(r"\bin\s+(?:very\s+)?(?:rare|few|exceptional|isolated)\s+(?:cases|instances|patients|people|individuals)\b"),
      "rarely", 1, False, False, True),
     (re.compile(r"\bin\s+(?:some|certain|a\s+few|several|other|selected)\s+(?:\w+\s+)?(?:cases|instances|patients|"
@@ -217,14 +217,15 @@ def read(masked: str, cues: list[Cue], start: int, end: int) -> Cue | None:
         return Cue(_band(float(cell.group("pct"))), cell.start("pct"), cell.end(), 0)
     best: tuple | None = None
     # A cue before the symptom is cut off by a comma between it and a nearer cue ("Symptoms, which are nearly
-    # always seen by age ten, may include X": "may" governs X), unless it attributes ("In most cases, ... may").
+    # always seen by age ten, may include X": "may" governs X), unless it attributes ("In most cases, ... may")
+    # or is a figure ("affects 25 percent of people, usually as ...").
     nearest = max((cue.end for cue in cues if cue.end <= start and not (cue.local and cue.end != start)), default=-1)
     cutoff = masked.rfind(",", 0, max((c.start for c in cues if c.end == nearest), default=0)) if nearest >= 0 else -1
     for cue in cues:
         if cue.local and cue.end != start:
             continue
         if cue.end <= start:
-            if cue.end <= cutoff and not cue.attributive and not cue.negates:
+            if cue.end <= cutoff and cue.tier > 0 and not cue.attributive and not cue.negates:
                 continue
             distance, side = start - cue.end, 0
         elif cue.start >= end and (cue.attributive or _predicate(_PARENTHESES.sub("", masked[end:cue.start]),
