@@ -199,7 +199,7 @@ def recover(folder: Path) -> None:
         journal = _read_json(journal_path) if journal_path.is_file() else None
         if journal is None:
             shutil.rmtree(staging, ignore_errors=True)
-            warn(f"{staging}: removed the unfinished output of an interrupted run (the previous outputs are unchanged)")
+            warn(f"{staging}: removed an unfinished staging folder left by an interrupted run")
             return
         try:
             _roll_forward(journal, journal_path)
