@@ -599,6 +599,8 @@ def evaluate_devset(corpora: Iterable[str | Path], devset: str | Path,
     devset = Path(devset)
     results = []
     for corpus in sorted(Path(c) for c in corpora):
+        if not (corpus / "topic.yaml").is_file():
+            raise InputError("not a corpus folder (no topic.yaml)", corpus)
         texts = devset / corpus.name
         if not (texts / "gold.yaml").is_file():
             raise InputError("no gold.yaml for this corpus in the development set", texts)
