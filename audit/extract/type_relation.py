@@ -60,11 +60,12 @@ _SUBTYPE_SUCH_AS = re.compile(r"\bsub\s?types?\b(?:\s+\w+){0,2}?\s*,?\s*\(?\s*(?
 _SUBTYPE_OF = re.compile(r"\bsub\s?types?\s+(?:of|within|in)\b"
                          r"|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:variant|subgroup|subset|subclass)\s+(?:of|within)\b")
 # "A is a (rare) form of B" with B a type: A sits under B ("a form of" the condition is a type, see type_named).
-_FORM_OF_TYPE = re.compile(rf"\b(?:is|are|was|were|remains?)\s+(?:\w+\s+)?(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?"
-                           rf"(?:form|type|kind)\s+of\s+(?:the\s+)?$")
+_FORM_OF_TYPE = re.compile(rf"\b(?:(?:is|are|was|were|remains?)\s+(?:\w+\s+){{0,3}}?|"
+                           rf"(?:to\s+be|as)\s+)(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?"
+                           rf"(?:form|type|kind|variant|subtype)\s+of\s+(?:the\s+)?$")
 _NAME_FOR_FIRST = re.compile(r"\b(?:another|an alternative|an older|a former|an old|a different)\s+(?:name|term)\s+for\s+")
-_NOT_FORM_OF = re.compile(rf"\b(?:is|are|was|were)\s+(?:\w+\s+)?not\s+(?:\w+\s+)?(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?"
-                          rf"{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
+_NOT_FORM_OF = re.compile(rf"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)\s+(?:\w+\s+){{0,2}}?"
+                          rf"(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
 _PRONOUN_START = re.compile(r"^\W*(?:it|this|this condition|this disorder|this form|this type|the condition|"
                             r"the disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
@@ -435,7 +436,7 @@ def _form_of_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cl
         if mention.kind not in TYPE_LIKE:
             continue
         cue = _FORM_OF_TYPE.search(sentence.folded[: mention.start - sentence.start])
-        if not cue or re.search(r"\bnot\b", cue.group(0)):
+        if not cue or re.search(r"\b(?:not|never|no longer)\b", cue.group(0)):
             continue
         child = _subject_before(analysis, sentence, sentence.start + cue.start())
         if child and child != mention.name:
