@@ -23,7 +23,8 @@ Columns of a prevalence claim:
     ``%`` for percentages, fractions and "k in N" with N <= 100 (a share:
     "one in five" is 20%); ``per 100000`` for "1 in N" with N > 100
     (100000/N, a range when two: "1 in 6,000 to 1 in 10,000" is 10-16.67)
-    and for rates per N; ``people`` or ``cases`` for counts.
+    and for rates per N; ``people``, ``cases`` or ``reported cases`` (when the sentence says they were
+    reported or described) for counts.
 ``measure``
     what the figure measures (:data:`audit.extract.claim.MEASURES`):
 
