@@ -9,10 +9,15 @@
         date: "2026-11-21"
         expires: "2027-06-30"          # optional
         fingerprint: 0cb206205848      # optional; written by `audit baseline`
+        severity: warning              # optional; written by `audit baseline`
 
-A waiver is *stale* when its finding is gone, or changed (the competing values
-or quotes differ from the recorded fingerprint); it is *expired* after its
-expiry date. Stale and expired waivers waive nothing and are reported.
+A finding's id names the question it answers (rule, facet, subject, scope;
+the source for an internal finding), never the values sources give, so a
+waiver follows its finding through edits. When the competing values or quotes
+differ from the recorded fingerprint, the waiver still applies but is reported
+as *changed*, for review; it stops applying only when the finding became more
+severe than when it was waived. A waiver whose finding is *gone*, or that is
+*expired* after its expiry date, waives nothing and is reported.
 """
 from __future__ import annotations
 
@@ -25,9 +30,10 @@ import yaml
 
 from audit.atomic import write_text
 from audit.errors import InputError
+from audit.severity import SEVERITIES, rank
 from audit.yamlio import LineDict, load_yaml
 
-_KEYS = {"id", "reason", "who", "date", "expires", "fingerprint"}
+_KEYS = {"id", "reason", "who", "date", "expires", "fingerprint", "severity"}
 _ID = re.compile(r"^[A-Z]+\d{3}-[0-9a-f]{10}$")
 
 
@@ -39,6 +45,7 @@ class Waiver:
     date: str = ""
     expires: str = ""
     fingerprint: str = ""
+    severity: str = ""
     line: int | None = None
 
 
@@ -62,10 +69,17 @@ class Baseline:
             if waiver.expires and dt.date.fromisoformat(waiver.expires) < self.today:
                 self.stale.append({"id": waiver.id, "status": "expired", "detail": f"expired on {waiver.expires}"})
                 result.append(finding)
-            elif waiver.fingerprint and waiver.fingerprint != finding.fingerprint:
+            elif waiver.severity and rank(finding.severity) < rank(waiver.severity):
                 self.stale.append({"id": waiver.id, "status": "changed",
-                                   "detail": "the finding changed since it was waived; review it and re-baseline"})
+                                   "detail": f"now {finding.severity}, waived as {waiver.severity}: no longer "
+                                             "waived; review it and re-baseline"})
                 result.append(finding)
+            elif waiver.fingerprint and waiver.fingerprint != finding.fingerprint:
+                # Same question, other answers (e.g. a count edited): the waiver holds, the editor is told.
+                self.stale.append({"id": waiver.id, "status": "changed",
+                                   "detail": "what the sources say changed since it was waived (still waived); "
+                                             "review it and re-baseline"})
+                result.append(replace(finding, waived=True, waiver_reason=waiver.reason))
             else:
                 result.append(replace(finding, waived=True, waiver_reason=waiver.reason))
         return result
@@ -113,12 +127,16 @@ def load_baseline(path: str | Path, today: dt.date | None = None) -> Baseline:
             # YAML reads 000123 as a number and drops the zeros: a fingerprint must stay text.
             raise InputError("fingerprint must be a quoted string, e.g. fingerprint: '0123abcd4567'",
                              path, entry.line_of("fingerprint"))
+        severity = str(entry.get("severity") or "").strip()
+        if severity and severity not in SEVERITIES:
+            raise InputError(f"severity {severity!r} is not one of {', '.join(SEVERITIES)}", path,
+                             entry.line_of("severity"))
         if finding_id in waivers:
             raise InputError(f"finding {finding_id} is waived twice", path, entry.line)
         waivers[finding_id] = Waiver(finding_id, reason, str(entry.get("who") or ""),
                                      _date(entry.get("date"), "date", path, entry.line_of("date")),
                                      _date(entry.get("expires"), "expires", path, entry.line_of("expires")),
-                                     fingerprint or "", entry.line)
+                                     fingerprint or "", severity, entry.line)
     return Baseline(path=path, waivers=waivers, today=today or dt.date.today())
 
 
@@ -132,7 +150,8 @@ def write_baseline(findings: list, path: str | Path, reason: str, who: str = "",
              "waivers:"]
     ordered = sorted(findings, key=lambda f: f.id)
     for finding in ordered:
-        entry = {"id": finding.id, "reason": reason, "who": who, "date": date, "fingerprint": finding.fingerprint}
+        entry = {"id": finding.id, "reason": reason, "who": who, "date": date, "fingerprint": finding.fingerprint,
+                 "severity": finding.severity}
         if expires:
             entry["expires"] = expires
         lines.append("  # " + " ".join(f"{finding.code} {finding.subject}: {finding.message}".split()))

@@ -129,14 +129,37 @@ def _findings_by_id(frame: pd.DataFrame) -> dict[str, dict]:
     return result
 
 
+def _finding_changes(old: dict, new: dict) -> dict:
+    """What changed in one finding: severity, message, and the values sources give (with who gives them)."""
+    changes: dict = {}
+    for name in ("severity", "message", "waived"):
+        if old[name] != new[name]:
+            changes[name] = [old[name], new[name]]
+    before = {p["value"]: p["sources"] for p in old["positions"]}
+    after = {p["value"]: p["sources"] for p in new["positions"]}
+    values = {
+        "removed": [{"value": v, "sources": before[v]} for v in sorted(set(before) - set(after))],
+        "added": [{"value": v, "sources": after[v]} for v in sorted(set(after) - set(before))],
+        "moved": [{"value": v, "before": before[v], "after": after[v]}
+                  for v in sorted(set(before) & set(after)) if before[v] != after[v]],
+    }
+    if any(values.values()):
+        changes["values"] = values
+    return changes
+
+
 def diff_findings(base: pd.DataFrame, head: pd.DataFrame) -> dict:
+    """Findings matched by id. An id names the question (rule, facet, subject, scope), not the answers,
+    so a finding whose values changed is *changed*, not resolved and raised again."""
     before, after = _findings_by_id(base), _findings_by_id(head)
     changed = []
     for finding_id in sorted(set(before) & set(after)):
         old, new = before[finding_id], after[finding_id]
-        if (old["positions"], old["severity"], old["message"]) != (new["positions"], new["severity"], new["message"]):
+        changes = _finding_changes(old, new)
+        if changes:
             changed.append({"id": finding_id, "code": new["code"], "subject": new["subject"],
-                            "severity": new["severity"], "before": old, "after": new})
+                            "severity": new["severity"], "waived": new["waived"], "changes": changes,
+                            "before": old, "after": new})
     return {"new": [after[i] for i in sorted(set(after) - set(before))],
             "resolved": [before[i] for i in sorted(set(before) - set(after))],
             "changed": changed, "unchanged": len(set(before) & set(after)) - len(changed)}

@@ -38,14 +38,32 @@ def test_waived_findings_stop_failing_but_stay_visible(baseline_file):
     assert result.document["baseline"]["stale"] == []
 
 
-def test_changed_finding_makes_its_waiver_stale(baseline_file):
+def test_changed_finding_keeps_its_waiver_and_is_reported(baseline_file):
+    # The id names the question; the fingerprint the answers. Other answers: still waived, flagged for review.
     text = baseline_file.read_text()
     first_fingerprint = text.split("fingerprint: ")[1].split("\n")[0]
     baseline_file.write_text(text.replace(f"fingerprint: {first_fingerprint}", "fingerprint: '000000000000'", 1))
     result = _result(load_baseline(baseline_file, dt.date(2026, 6, 1)))
     stale = result.document["baseline"]["stale"]
-    assert [s["status"] for s in stale] == ["changed"]
+    assert [s["status"] for s in stale] == ["changed"] and "still waived" in stale[0]["detail"]
+    assert all(f.waived for f in result.findings)
+
+
+def test_a_finding_more_severe_than_waived_is_no_longer_waived(baseline_file):
+    text = baseline_file.read_text()
+    assert "severity: error" in text  # `audit baseline` records each finding's severity
+    baseline_file.write_text(text.replace("severity: error", "severity: info", 1))
+    result = _result(load_baseline(baseline_file, dt.date(2026, 6, 1)))
+    assert [s["status"] for s in result.document["baseline"]["stale"]] == ["changed"]
     assert sum(not f.waived for f in result.findings) == 1
+
+
+def test_unknown_severity_is_refused(tmp_path):
+    path = tmp_path / "b.yaml"
+    path.write_text("waivers:\n  - id: TYPE001-0123456789\n    reason: ok\n    severity: fatal\n")
+    with pytest.raises(InputError) as caught:
+        load_baseline(path)
+    assert "b.yaml:4" in str(caught.value) and "severity" in str(caught.value)
 
 
 def test_expired_and_gone_waivers(baseline_file):

@@ -4,6 +4,8 @@ from __future__ import annotations
 import html
 import re
 
+from audit.report.formatters._common import changed_lines
+
 NAME = "markdown"
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
@@ -53,6 +55,14 @@ def diff(document: dict) -> str:
         lines += [_finding_row(f) for f in document["findings"]["new"]] + [""]
     if document["findings"]["resolved"]:
         lines += ["### Resolved findings", ""] + [f"- ~~{md(f['message'])}~~" for f in document["findings"]["resolved"]] + [""]
+    if document["findings"]["changed"]:
+        lines += ["### Changed findings", ""]
+        for change in document["findings"]["changed"]:
+            waived = " (waived)" if change.get("waived") else ""
+            lines.append(f"- **{change['severity']}**{waived} `{change['code']}` {md(change['subject'])} "
+                         f"(`{change['id']}`)")
+            lines += [f"  - {md(line)}" for line in changed_lines(change)]
+        lines.append("")
     if document["claims"]["changed"]:
         lines += ["### Changed claims", "", "| source | claim | before | after |", "|---|---|---|---|"]
         for change in document["claims"]["changed"]:

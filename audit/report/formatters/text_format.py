@@ -1,6 +1,9 @@
 """Plain text for terminals and logs: a summary, then one line per finding."""
 from __future__ import annotations
 
+from audit.report.formatters._common import changed_lines
+from audit.report.words import words
+
 NAME = "text"
 _MARK = {"error": "E", "warning": "W", "info": "I"}
 
@@ -43,6 +46,9 @@ def diff(document: dict) -> str:
         lines.append("  new" + _finding_line(finding)[1:])
     for finding in findings["resolved"]:
         lines.append("  resolved" + _finding_line(finding)[1:])
+    for change in findings["changed"]:
+        lines.append("  changed" + _finding_line(change["after"])[1:] + f" ({change['id']})")
+        lines.extend(f"      {line}" for line in changed_lines(change))
     return "\n".join(lines) + "\n"
 
 

@@ -28,15 +28,16 @@ class TYPE004(Rule):
     facet = "type_count"
 
     def questions(self, ctx: Context):
-        sha = dict(zip(ctx.sources["source_id"], ctx.sources["sha256"]))
         for source_id, counts in sorted(ctx.stated_counts.items()):
             named = ctx.named_types.get(source_id, {})
             positions = [position(value, f"states {value} types", records) for value, records in sorted(counts.items())]
             if named:
                 positions.append(position(f"named:{len(named)}", f"names {len(named)}: {join_names(sorted(named))}",
                                           [r for records in named.values() for r in records]))
-            # keyed by content, not id: renaming a source keeps the finding's id
-            yield Question(self.code, self.facet, ctx.topic.condition.name, sha.get(source_id, source_id),
+            # An internal finding's question is "does this source's count match its names?": keyed by the
+            # source alone, never by its content or numbers, so editing "five" to "six" changes the finding
+            # (same id) instead of resolving one and raising another, and a waiver on it survives the edit.
+            yield Question(self.code, self.facet, ctx.topic.condition.name, source_id,
                            tuple(positions), (source_id,), (), for_truth=False,
                            details=(("source_id", source_id), ("named", str(len(named)))))
 
