@@ -60,10 +60,40 @@ def quantity_label(measure: str, subject: str, obj: str) -> str:
 
 
 def comparable_figures(ctx: Context) -> pd.DataFrame:
-    """Prevalence-facet claims whose measure can be compared across sources."""
+    """Prevalence-facet claims whose measure can be compared across sources, proportions on one scale."""
     figures = ctx.facet("prevalence")
     if "measure" in figures.columns:
         figures = figures[figures["measure"].isin(COMPARABLE_MEASURES)]
+    return one_scale(figures)
+
+
+# Proportions, as a factor to "per 100000".
+_PER_100000 = {"%": 1000.0, "per 100000": 1.0}
+
+
+def one_scale(figures: pd.DataFrame) -> pd.DataFrame:
+    """"1 in 80" and "1.25%" are one quantity: a proportion's unit is chosen per quantity, not per sentence.
+
+    Per (subject, measure, object): percent when any source states it in
+    percent, else per 100,000. The stated words stay in ``value``.
+    """
+    proportion = figures["unit"].isin(list(_PER_100000))
+    if not proportion.any() or figures.loc[proportion, "unit"].nunique() < 2:
+        return figures
+    keys = ["subject", "measure", "object"]
+    in_percent = {tuple(row) for row in figures.loc[proportion & (figures["unit"] == "%"), keys].itertuples(index=False)}
+    figures = figures.copy()
+    for index in figures.index[proportion]:
+        target = "%" if tuple(figures.loc[index, keys]) in in_percent else "per 100000"
+        unit = figures.at[index, "unit"]
+        if unit == target:
+            continue
+        factor = _PER_100000[unit] / _PER_100000[target]
+        for column in ("value_low", "value_high"):
+            value = figures.at[index, column]
+            if value is not None and not (isinstance(value, float) and math.isnan(value)):
+                figures.at[index, column] = round(float(value) * factor, 6)
+        figures.at[index, "unit"] = target
     return figures
 
 
