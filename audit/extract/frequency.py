@@ -280,8 +280,8 @@ def _occurrence(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
 
 def _masked_mentions(sentence: Sentence) -> str:
     """Populations masked with '#' so that "occurs rarely in <population>" reads as a whole."""
-    text = sentence.folded
+    chars = list(sentence.folded)
     for mention in sentence.mentions_of("population"):
         start, end = sentence.rel(mention.start), sentence.rel(mention.end)
-        text = text[:start] + "#" * (end - start) + text[end:]
-    return text
+        chars[start:end] = "#" * (end - start)
+    return "".join(chars)

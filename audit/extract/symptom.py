@@ -43,6 +43,7 @@ rules took over what they did better (negation ends at "there", "which",
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -109,13 +110,13 @@ def _masked(sentence: Sentence) -> str:
 
     Populations stay readable: "some affected individuals" is a quantifier over people.
     """
-    text = sentence.folded
+    chars = list(sentence.folded)  # one pass, whatever the number of mentions
     for mention in sentence.mentions:
         if mention.kind == "population":
             continue
         start, end = sentence.rel(mention.start), sentence.rel(mention.end)
-        text = text[:start] + ("§" if mention.kind == "symptom" else "#") * (end - start) + text[end:]
-    return text
+        chars[start:end] = ("§" if mention.kind == "symptom" else "#") * (end - start)
+    return "".join(chars)
 
 
 _LABEL = re.compile(r"^\W*[^:.!?]{2,60}:\s")
@@ -131,9 +132,12 @@ def _listed_until(sentence: Sentence) -> int:
 
 
 def _blank(text: str, spans) -> str:
+    if not spans:
+        return text
+    chars = list(text)
     for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _leading_type(sentence: Sentence) -> tuple[str | None, bool]:
@@ -183,19 +187,33 @@ def _scopes(analysis: DocumentAnalysis, sentence: Sentence, mention, block_type:
     return [block_type or ""]
 
 
-def _band_before(analysis: DocumentAnalysis, sentence: Sentence, offset: int) -> tuple[str, str]:
-    """(typicality, label) of a phenotype-table band heading before ``offset`` in the same block, no sentence between."""
-    region = analysis.folded[sentence.block.start:offset]
-    last = None
-    for last in BAND_PATTERN.finditer(region):
-        pass
-    if last is None or re.search(r"[a-z]\.\s", region[last.end():]):
+def _band_before(analysis: DocumentAnalysis, sentence: Sentence, offset: int,
+                 bands: dict[int, tuple[list, list]]) -> tuple[str, str]:
+    """(typicality, label) of a phenotype-table band heading before ``offset`` in the same block, no sentence between.
+
+    Band headings and sentence ends are found once per block (``bands`` caches them), then looked up by position.
+    """
+    block = sentence.block
+    if sentence.block_index not in bands:
+        region = analysis.folded[block.start:block.end]
+        found = [(m.end() + block.start, band_typicality(m), " ".join(m.group(0).split()))
+                 for m in BAND_PATTERN.finditer(region)]
+        stops = [m.start() + block.start for m in re.finditer(r"[a-z]\.\s", region)] if found else []
+        bands[sentence.block_index] = (found, stops)
+    found, stops = bands[sentence.block_index]
+    index = bisect.bisect_right([end for end, _, _ in found], offset) - 1
+    if index < 0:
         return "", ""
-    return band_typicality(last), " ".join(last.group(0).split())
+    end, typicality, label = found[index]
+    stop = bisect.bisect_left(stops, end)
+    if stop < len(stops) and stops[stop] < offset:
+        return "", ""
+    return typicality, label
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     block_types: dict[int, str] | None = None
+    bands: dict[int, tuple[list, list]] = {}
     for sentence in analysis.sentences:
         symptoms = sentence.mentions_of("symptom")
         if not symptoms or sentence.is_question:
@@ -235,7 +253,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     typicality = cue.typicality
                     words = [clause[cue.start:cue.end]]
                 else:
-                    typicality, label = _band_before(analysis, sentence, mention.start)
+                    typicality, label = _band_before(analysis, sentence, mention.start, bands)
                     words = [label] if label else []
                 hedge = "; ".join(dict.fromkeys(" ".join(w.split()) for w in [*words, *epistemic]))
                 polarity = "negated" if denied else "asserted"
