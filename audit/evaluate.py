@@ -292,7 +292,8 @@ def predictions(claims: pd.DataFrame, file_of: dict[str, str], topic: Topic) -> 
                              typicality=_column(row, "typicality") or "", **common)
         else:
             continue
-        key = (item.file, item.facet, item.name, item.value, item.obj, item.low, item.high, item.unit)
+        # A symptom stated twice with different typicality ("may", then a table's 50%) is two statements.
+        key = (item.file, item.facet, item.name, item.value, item.obj, item.low, item.high, item.unit, item.typicality)
         seen.setdefault(key, item)
     return list(seen.values())
 
@@ -446,10 +447,11 @@ def score_facts(gold: Gold, predicted: list[Predicted], aligner: NameAligner, to
                 score.found += 1
                 if facet == "symptom" and g.typicality:
                     attribute["typicality"][1] += 1
-                    attribute["typicality"][0] += any(p.typicality == g.typicality for p in matching)
+                    # Strict: the source's first statement of the symptom (reading order) must carry it.
+                    attribute["typicality"][0] += matching[0].typicality == g.typicality
                 if facet == "prevalence" and g.measure:
                     attribute["measure"][1] += 1
-                    attribute["measure"][0] += any(p.measure == g.measure for p in matching)
+                    attribute["measure"][0] += matching[0].measure == g.measure
             else:
                 score.misses.append({"topic": topic_name, "file": g.file, "fact": g.describe(), "quote": g.quote})
         for p in preds:
@@ -581,6 +583,11 @@ class Evaluation:
         rows["core facts"] = self.total(CORE_FACETS).to_dict(details=False)
         rows["all facts"] = self.total(FACT_FACETS).to_dict(details=False)
         rows["findings"] = self.findings().to_dict(details=False)
+        for attribute in ("typicality", "measure"):  # how often a found fact's attribute is right
+            right = sum(t.extras.get(attribute, {}).get("correct", 0) for t in self.topics)
+            total = sum(t.extras.get(attribute, {}).get("of", 0) for t in self.topics)
+            rows[f"{attribute} accuracy"] = {"accuracy": _round(right / total) if total else None,
+                                             "correct": right, "of": total}
         return rows
 
     def to_dict(self) -> dict:
@@ -618,6 +625,9 @@ def format_table(evaluation: Evaluation, details: bool = False) -> str:
     lines = [f"{'facet':<14} {'precision':>9} {'recall':>8} {'tp':>5} {'fp':>5} {'found':>6} {'gold':>5}"]
     summary = evaluation.summary()
     for name, row in summary.items():
+        if "accuracy" in row:
+            lines.append(f"{name:<20} {pct(row['accuracy'])} ({row['correct']} of {row['of']} found facts)")
+            continue
         lines.append(f"{name:<14} {pct(row['precision']):>9} {pct(row['recall']):>8} {row['true_positives']:>5} "
                      f"{row['false_positives']:>5} {row['found']:>6} {row['gold']:>5}")
     if details:
@@ -652,7 +662,7 @@ def below_floor(summary: dict[str, dict], floor: dict[str, dict]) -> list[str]:
     drops = []
     for name, recorded in sorted(floor.items()):
         current = summary.get(name, {})
-        for measure in ("precision", "recall"):
+        for measure in ("precision", "recall", "accuracy"):
             then, now = recorded.get(measure), current.get(measure)
             if then is not None and (now is None or now < then - FLOOR_MARGIN):
                 drops.append(f"{name} {measure} {now} < recorded {then}")
