@@ -49,8 +49,9 @@ NEGATION_PATTERN = re.compile(
 # Clause boundaries: a contrast splits one sentence into two propositions.
 # A spaced dash ends a clause too: "no known cause - Nausea - Rash" is a flattened list, not one negation.
 # Matching runs on folded text, where a dash is folded to a space: a spaced dash is three spaces there.
+# A table cell ("|") is a clause of its own: a row is not one sentence.
 CLAUSE_SPLIT_PATTERN = re.compile(
-    r"(?:[;:]|\s[-\u2013\u2014 ]\s|,?\s+\b(?:though|although|but|however|whereas|while|yet|except)\b|,\s+(?=which\b))")
+    r"(?:[;:|]|\s[-\u2013\u2014 ]\s|,?\s+\b(?:though|although|but|however|whereas|while|yet|except)\b|,\s+(?=which\b))")
 
 # Section headings by what they are about.
 SECTION_PATTERNS = {
