@@ -4,8 +4,15 @@ Each claim of the draft gets a verdict against the references:
 ``supported`` (a reference says the same), ``contradicted`` (references say
 otherwise, and none agrees; their quotes are shown), ``disputed`` (some
 references agree, others say otherwise) or ``unsupported`` (no reference
-speaks on it). What every speaking reference agrees on but the draft leaves
-out is listed as ``omitted``.
+says it). Besides the claims the topic's lexicon reads, the draft's
+treatments, figures and types that the lexicon does not name ("is treated
+with X", "X can help", "in 60% of patients") are listed too
+(:mod:`audit.statements`): those no reference supports are ``unsupported``,
+which is what an editor most needs to see. What every speaking reference
+agrees on but the draft leaves out is listed as ``omitted``.
+
+Every item carries a one-sentence ``message`` in words, and the draft quote
+its line and column in the draft file (:mod:`audit.locate`).
 """
 from __future__ import annotations
 
@@ -15,19 +22,25 @@ import pandas as pd
 
 from audit.compare import compare
 from audit.compare.context import Context
-from audit.compare.rules.numbers.intervals import COMPARABLE_MEASURES
+from audit.compare.rules.base import join_names
+from audit.compare.rules.numbers.intervals import COMPARABLE_MEASURES, quantity_label
 from audit.compare.rules.types.TYPE003 import placement_label
 from audit.extract import CLAIM_COLUMNS, extract_document
 from audit.ingest.clean import clean_document, sha256_of
 from audit.ingest.manifest import SOURCE_SUFFIXES
 from audit.ingest.readers import decode_source, file_problem, read_source_bytes
 from audit.errors import InputError
+from audit.locate import RawFile, cleaned_span, occurrence_in
+from audit.report.words import words
 from audit.severity import at_or_above
+from audit.statements import ReferenceText, open_statements
 
 DRAFT_ID = "draft"
 # A contradiction on these facets misleads readers most: it is an error.
 _ERROR_FACETS = {"type_count", "type_relation", "prevalence"}
 _RARE = {"rare", "very_rare", "uncommon"}
+# An unsupported treatment or figure can harm a reader: a warning. Other unsupported claims are notes.
+_WARN_UNSUPPORTED = {"treatment", "prevalence"}
 
 
 def _ref(row) -> dict:
@@ -60,8 +73,10 @@ def _judge(claim, refs: pd.DataFrame, ctx: Context) -> tuple[pd.DataFrame, pd.Da
             return empty, empty
         return stated[stated["value"] == claim.value], stated[stated["value"] != claim.value]
     if claim.facet == "type":
+        # "a subtype of <the condition>" is a type of it too: only a placement under another type disagrees
         relations = refs[(refs["facet"] == "type_relation") & (refs["subject"] == claim.subject)
-                         & (refs["value"] != "separate_type")]
+                         & (refs["value"] != "separate_type")
+                         & ~((refs["value"] == "subtype_of") & refs["object"].isin(ctx.topic.condition_names()))]
         naming = same_facet[same_facet["subject"] == claim.subject]
         return naming, relations[~relations["source_id"].isin(set(naming["source_id"]))]
     if claim.facet == "type_relation":
@@ -105,13 +120,12 @@ def _judge(claim, refs: pd.DataFrame, ctx: Context) -> tuple[pd.DataFrame, pd.Da
     return empty, empty
 
 
-def _line_in(raw: str, quote: str) -> int:
-    """Line of the quote in the raw draft (markup may differ: fall back to its first words)."""
-    for probe in (quote, quote[:40], " ".join(quote.split()[:4])):
-        found = raw.find(probe) if probe else -1
-        if found >= 0:
-            return raw.count("\n", 0, found) + 1
-    return 1
+def _draft_location(raw: RawFile, cleaned: str, path: str, quote: str, start: int, end: int) -> dict:
+    """Where a draft quote is in the draft file (line, column), else in its cleaned text (``found`` false)."""
+    span = raw.find(quote, occurrence_in(cleaned, quote, start), start / max(len(cleaned), 1))
+    found = span is not None
+    span = span or cleaned_span(cleaned, start, end)
+    return {"path": path, **span.to_dict(), "found": found}
 
 
 def _draft_value(claim) -> str:
@@ -120,29 +134,149 @@ def _draft_value(claim) -> str:
     if claim.facet == "type_relation":
         return placement_label(claim.value, claim.object)
     if claim.facet == "symptom":
-        return f"{claim.polarity}" + (f" ({claim.hedge})" if claim.hedge else "")
+        return _stance(claim)
     if claim.facet == "prevalence":
         return claim.value
     if claim.facet == "treatment":
         return f"a treatment ({claim.object})" if claim.object else "a treatment"
-    return claim.value or "named"
+    if claim.facet == "type":
+        return "a type"
+    return words(claim.value) or "named"
 
 
-def _summary_of(rows: pd.DataFrame, facet: str) -> str:
-    if not len(rows):
-        return "nothing"
-    parts = {}
+def _stance(row) -> str:
+    from audit.compare.rules.polarity.POL001 import stance
+
+    return stance(row.polarity, getattr(row, "typicality", "") or "", row.hedge)
+
+
+def _label(row) -> str:
+    """What one reference claim says, as a clause ("it is another name for B"), beside the draft's."""
+    if row.facet == "type_count":
+        return f"there are {row.value} types" if row.value else "there are several types"
+    if row.facet == "type":
+        return "it is a type"
+    if row.facet == "type_relation":
+        return f"it is {placement_label(row.value, row.object)}"
+    if row.facet == "frequency":
+        return f"{row.subject} is the most common" if row.value == "most_common" else f"it is {words(row.value)}"
+    if row.facet == "symptom":
+        return f"it is {_stance(row)}"
+    if row.facet == "treatment":
+        return "it is a treatment"
+    return words(row.value) or row.subject
+
+
+def _said(claim, condition: str) -> str:
+    """The draft's claim as a clause: "there are 7 types of calcinosis", "X is another name for Y"."""
+    subject, value = claim.subject, _draft_value(claim)
+    if claim.facet == "type_count":
+        return f"there are {claim.value} types of {subject}" if claim.value else f"there are several types of {subject}"
+    if claim.facet == "type":
+        return f"{subject} is a type of {condition}"
+    if claim.facet == "type_relation":
+        return f"{subject} is {value}"
+    if claim.facet == "frequency":
+        if claim.value == "most_common":
+            return f"{subject} is the most common type" + (f" of {claim.object}" if claim.object else "")
+        return f"{subject} is {words(claim.value)}" + (f" in {claim.object}" if claim.object else "")
+    if claim.facet == "prevalence":
+        figure = claim.value[:1].lower() + claim.value[1:]  # "About 42%" opens its sentence, not this one
+        return f"{quantity_label(claim.measure, subject, claim.object)} is {figure}"
+    if claim.facet == "treatment":
+        return f"{subject} is a treatment" + (f" for {claim.scope}" if claim.scope else "")
+    if claim.facet == "symptom":
+        return f"{subject} is {value}" + (f" in {claim.scope}" if claim.scope else "")
+    return f"{subject}: {value}"
+
+
+def _positions(rows: pd.DataFrame) -> dict[str, list[str]]:
+    """Label -> sources giving it, labels in order."""
+    parts: dict[str, set[str]] = {}
     for row in rows.itertuples():
-        label = (row.value if facet in ("type_count", "prevalence", "frequency") and row.value else
-                 placement_label(row.value, row.object) if facet == "type_relation" else
-                 row.polarity if facet == "symptom" else row.subject)
-        parts.setdefault(label, set()).add(row.source_id)
-    return "; ".join(f"{label} ({', '.join(sorted(sources))})" for label, sources in sorted(parts.items()))
+        parts.setdefault(_label(row), set()).add(row.source_id)
+    return {label: sorted(sources) for label, sources in sorted(parts.items())}
+
+
+def _summary_of(rows: pd.DataFrame) -> str:
+    positions = _positions(rows)
+    if not positions:
+        return "nothing"
+    return "; ".join(f"{label} ({', '.join(sources)})" for label, sources in positions.items())
+
+
+def _message(verdict: str, said: str, agreeing: pd.DataFrame, disagreeing: pd.DataFrame) -> str:
+    agree = sorted(set(agreeing["source_id"]))
+    others = "; ".join(f"{join_names(sources)} {'says' if len(sources) == 1 else 'say'} {label}"
+                       for label, sources in _positions(disagreeing).items())
+    if verdict == "supported":
+        return f"The draft says {said}; {join_names(agree)} {'says' if len(agree) == 1 else 'say'} so too."
+    if verdict == "contradicted":
+        return f"The draft says {said}; but {others}."
+    if verdict == "disputed":
+        return f"The draft says {said}; {join_names(agree)} {'agrees' if len(agree) == 1 else 'agree'}, but {others}."
+    return f"The draft says {said}; no reference says this."
+
+
+def _quotes(agreeing: pd.DataFrame, disagreeing: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """Each reference quote once: a sentence that both agrees and disagrees (two claims in one sentence)
+    is shown where it agrees."""
+    supporting = _refs(agreeing)
+    shown = {(r["source_id"], r["start"], r["end"]) for r in supporting}
+    contradicting = [r for r in _refs(disagreeing) if (r["source_id"], r["start"], r["end"]) not in shown]
+    return supporting, contradicting
+
+
+_OPEN_FACET = {"treatment": "treatment", "figure": "prevalence", "type": "type"}
+_OPEN_SAID = {"treatment": "{term} is a treatment", "figure": "{term} ({quote})", "type": "{term} is a type of {condition}"}
+
+
+def _severity(verdict: str, facet: str) -> str:
+    if verdict == "contradicted":
+        return "error" if facet in _ERROR_FACETS else "warning"
+    if verdict == "disputed":
+        return "warning"
+    if verdict == "unsupported" and facet in _WARN_UNSUPPORTED:
+        return "warning"
+    return "info"
+
+
+def _open_items(draft_text: str, draft: pd.DataFrame, topic, texts: dict[str, str], locate) -> list[dict]:
+    """Treatments, figures and types the lexicon does not name, judged by the references' text."""
+    statements = open_statements(draft_text, draft, topic)
+    if not statements:
+        return []
+    references = ReferenceText(texts, topic)
+    items = []
+    for statement in statements:
+        judgement = references.judge(statement)
+        facet = _OPEN_FACET[statement.kind]
+        said = _OPEN_SAID[statement.kind].format(term=statement.term, quote=statement.quote.rstrip("."),
+                                                 condition=topic.condition.name)
+        if judgement.verdict == "supported":
+            message = f"The draft says {said}; {join_names(sorted({q['source_id'] for q in judgement.supporting}))} " \
+                      "also say so (in words the topic's lexicon does not hold: check them)."
+        else:
+            message = f"The draft says {said}; no reference says this."
+            if judgement.related:
+                message += (f" {join_names(sorted({q['source_id'] for q in judgement.related}))} mention"
+                            f"{'s' if len({q['source_id'] for q in judgement.related}) == 1 else ''} "
+                            f"{'it' if statement.kind != 'figure' else 'the same figure'} in another way.")
+        items.append({
+            "facet": facet, "subject": statement.term, "object": "", "in_lexicon": False,
+            "draft_value": statement.term if statement.kind == "figure" else f"a {statement.kind}",
+            "verdict": judgement.verdict, "severity": _severity(judgement.verdict, facet), "message": message,
+            "draft_quote": {"quote": statement.quote, "start": statement.start, "end": statement.end,
+                            **locate(statement.quote, statement.start, statement.end)},
+            "reference_summary": join_names(sorted({q["source_id"] for q in judgement.supporting})) or "nothing",
+            "supporting": judgement.supporting, "contradicting": [], "related": judgement.related,
+        })
+    return items
 
 
 def check_draft(draft_path: str | Path, corpus_dir: str | Path) -> dict:
     """Check a draft (.md, .html or .txt) against a reference corpus."""
-    from audit.api import extract_corpus
+    from audit.api import display_path, extract_corpus
 
     draft_path = Path(draft_path)
     # Checked before the references are extracted: a wrong draft should fail at once.
@@ -163,6 +297,13 @@ def check_draft(draft_path: str | Path, corpus_dir: str | Path) -> dict:
     except InputError as error:
         raise InputError(error.message, draft_path, error.line) from None
     draft = pd.DataFrame(extract_document(document, topic), columns=list(CLAIM_COLUMNS))
+    shown_path = display_path(draft_path)  # what an annotation names: the file the author edits
+    raw = RawFile(text, draft_path.suffix)
+
+    def locate(quote: str, start: int, end: int) -> dict:
+        location = _draft_location(raw, document.text, shown_path, quote, start, end)
+        return {"line": location["start_line"], "location": location}
+
     refs = references.claims
     ctx = Context(claims=refs, sources=references.sources, topic=topic)
     items, seen = [], set()
@@ -173,21 +314,23 @@ def check_draft(draft_path: str | Path, corpus_dir: str | Path) -> dict:
         seen.add(key)
         agreeing, disagreeing = _judge(claim, refs, ctx)
         verdict = _verdict(agreeing, disagreeing)
-        severity = ("error" if claim.facet in _ERROR_FACETS else "warning") if verdict == "contradicted" else \
-                   "warning" if verdict == "disputed" else "info"
+        supporting, contradicting = _quotes(agreeing, disagreeing)
         items.append({
-            "facet": claim.facet, "subject": claim.subject, "object": claim.object, "draft_value": _draft_value(claim),
-            "verdict": verdict, "severity": severity,
+            "facet": claim.facet, "subject": claim.subject, "object": claim.object, "in_lexicon": True,
+            "draft_value": _draft_value(claim), "verdict": verdict, "severity": _severity(verdict, claim.facet),
+            "message": _message(verdict, _said(claim, topic.condition.name), agreeing, disagreeing),
             "draft_quote": {"quote": claim.quote, "start": int(claim.start), "end": int(claim.end),
-                            "line": _line_in(text, claim.quote)},
-            "reference_summary": _summary_of(pd.concat([agreeing, disagreeing]), claim.facet),
-            "supporting": _refs(agreeing), "contradicting": _refs(disagreeing),
+                            **locate(claim.quote, int(claim.start), int(claim.end))},
+            "reference_summary": _summary_of(pd.concat([agreeing, disagreeing])),
+            "supporting": supporting, "contradicting": contradicting, "related": [],
         })
+    texts = {source_id: references.text_of(source_id) for source_id in references.sources["source_id"]}
+    items += _open_items(document.text, draft, topic, texts, locate)
     omitted = _omitted(refs, references.sources, topic, draft)
     counts = {name: sum(1 for item in items if item["verdict"] == name)
               for name in ("supported", "contradicted", "disputed", "unsupported")}
     counts["omitted"] = len(omitted)
-    return {"schema_version": "1.0", "draft": draft_path.as_posix(), "against": Path(corpus_dir).as_posix(),
+    return {"schema_version": "1.1", "draft": shown_path, "against": Path(corpus_dir).as_posix(),
             "topic": topic.name, "draft_text": document.text, "summary": counts, "claims": items, "omitted": omitted}
 
 
@@ -210,6 +353,7 @@ def _omitted(refs: pd.DataFrame, sources: pd.DataFrame, topic, draft: pd.DataFra
 
 
 def failing(document: dict, fail_on: str) -> list[dict]:
-    """Draft claims that contradict (or are disputed by) the references at or above ``fail_on``."""
-    return [item for item in document["claims"] if item["verdict"] in ("contradicted", "disputed")
+    """Draft claims at or above ``fail_on``: contradicted, disputed, and unsupported treatments and figures
+    (warnings: they fail ``--fail-on warning``, not the default ``--fail-on error``)."""
+    return [item for item in document["claims"] if item["verdict"] != "supported"
             and at_or_above(item["severity"], fail_on)]

@@ -15,13 +15,19 @@ def test_seven_types_draft_fails_with_the_references_quotes(tmp_path):
     draft.write_text(SEVEN_TYPES_DRAFT)
     result = CliRunner().invoke(main, ["check", str(draft), "--against", str(CALCINOSIS), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert "contradicted type_count calcinosis: draft says 7" in result.output
+    assert ("E contradicted number of types calcinosis (line 3): The draft says there are 7 types of calcinosis; "
+            "but healthboard and medindia say there are 4 types; healthgrades and rarity-explainer say there are "
+            "5 types.") in result.output
     document = json.loads((tmp_path / "out" / "check.json").read_text())
     (count,) = [c for c in document["claims"] if c["facet"] == "type_count"]
     assert count["verdict"] == "contradicted" and count["severity"] == "error"
     quotes = {ref["quote"] for ref in count["contradicting"]}
     assert "Four main forms exist." in quotes and "There are five main types of calcinosis cutis." in quotes
     assert count["draft_quote"]["line"] == 3
+    location = count["draft_quote"]["location"]
+    line = SEVEN_TYPES_DRAFT.split("\n")[2]
+    assert location["found"] and location["path"].endswith("draft.md")
+    assert line[location["start_column"] - 1:location["end_column"] - 1] == "There are seven types of calcinosis."
     most_common = [c for c in document["claims"] if c["facet"] == "frequency"]
     assert most_common and most_common[0]["verdict"] == "supported"
     html = (tmp_path / "out" / "check.html").read_text()
@@ -73,3 +79,72 @@ def test_symptom_typicality_is_checked_by_each_reference_position(tmp_path):
     never = pain["The deposits are never painful."]
     assert never["verdict"] == "disputed"
     assert {r["source_id"] for r in never["supporting"]} == {"healthboard"}
+
+
+UNKNOWN = """# Calcinosis
+
+Calcinosis is treated with zorbafen, a new cream.
+
+Deposits shrink by 37 percent after a month of moonwater baths.
+
+Dystrophic calcinosis is the most common type.
+"""
+
+
+def test_unknown_treatment_and_figure_are_listed_as_unsupported_with_their_quotes(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(UNKNOWN)
+    result = CliRunner().invoke(main, ["check", str(draft), "--against", str(CALCINOSIS), "--out", str(tmp_path / "o"),
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output  # unsupported is not contradicted: --fail-on error passes
+    document = json.loads(result.stdout)
+    unsupported = {c["subject"]: c for c in document["claims"] if c["verdict"] == "unsupported"}
+    zorbafen = unsupported["zorbafen"]
+    assert zorbafen["facet"] == "treatment" and zorbafen["severity"] == "warning" and not zorbafen["in_lexicon"]
+    assert zorbafen["draft_quote"]["quote"] == "Calcinosis is treated with zorbafen, a new cream."
+    assert zorbafen["draft_quote"]["location"]["start_line"] == 3
+    assert zorbafen["message"] == "The draft says zorbafen is a treatment; no reference says this."
+    (figure,) = [c for c in unsupported.values() if "37 percent" in c["draft_quote"]["quote"]]
+    assert figure["facet"] == "prevalence" and figure["draft_quote"]["location"]["start_line"] == 5
+    assert "moonwater baths" not in unsupported  # a figure's words are not a treatment
+    assert document["summary"]["unsupported"] == len(unsupported) >= 2
+    assert document["summary"]["contradicted"] == 0
+    # what the references do say stays supported
+    assert any(c["verdict"] == "supported" and c["facet"] == "frequency" for c in document["claims"])
+    # --fail-on warning fails on them; the text output lists both with their lines
+    text = CliRunner().invoke(main, ["check", str(draft), "--against", str(CALCINOSIS), "--out", str(tmp_path / "o2"),
+                                     "--fail-on", "warning"])
+    assert text.exit_code == 1
+    assert "W unsupported treatment zorbafen (line 3)" in text.output and "(line 5)" in text.output
+
+
+def test_a_treatment_outside_the_lexicon_that_a_reference_names_is_supported(tmp_path, corpus_copy):
+    # Without rituximab in the lexicon, the references' own sentences still name it as a treatment.
+    corpus = corpus_copy("calcinosis")
+    topic = corpus / "topic.yaml"
+    lines = topic.read_text().splitlines(keepends=True)
+    topic.write_text("".join(line for line in lines if not line.strip().startswith("rituximab:")))
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Calcinosis\n\nIt is sometimes treated with rituximab.\n")
+    result = CliRunner().invoke(main, ["check", str(draft), "--against", str(corpus), "--out", str(tmp_path / "o"),
+                                       "--format", "json"])
+    document = json.loads(result.stdout)
+    (item,) = [c for c in document["claims"] if c["subject"] == "rituximab"]
+    assert not item["in_lexicon"] and item["verdict"] == "supported" and item["supporting"]
+    assert all("rituximab" in ref["quote"].lower() for ref in item["supporting"])
+
+
+def test_the_same_reference_quote_is_never_on_both_sides(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Calcinosis\n\nTumoral calcinosis is a type of calcinosis. There are five types of calcinosis.\n")
+    result = CliRunner().invoke(main, ["check", str(draft), "--against", str(CALCINOSIS), "--out", str(tmp_path / "o"),
+                                       "--format", "json", "--fail-on", "never"])
+    document = json.loads(result.stdout)
+    for item in document["claims"]:
+        agree = {(r["source_id"], r["start"], r["end"]) for r in item["supporting"]}
+        otherwise = {(r["source_id"], r["start"], r["end"]) for r in item["contradicting"]}
+        assert not agree & otherwise, item["message"]
+        assert "_" not in item["message"], item["message"]  # words, never internal values
+    (typed,) = [c for c in document["claims"] if c["facet"] == "type" and c["subject"] == "tumoral calcinosis"]
+    assert typed["message"].startswith("The draft says tumoral calcinosis is a type of calcinosis; ")
+    assert "says it is another name for metastatic" in typed["message"]

@@ -25,11 +25,12 @@ def findings_schema() -> dict:
     return json.loads(resources.files("audit.compare").joinpath("findings.schema.json").read_text("utf-8"))
 
 
-def _add_lines(items: list[dict], texts) -> None:
-    """Give every quote its 1-based line in the cleaned text (for SARIF and CI annotations).
+def _add_lines(items: list[dict], texts, locator=None) -> None:
+    """Give every quote its 1-based line in the cleaned text and, with a ``locator``
+    (:class:`audit.locate.QuoteLocator`), its location in the source file (for SARIF and CI annotations).
 
-    Quotes are grouped by source so each text is read once, and lines are
-    found by bisecting the text's newline offsets.
+    Quotes are grouped by source so each text and each file is read once, and
+    lines are found by bisecting the text's newline offsets.
     """
     by_source: dict[str, list[dict]] = {}
     for item in items:
@@ -44,11 +45,13 @@ def _add_lines(items: list[dict], texts) -> None:
         newlines = [index for index, char in enumerate(text) if char == "\n"]
         for quote in by_source[source_id]:
             quote["line"] = bisect.bisect_left(newlines, quote["start"]) + 1
+            if locator is not None:
+                quote["location"] = locator.locate(source_id, quote["quote"], quote["start"], quote["end"])
 
 
 def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_name: str, corpus_name: str,
                       n_claims: int, data_quality: dict | None = None, texts: dict[str, str] | None = None,
-                      texts_dir: str = "") -> dict:
+                      texts_dir: str = "", locator=None) -> dict:
     from audit import __version__
 
     source_entries = []
@@ -64,8 +67,8 @@ def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_nam
     findings = [finding.to_dict() for finding in result.findings]
     agreements = [agreement.to_dict() for agreement in result.agreements]
     if texts is not None:
-        _add_lines(findings, texts)
-        _add_lines(agreements, texts)
+        _add_lines(findings, texts, locator)
+        _add_lines(agreements, texts, locator)
     return {
         "schema_version": SCHEMA_VERSION,
         "audit_version": __version__,

@@ -38,6 +38,8 @@ def words(value) -> str:
     if text in _PHRASES:
         return _PHRASES[text]
     parts = text.split(":") if ":" in text and "://" not in text else [text]
+    if "separate_type" in parts[:2]:  # "separate_type:<condition>": a type of its own, of nothing else
+        parts = parts[:parts.index("separate_type") + 1]
     out = []
     for index, part in enumerate(parts):
         if part == "named" and index + 1 < len(parts) and _COUNT.match(parts[index + 1]):

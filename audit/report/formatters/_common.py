@@ -11,6 +11,35 @@ def text_uri(document: dict, source_id: str) -> str:
     return f"{base}/{source_id}.txt"
 
 
+def quote_location(document: dict, quote: dict) -> dict:
+    """Where an annotation for ``quote`` goes: the source file an author edits, line and column.
+
+    A quote carries its ``location`` (:mod:`audit.locate`); an older document without one falls back to
+    the quote's line in the cleaned text.
+    """
+    if quote.get("location"):
+        return quote["location"]
+    line = max(int(quote.get("line") or 1), 1)
+    return {"path": text_uri(document, quote["source_id"]), "start_line": line, "start_column": 0,
+            "end_line": line, "end_column": 0, "found": False}
+
+
+def draft_location(document: dict, item: dict) -> dict:
+    """Where an annotation for a draft claim goes: the draft file, line and column."""
+    quote = item["draft_quote"]
+    if quote.get("location"):
+        return quote["location"]
+    line = max(int(quote.get("line") or 1), 1)
+    return {"path": document["draft"], "start_line": line, "start_column": 0, "end_line": line, "end_column": 0,
+            "found": False}
+
+
+def item_message(item: dict) -> str:
+    """A draft claim's verdict in one sentence (older documents: built from its parts)."""
+    return item.get("message") or (f"{item['verdict']}: the draft says {words(item['draft_value'])}; "
+                                   f"references say {item['reference_summary']}")
+
+
 def first_quote(finding: dict) -> dict | None:
     for position in finding.get("positions", []):
         for quote in position.get("quotes", []):

@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one annotation per finding, on the quoted line."""
 from __future__ import annotations
 
-from audit.report.formatters._common import check_items, first_quote, text_uri
+from audit.report.formatters._common import (check_items, draft_location, first_quote, item_message,
+                                              quote_location)
+from audit.report.words import words
 
 NAME = "github"
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -15,10 +17,17 @@ def _property(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(level: str, message: str, title: str, file: str = "", line: int = 0) -> str:
+def _annotation(level: str, message: str, title: str, location: dict | None = None) -> str:
+    """One workflow command; ``location`` ({path, start_line, start_column, end_line, end_column}) places it."""
     properties = [f"title={_property(title)}"]
-    if file:
-        properties[:0] = [f"file={_property(file)}", f"line={max(line, 1)}"]
+    if location:
+        place = [f"file={_property(location['path'])}", f"line={location['start_line']}"]
+        if location.get("end_line"):
+            place.append(f"endLine={location['end_line']}")
+        # GitHub reads columns only within one line
+        if location.get("start_column") and location.get("end_line") == location["start_line"]:
+            place += [f"col={location['start_column']}", f"endColumn={location['end_column']}"]
+        properties[:0] = place
     return f"::{_COMMAND[level]} {','.join(properties)}::{_data(message)}"
 
 
@@ -28,17 +37,16 @@ def audit(document: dict) -> str:
         if finding.get("waived"):
             continue
         quote = first_quote(finding)
-        file = text_uri(document, quote["source_id"]) if quote else ""
         lines.append(_annotation(finding["severity"], finding["message"], f"{finding['code']} {finding['subject']}",
-                                 file, int(quote.get("line", 1)) if quote else 0))
+                                 quote_location(document, quote) if quote else None))
     counts = document["summary"]["findings"]
     lines.append(f"audit: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
     return "\n".join(lines) + "\n"
 
 
 def diff(document: dict) -> str:
-    lines = [_annotation(f["severity"], f"new finding: {f['message']}", f"{f['code']} {f['subject']}")
-             for f in document["findings"]["new"] if not f.get("waived")]
+    lines = [_annotation(f["severity"], f"new finding: {f['message']}", f"{f['code']} {f['subject']}",
+                         f.get("location")) for f in document["findings"]["new"] if not f.get("waived")]
     lines.append(f"audit diff: {len(document['findings']['new'])} new, {len(document['findings']['resolved'])} resolved")
     return "\n".join(lines) + "\n"
 
@@ -46,9 +54,9 @@ def diff(document: dict) -> str:
 def check(document: dict) -> str:
     lines = []
     for item in check_items(document):
-        level = item["severity"] if item["verdict"] != "unsupported" else "info"
-        lines.append(_annotation(level, f"{item['verdict']}: the draft says {item['draft_value']}; references say "
-                                        f"{item['reference_summary']}", f"{item['facet']} {item['subject']}",
-                                 document["draft"], int(item["draft_quote"].get("line", 1))))
-    lines.append(f"audit check: {document['summary']['contradicted']} contradicted")
+        lines.append(_annotation(item["severity"], item_message(item), f"{words(item['facet'])} {item['subject']}",
+                                 draft_location(document, item)))
+    summary = document["summary"]
+    lines.append(f"audit check: {summary['contradicted']} contradicted, {summary['disputed']} disputed, "
+                 f"{summary['unsupported']} unsupported")
     return "\n".join(lines) + "\n"

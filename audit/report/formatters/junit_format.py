@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from audit.report.formatters._common import draft_location, first_quote, item_message, quote_location
+
 NAME = "junit"
 
 
@@ -16,30 +18,46 @@ def _suite(name: str, cases: list[ET.Element]) -> str:
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _details(finding: dict) -> str:
+def _at(location: dict | None) -> str:
+    if not location:
+        return ""
+    column = f":{location['start_column']}" if location.get("start_column") else ""
+    return f"{location['path']}:{location['start_line']}{column}"
+
+
+def _place(case: ET.Element, location: dict | None) -> None:
+    """``file`` and ``line`` attributes (as pytest writes them), read by CI test reporters to annotate."""
+    if location:
+        case.set("file", location["path"])
+        case.set("line", str(location["start_line"]))
+
+
+def _details(document: dict, finding: dict) -> str:
     lines = []
     for position in finding.get("positions", []):
         lines.append(f"{position.get('label', position.get('value'))}: {', '.join(position.get('sources', []))}")
         for quote in position.get("quotes", []):
             if quote.get("claim_id"):
-                lines.append(f"  [{quote['source_id']} {quote['start']}-{quote['end']}] {quote['quote']}")
+                lines.append(f"  [{_at(quote_location(document, quote))}] {quote['quote']}")
     return "\n".join(lines)
 
 
-def _finding_case(finding: dict, fail_on_info: bool = False) -> ET.Element:
+def _finding_case(document: dict, finding: dict, fail_on_info: bool = False) -> ET.Element:
     case = ET.Element("testcase", classname=f"audit.{finding['code']}", name=f"{finding['subject']} [{finding['id']}]")
+    quote = first_quote(finding)
+    _place(case, quote_location(document, quote) if quote else finding.get("location"))
     if finding.get("waived"):
         ET.SubElement(case, "skipped", message=f"waived: {finding.get('waiver_reason', '')}")
     elif finding["severity"] in ("error", "warning") or fail_on_info:
         failure = ET.SubElement(case, "failure", message=finding["message"], type=finding["severity"])
-        failure.text = _details(finding)
+        failure.text = _details(document, finding)
     else:
         ET.SubElement(case, "system-out").text = finding["message"]
     return case
 
 
 def audit(document: dict) -> str:
-    cases = [_finding_case(f) for f in document["findings"]]
+    cases = [_finding_case(document, f) for f in document["findings"]]
     for agreement in document.get("agreements", []):
         cases.append(ET.Element("testcase", classname=f"audit.agreement.{agreement['code']}",
                                 name=agreement["message"]))
@@ -47,7 +65,7 @@ def audit(document: dict) -> str:
 
 
 def diff(document: dict) -> str:
-    cases = [_finding_case(f) for f in document["findings"]["new"]]
+    cases = [_finding_case(document, f) for f in document["findings"]["new"]]
     for finding in document["findings"]["resolved"]:
         cases.append(ET.Element("testcase", classname=f"audit.resolved.{finding['code']}", name=finding["message"]))
     return _suite("audit:diff", cases)
@@ -58,11 +76,11 @@ def check(document: dict) -> str:
     for item in document["claims"]:
         case = ET.Element("testcase", classname=f"audit.check.{item['facet']}",
                           name=f"{item['subject']}: {item['draft_value']}")
+        _place(case, draft_location(document, item))
         if item["verdict"] in ("contradicted", "disputed"):
-            failure = ET.SubElement(case, "failure", message=f"{item['verdict']}: references say {item['reference_summary']}",
-                                    type=item["severity"])
+            failure = ET.SubElement(case, "failure", message=item_message(item), type=item["severity"])
             failure.text = "\n".join(f"[{r['source_id']}] {r['quote']}" for r in item["contradicting"])
         elif item["verdict"] == "unsupported":
-            ET.SubElement(case, "system-out").text = "no reference speaks on this claim"
+            ET.SubElement(case, "system-out").text = item_message(item)
         cases.append(case)
     return _suite(f"audit:check:{document['draft']}", cases)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import html
 import re
 
-from audit.report.formatters._common import changed_lines
+from audit.report.formatters._common import changed_lines, draft_location, item_message
+from audit.report.words import words
 
 NAME = "markdown"
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -77,9 +78,12 @@ def check(document: dict) -> str:
     lines = [f"## audit check: {md(document['draft'])}", "",
              f"**{s['contradicted']}** contradicted · {s['disputed']} disputed · {s['supported']} supported · "
              f"{s['unsupported']} unsupported · {s['omitted']} omitted", ""]
-    for item in document["claims"]:
-        if item["verdict"] in ("contradicted", "disputed"):
-            lines += [f"- **{item['verdict']}** {md(item['facet'])} {md(item['subject'])}: the draft says "
-                      f"{md(item['draft_value'])}; references say {md(item['reference_summary'])}"]
-            lines += [f"  > {md(ref['quote'])} — {md(ref['source_id'])}" for ref in item["contradicting"]]
+    for verdict in ("contradicted", "disputed", "unsupported"):
+        for item in document["claims"]:
+            if item["verdict"] == verdict:
+                where = draft_location(document, item)
+                lines += [f"- **{verdict}** {md(words(item['facet']))} {md(item['subject'])} "
+                          f"(line {where['start_line']}): {md(item_message(item))}",
+                          f"  > {md(item['draft_quote']['quote'])} — draft"]
+                lines += [f"  > {md(ref['quote'])} — {md(ref['source_id'])}" for ref in item["contradicting"]]
     return "\n".join(lines).rstrip() + "\n"

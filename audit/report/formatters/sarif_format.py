@@ -1,9 +1,16 @@
-"""SARIF 2.1.0 for code-scanning dashboards. Locations point at the cleaned texts the offsets index."""
+"""SARIF 2.1.0 for code-scanning dashboards.
+
+Locations point at the source file an author edits (line and column, found
+through the cleaning by :mod:`audit.locate`); the cleaned text and the claim's
+offsets into it are kept in the location's properties.
+"""
 from __future__ import annotations
 
 import json
 
-from audit.report.formatters._common import LEVELS, check_items, first_quote, text_uri
+from audit.report.formatters._common import LEVELS, check_items, draft_location, first_quote, item_message, \
+    quote_location, text_uri
+from audit.report.words import words
 
 NAME = "sarif"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -16,11 +23,27 @@ def _log(rules: list[dict], results: list[dict], version: str) -> str:
                       sort_keys=True) + "\n"
 
 
-def _location(uri: str, quote: dict) -> dict:
-    region = {"startLine": max(int(quote.get("line") or 1), 1), "snippet": {"text": quote["quote"]}}
+def _region(location: dict, snippet: str) -> dict:
+    region = {"startLine": location["start_line"], "snippet": {"text": snippet}}
+    if location.get("start_column"):
+        region.update({"startColumn": location["start_column"], "endLine": location["end_line"],
+                       "endColumn": location["end_column"]})
+    return region
+
+
+def _location(location: dict, snippet: str, properties: dict) -> dict:
+    return {"physicalLocation": {"artifactLocation": {"uri": location["path"]}, "region": _region(location, snippet),
+                                 "properties": {**properties, "foundInSource": bool(location.get("found"))}}}
+
+
+def _quote_location(document: dict, quote: dict) -> dict:
+    cleaned = {"cleanedText": text_uri(document, quote["source_id"]), "sourceId": quote["source_id"],
+               "claimId": quote.get("claim_id", "")}
     if "start" in quote and "end" in quote:
-        region.update({"charOffset": int(quote["start"]), "charLength": int(quote["end"]) - int(quote["start"])})
-    return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+        cleaned.update({"cleanedStart": int(quote["start"]), "cleanedEnd": int(quote["end"])})
+    if quote.get("line"):
+        cleaned["cleanedLine"] = int(quote["line"])
+    return _location(quote_location(document, quote), quote["quote"], cleaned)
 
 
 def _rules(document: dict, extra: set[str]) -> list[dict]:
@@ -41,7 +64,7 @@ def _result(code: str, level: str, message: str, locations: list[dict], identity
 
 def _finding_result(document: dict, finding: dict) -> dict:
     quote = first_quote(finding)
-    locations = [_location(text_uri(document, quote["source_id"]), quote)] if quote else []
+    locations = [_quote_location(document, quote)] if quote else []
     return _result(finding["code"], LEVELS[finding["severity"]], finding["message"], locations, finding["id"],
                    finding.get("waiver_reason", "") if finding.get("waived") else None)
 
@@ -52,8 +75,12 @@ def audit(document: dict) -> str:
 
 
 def diff(document: dict) -> str:
-    results = [_result(f["code"], LEVELS[f["severity"]], f["message"], [], f["id"], None)
-               for f in document["findings"]["new"]]
+    results = []
+    for finding in document["findings"]["new"]:
+        location = finding.get("location")
+        locations = [_location(location, finding.get("quote", ""), {})] if location else []
+        results.append(_result(finding["code"], LEVELS[finding["severity"]], finding["message"], locations,
+                               finding["id"], finding.get("waiver_reason", "") if finding.get("waived") else None))
     rules = [{"id": code, "name": code.lower(), "shortDescription": {"text": code}}
              for code in sorted({f["code"] for f in document["findings"]["new"]})]
     return _log(rules, results, "")
@@ -62,15 +89,11 @@ def diff(document: dict) -> str:
 def check(document: dict) -> str:
     results = []
     for item in check_items(document):
-        level = "error" if item["verdict"] == "contradicted" and item["severity"] == "error" else \
-            "warning" if item["verdict"] in ("contradicted", "disputed") else "note"
-        quote = dict(item["draft_quote"])
-        location = {"physicalLocation": {"artifactLocation": {"uri": document["draft"]},
-                                         "region": {"startLine": max(quote.get("line", 1), 1),
-                                                    "snippet": {"text": quote["quote"]}}}}
-        results.append(_result(f"CHECK-{item['facet']}", level,
-                               f"{item['verdict']}: the draft says {item['draft_value']}; references say "
-                               f"{item['reference_summary']}", [location], f"{item['facet']}:{item['subject']}", None))
-    rules = [{"id": code, "name": code.lower(), "shortDescription": {"text": f"draft claim ({code[6:]})"}}
+        quote = item["draft_quote"]
+        location = _location(draft_location(document, item), quote["quote"],
+                             {"cleanedStart": int(quote["start"]), "cleanedEnd": int(quote["end"])})
+        results.append(_result(f"CHECK-{item['facet']}", LEVELS[item["severity"]], item_message(item), [location],
+                               f"{item['facet']}:{item['subject']}", None))
+    rules = [{"id": code, "name": code.lower(), "shortDescription": {"text": f"draft claim ({words(code[6:])})"}}
              for code in sorted({r["ruleId"] for r in results})]
     return _log(rules, results, "")

@@ -1,7 +1,7 @@
 """Plain text for terminals and logs: a summary, then one line per finding."""
 from __future__ import annotations
 
-from audit.report.formatters._common import changed_lines
+from audit.report.formatters._common import changed_lines, draft_location, item_message
 from audit.report.words import words
 
 NAME = "text"
@@ -56,14 +56,12 @@ def check(document: dict) -> str:
     counts = document["summary"]
     lines = [f"draft {document['draft']}: {counts['supported']} supported, {counts['contradicted']} contradicted, "
              f"{counts['disputed']} disputed, {counts['unsupported']} unsupported, {counts['omitted']} omitted"]
-    for verdict in ("contradicted", "disputed"):
+    for verdict in ("contradicted", "disputed", "unsupported"):
         for item in document["claims"]:
             if item["verdict"] == verdict:
-                lines.append(f"  {_MARK[item['severity']]} {verdict} {item['facet']} {item['subject']}: draft says "
-                             f"{item['draft_value']!s}; references say {item['reference_summary']}")
-    for item in document["claims"]:
-        if item["verdict"] == "unsupported":
-            lines.append(f"  I {item['facet']} {item['subject']}: {item['draft_value']!s} (no reference says this)")
+                where = draft_location(document, item)
+                lines.append(f"  {_MARK[item['severity']]} {verdict} {words(item['facet'])} {item['subject']} "
+                             f"(line {where['start_line']}): {item_message(item)}")
     for item in document["omitted"]:
         lines.append(f"  I omitted: {item['message']}")
     return "\n".join(lines) + "\n"
