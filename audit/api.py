@@ -44,6 +44,7 @@ class ExtractResult:
     extracted_dir: Path | None
     texts_dir: Path | None
     warnings: list[str] = field(default_factory=list)
+    texts: dict[str, str] | None = None  # the cleaned texts when none were written (write=False)
 
     def moved_to(self, folder: Path) -> None:
         """Point at the published folder once the staged one has been published there."""
@@ -51,6 +52,8 @@ class ExtractResult:
 
     def text_of(self, source_id: str) -> str:
         """The cleaned text a source's claim offsets point into."""
+        if self.texts is not None and source_id in self.texts:
+            return self.texts[source_id]
         if self.texts_dir is None:
             raise InputError(f"no cleaned text was written for {source_id!r}")
         return (self.texts_dir / f"{source_id}.txt").read_text("utf-8")
@@ -199,6 +202,7 @@ def _extract(corpus: Corpus, out: Path | None, cache: DocumentCache, progress: b
     if out is not None:
         (out / "text").mkdir(parents=True, exist_ok=True)
     source_rows: list[dict] = []
+    texts: dict[str, str] = {}
     # Column lists, not a dict per row: a fraction of the memory for millions of claims.
     claim_columns: dict[str, list] = {column: [] for column in CLAIM_COLUMNS}
     # disable=None: tqdm shows the bar only on a terminal, so logs and CI stay clean.
@@ -212,6 +216,8 @@ def _extract(corpus: Corpus, out: Path | None, cache: DocumentCache, progress: b
                 claim_columns[column].append(row[column])
         if out is not None:
             (out / "text" / f"{entry.id}.txt").write_text(payload["text"], encoding="utf-8", newline="")
+        else:  # nothing written: keep the texts for callers that read quotes' context (audit check)
+            texts[entry.id] = payload["text"]
     sources = validate_table(pd.DataFrame(source_rows, columns=list(_SOURCE_COLUMNS)), "sources", failures_dir)
     claims_frame = pd.DataFrame(claim_columns) if claim_columns["claim_id"] else empty_frame(ClaimsTable)
     claims = validate_table(claims_frame, "claims", failures_dir)
@@ -219,7 +225,8 @@ def _extract(corpus: Corpus, out: Path | None, cache: DocumentCache, progress: b
         write_csv(out / "sources.csv", sources)
         write_csv(out / "claims.csv", claims)
     return ExtractResult(corpus=corpus, sources=sources, claims=claims, extracted_dir=out,
-                         texts_dir=(out / "text") if out is not None else None)
+                         texts_dir=(out / "text") if out is not None else None,
+                         texts=texts if out is None else None)
 
 
 _SOURCE_COLUMNS = ("source_id", "path", "title", "publisher", "url", "author", "reviewer", "date", "date_kind",
@@ -374,8 +381,12 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
             extra = baseline.apply(extra)
         comparison.findings = sorted([*comparison.findings, *extra], key=Finding.sort_key)
         frame = validate_table(findings_frame(comparison), "findings", failures_dir)
+    from audit.locate import corpus_locator, path_shown
+
+    locator = corpus_locator(result.corpus, result.sources, texts, texts_shown, path_shown)  # quotes in source files
     document = findings_document(comparison, result.sources, topic.name, result.corpus.name, len(result.claims),
-                                 report.summary() if report else None, texts=texts, texts_dir=texts_shown)
+                                 report.summary() if report else None, texts=texts, texts_dir=texts_shown,
+                                 locator=locator)
     if baseline is not None:
         document["baseline"] = baseline.report()
     audit_result = AuditResult(extract=result, comparison=comparison, data_quality=report, document=document,
@@ -390,7 +401,7 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
         if report is not None:
             _write_data_quality(report, reports_out, result.corpus.name)
         html = build_report(document, result.claims, result.sources, texts, topic.condition.name,
-                            report.outcomes if report else None)
+                            report.outcomes if report else None, topic.condition_names())
         write_report(reports_out / "report.html", html)
     return audit_result
 

@@ -16,14 +16,20 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from audit.report.words import web_url, words
+
 _COLORS = {"agree": "#32d583", "differ": "#fd853a", "silent": "#eaecf0"}
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     # autoescape=True for every template: source text is untrusted.
-    return Environment(loader=PackageLoader("audit.report", "templates"), autoescape=True,
-                       trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
+    env = Environment(loader=PackageLoader("audit.report", "templates"), autoescape=True,
+                      trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
+    # Values reach readers as words ("very rare", never "very_rare"), and only http(s) addresses become links.
+    env.filters["words"] = words
+    env.filters["web_url"] = web_url
+    return env
 
 
 @lru_cache(maxsize=1)
@@ -40,22 +46,31 @@ def render(template: str, **context) -> str:
 
 # ----------------------------------------------------------------------------- source texts
 
-def source_parts(text: str, claims: pd.DataFrame) -> list[dict]:
-    """Cut a cleaned text into plain parts and highlighted claim spans (non-overlapping)."""
+def source_parts(text: str, claims: pd.DataFrame, anchors: dict | None = None) -> list[dict]:
+    """Cut a cleaned text into plain parts and highlighted claim spans (non-overlapping).
+
+    ``anchors`` receives, for every claim span, the id of the highlight that shows it: its own, or the
+    one it overlaps (whose claims it is listed with), so every link to a quote lands on the page.
+    """
     spans: dict[tuple[int, int], list] = {}
     for row in claims.itertuples():
         spans.setdefault((int(row.start), int(row.end)), []).append(row)
     parts: list[dict] = []
-    cursor = 0
+    cursor, last_mark = 0, ""
     for (start, end), rows in sorted(spans.items()):
         if start < cursor:  # overlaps the previous highlight: its claims are listed there
+            if anchors is not None:
+                anchors[(rows[0].source_id, start, end)] = last_mark
             continue
         if start > cursor:
             parts.append({"text": text[cursor:start]})
-        facets = sorted({row.facet for row in rows})
-        parts.append({"text": text[start:end], "mark": f"q-{rows[0].source_id}-{start}-{end}",
-                      "tag": ", ".join(facets),
-                      "title": "; ".join(f"{row.facet}: {row.subject}" + (f" = {row.value}" if row.value else "")
+        facets = sorted({words(row.facet) for row in rows})
+        last_mark = f"q-{rows[0].source_id}-{start}-{end}"
+        if anchors is not None:
+            anchors[(rows[0].source_id, start, end)] = last_mark
+        parts.append({"text": text[start:end], "mark": last_mark, "tag": ", ".join(facets),
+                      "title": "; ".join(f"{words(row.facet)}: {row.subject}"
+                                         + (f" = {words(row.value)}" if row.value else "")
                                          + (" (negated)" if row.polarity == "negated" else "") for row in rows)})
         cursor = end
     if cursor < len(text):
@@ -99,7 +114,7 @@ def agreement_matrix(claims: pd.DataFrame, source_ids: list[str], condition: str
                 continue
             placed = relations[(relations["source_id"] == source_id) & (relations["subject"] == subject)]
             if len(placed):
-                values[source_id] = "; ".join(sorted({f"{r.value.replace('_', ' ')} {r.object}" for r in placed.itertuples()}))
+                values[source_id] = "; ".join(sorted({words(f"{r.value}:{r.object}") for r in placed.itertuples()}))
             elif source_id in enumerating:
                 values[source_id] = "not listed"
         rows.append(_row(f"type: {subject}", values, source_ids))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from audit.atomic import write_text
 from audit.report.html import agreement_matrix, matrix_svg, render, source_parts
+from audit.report.overview import facet_tables
 
 
 # One page cannot hold 100,000 articles: show the sources that findings cite first, up to a limit.
@@ -21,24 +22,35 @@ def _sources_to_show(document: dict, source_ids: list[str]) -> list[str]:
 
 
 def build_report(document: dict, claims, sources, texts: dict[str, str], condition: str,
-                 quality_outcomes=None) -> str:
-    """Render the report page from the findings document and the tables."""
+                 quality_outcomes=None, conditions: set[str] | None = None) -> str:
+    """Render the report page from the findings document and the tables.
+
+    ``conditions``: the condition's name and its scopes (what a count of types can be "of"); default the
+    condition alone.
+    """
     source_ids = sorted(sources["source_id"])
-    matrix = agreement_matrix(claims, source_ids[:MATRIX_MAX_SOURCES], condition)
+    columns = source_ids[:MATRIX_MAX_SOURCES]
+    matrix = agreement_matrix(claims, columns, condition)
     meta = {row.source_id: row for row in sources.itertuples()}
     shown = _sources_to_show(document, source_ids)
     # one group-by over the shown sources, not one scan of every claim per source
     claims_by_source = dict(tuple(claims[claims["source_id"].isin(shown)].groupby("source_id", sort=False)))
-    source_views = []
+    source_views, anchors = [], {}
     for source_id in shown:
         own = claims_by_source.get(source_id, claims.iloc[0:0])
         row = meta[source_id]
         source_views.append({"source_id": source_id, "title": row.title, "publisher": row.publisher,
                              "date": row.date, "date_kind": row.date_kind, "url": row.url, "path": row.path,
-                             "n_claims": len(own), "parts": source_parts(texts.get(source_id, ""), own)})
+                             "n_claims": len(own), "parts": source_parts(texts.get(source_id, ""), own, anchors)})
+
+    def anchor(source_id: str, start: int, end: int) -> str:
+        """The highlight a quote link lands on; "" when that source's text is not on the page."""
+        return anchors.get((source_id, int(start), int(end)), "")
+
+    tables = facet_tables(claims, columns, conditions or {condition}, anchor)
     quality = [outcome.to_dict() for outcome in quality_outcomes] if quality_outcomes else []
     return render("report.html.j2", doc=document, matrix=matrix, matrix_svg=matrix_svg(matrix),
-                  sources=source_views, quality=quality)
+                  sources=source_views, quality=quality, tables=tables, anchor=anchor)
 
 
 def write_report(path: str | Path, html: str) -> Path:
@@ -58,15 +70,19 @@ def build_diff_page(document: dict) -> str:
 
 
 def build_check_page(document: dict) -> str:
+    """The draft check page: each draft claim with its verdict, linked to its highlight in the draft text."""
     text = document["draft_text"]
     spans = sorted({(item["draft_quote"]["start"], item["draft_quote"]["end"]) for item in document["claims"]})
-    parts, cursor = [], 0
+    parts, cursor, anchors, last = [], 0, {}, ""
     for start, end in spans:
-        if start < cursor:
+        if start < cursor:  # inside the previous highlight (a claim within a sentence already marked): link there
+            anchors[(start, end)] = last
             continue
         if start > cursor:
             parts.append({"text": text[cursor:start]})
-        parts.append({"text": text[start:end], "mark": True, "start": start, "end": end})
+        last = anchors[(start, end)] = f"draft-{start}-{end}"
+        parts.append({"text": text[start:end], "mark": last})
         cursor = end
     parts.append({"text": text[cursor:]})
-    return render("check.html.j2", doc=document, draft_parts=parts)
+    return render("check.html.j2", doc=document, draft_parts=parts,
+                  draft_anchor=lambda start, end: anchors[(int(start), int(end))])
