@@ -76,3 +76,15 @@ def test_bad_revision_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(main, ["diff", str(CALCINOSIS), "--base-ref", "no-such-rev", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "no-such-rev" in result.stderr and "Traceback" not in result.output
+
+
+def test_default_outputs_of_diff_and_check_are_ignored_and_corpus_reports_are_not():
+    """reports/<topic>/diff/ and check/ are per-change artifacts; the corpus's own reports are committed."""
+    from conftest import ROOT
+
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    ignored = lambda path: subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT).returncode == 0  # noqa: E731
+    assert ignored("reports/calcinosis/diff/diff.html") and ignored("reports/migraine/check/check.json")
+    assert not ignored("reports/calcinosis/report.html") and not ignored("reports/calcinosis/findings.json")
+    assert not ignored("reports/calcinosis/data_quality/index.html")
