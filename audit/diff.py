@@ -13,7 +13,7 @@ import difflib
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -31,6 +31,38 @@ class AuditTables:
     label: str
     claims: pd.DataFrame
     findings: pd.DataFrame
+    # finding id -> [(value, quote, location in a source file)], a position's first located quote each
+    # (from the findings.json of the same generation)
+    locations: dict[str, list[tuple[str, str, dict]]] = field(default_factory=dict)
+
+
+def _report_locations(folder: Path) -> dict[str, list[tuple[str, str, dict]]]:
+    """Where each finding's positions are quoted in the source files, from the reports published with these tables.
+
+    The reports are looked for where ``audit run`` puts them (``<x>/reports`` beside ``<x>/extracted``, or
+    ``reports/<topic>`` beside ``extracted/<topic>``) and used only when they carry the same generation id:
+    locations from other tables would put annotations on the wrong lines.
+    """
+    import json
+
+    from audit.publish import read_generation
+
+    ours = (read_generation(folder) or {}).get("generation")
+    if not ours:
+        return {}
+    for candidate in (folder.parent / "reports", folder.parent.parent / "reports" / folder.name):
+        marker = read_generation(candidate) if candidate.is_dir() else None
+        if marker and marker.get("generation") == ours and (candidate / "findings.json").is_file():
+            document = json.loads((candidate / "findings.json").read_text("utf-8"))
+            locations = {}
+            for finding in document.get("findings", []):
+                for position in finding.get("positions", []):
+                    quote = next((q for q in position.get("quotes", []) if q.get("location")), None)
+                    if quote is not None:
+                        locations.setdefault(finding["id"], []).append(
+                            (position["value"], quote["quote"], quote["location"]))
+            return locations
+    return {}
 
 
 def load_tables(extracted_dir: str | Path, label: str | None = None) -> AuditTables:
@@ -44,7 +76,7 @@ def load_tables(extracted_dir: str | Path, label: str | None = None) -> AuditTab
     findings_path = folder / "findings.csv"
     findings = read_table(findings_path, "findings") if findings_path.is_file() else pd.DataFrame(
         columns=["finding_id", "code", "severity", "subject", "message", "value", "source_id", "waived"])
-    return AuditTables(label or str(folder), claims, findings)
+    return AuditTables(label or str(folder), claims, findings, _report_locations(folder))
 
 
 def _claim_dict(row) -> dict:
@@ -169,6 +201,16 @@ def diff_audits(base: AuditTables, head: AuditTables) -> dict:
     claims = diff_claims(base.claims, head.claims)
     pairs = claims.pop("pairs")
     findings = diff_findings(base.findings, head.findings)
+    # New and changed findings are annotated where the head's sources say them (when its reports are known);
+    # a changed finding where it changed: the quote of a value the change added, if any.
+    pending = [(f, ()) for f in findings["new"]]
+    pending += [(c["after"], tuple(v["value"] for v in c["changes"].get("values", {}).get("added", [])))
+                for c in findings["changed"]]
+    for finding, added in pending:
+        quoted = head.locations.get(finding["id"], [])
+        chosen = next((item for item in quoted if item[0] in added), quoted[0] if quoted else None)
+        if chosen is not None:
+            finding["quote"], finding["location"] = chosen[1], chosen[2]
     return {
         "schema_version": "1.0", "base": base.label, "head": head.label,
         "summary": {"claims_added": len(claims["added"]), "claims_removed": len(claims["removed"]),

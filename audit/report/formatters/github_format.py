@@ -47,7 +47,12 @@ def audit(document: dict) -> str:
 def diff(document: dict) -> str:
     lines = [_annotation(f["severity"], f"new finding: {f['message']}", f"{f['code']} {f['subject']}",
                          f.get("location")) for f in document["findings"]["new"] if not f.get("waived")]
-    lines.append(f"audit diff: {len(document['findings']['new'])} new, {len(document['findings']['resolved'])} resolved")
+    lines += [_annotation(c["after"]["severity"], f"changed finding: {c['after']['message']}",
+                          f"{c['code']} {c['subject']}", c["after"].get("location"))
+              for c in document["findings"]["changed"] if not c["after"].get("waived")]
+    findings = document["findings"]
+    lines.append(f"audit diff: {len(findings['new'])} new, {len(findings['resolved'])} resolved, "
+                 f"{len(findings['changed'])} changed")
     return "\n".join(lines) + "\n"
 
 

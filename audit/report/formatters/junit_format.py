@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from audit.report.formatters._common import draft_location, first_quote, item_message, quote_location
+from audit.report.formatters._common import changed_lines, draft_location, first_quote, item_message, \
+    quote_location
+from audit.severity import rank
 
 NAME = "junit"
 
@@ -68,6 +70,18 @@ def diff(document: dict) -> str:
     cases = [_finding_case(document, f) for f in document["findings"]["new"]]
     for finding in document["findings"]["resolved"]:
         cases.append(ET.Element("testcase", classname=f"audit.resolved.{finding['code']}", name=finding["message"]))
+    for change in document["findings"]["changed"]:
+        after = change["after"]
+        case = ET.Element("testcase", classname=f"audit.changed.{change['code']}",
+                          name=f"{change['subject']} [{change['id']}]")
+        _place(case, after.get("location"))
+        details = "\n".join(changed_lines(change))
+        # Like the exit code: a changed finding fails only when the change made it more severe.
+        if not after.get("waived") and rank(after["severity"]) < rank(change["before"]["severity"]):
+            ET.SubElement(case, "failure", message=after["message"], type=after["severity"]).text = details
+        else:
+            ET.SubElement(case, "system-out").text = details
+        cases.append(case)
     return _suite("audit:diff", cases)
 
 

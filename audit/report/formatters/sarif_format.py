@@ -75,14 +75,19 @@ def audit(document: dict) -> str:
 
 
 def diff(document: dict) -> str:
+    """New findings (baselineState "new") and changed ones ("updated": same question, other answers)."""
     results = []
-    for finding in document["findings"]["new"]:
-        location = finding.get("location")
-        locations = [_location(location, finding.get("quote", ""), {})] if location else []
-        results.append(_result(finding["code"], LEVELS[finding["severity"]], finding["message"], locations,
-                               finding["id"], finding.get("waiver_reason", "") if finding.get("waived") else None))
+    changed = [change["after"] for change in document["findings"]["changed"]]
+    for state, findings in (("new", document["findings"]["new"]), ("updated", changed)):
+        for finding in findings:
+            location = finding.get("location")
+            locations = [_location(location, finding.get("quote", ""), {})] if location else []
+            result = _result(finding["code"], LEVELS[finding["severity"]], finding["message"], locations,
+                             finding["id"], "waived" if finding.get("waived") else None)
+            result["baselineState"] = state
+            results.append(result)
     rules = [{"id": code, "name": code.lower(), "shortDescription": {"text": code}}
-             for code in sorted({f["code"] for f in document["findings"]["new"]})]
+             for code in sorted({r["ruleId"] for r in results})]
     return _log(rules, results, "")
 
 
