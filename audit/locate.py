@@ -176,6 +176,11 @@ class RawFile:
 
     def find(self, quote: str, occurrence: int, fraction: float) -> Span | None:
         """The ``occurrence``-th (0-based) match of the quote, else the one nearest ``fraction`` of the file."""
+        # Fast path, most quotes of text files: the quote itself is there, as often as needed.
+        exact = _exact_starts(self._text, quote, occurrence + 1)
+        if len(exact) > occurrence:
+            start = exact[occurrence]
+            return _span(self._lines, self._view.raw_start(start), self._view.raw_end(start + len(quote)))
         pattern = quote_pattern(quote)
         if pattern is None:
             return None
@@ -189,12 +194,30 @@ class RawFile:
         return _span(self._lines, start, end)
 
 
+def _exact_starts(text: str, quote: str, limit: int, end: int | None = None) -> list[int]:
+    """Offsets of the first ``limit`` non-overlapping occurrences of ``quote`` in ``text[:end]``."""
+    starts, cursor = [], 0
+    while quote and len(starts) < limit:
+        found = text.find(quote, cursor, end)
+        if found < 0:
+            break
+        starts.append(found)
+        cursor = found + len(quote)
+    return starts
+
+
 def occurrence_in(cleaned: str, quote: str, start: int) -> int:
-    """How many times the quote occurs in the cleaned text before ``start`` (its ordinal among them)."""
+    """How many times the quote occurs in the cleaned text before ``start`` (its ordinal among them).
+
+    The quote is an exact slice of the cleaned text, so plain search counts it (no pattern to build).
+    """
+    return len(_exact_starts(cleaned, quote, start + 1, start + len(quote) - 1 if quote else start)) \
+        if cleaned[start:start + len(quote)] == quote else _pattern_count(cleaned, quote, start)
+
+
+def _pattern_count(cleaned: str, quote: str, start: int) -> int:
     pattern = quote_pattern(quote)
-    if pattern is None:
-        return 0
-    return sum(1 for match in pattern.finditer(cleaned, 0, start))
+    return sum(1 for _ in pattern.finditer(cleaned, 0, start)) if pattern is not None else 0
 
 
 def cleaned_span(cleaned: str, start: int, end: int, line_starts: list[int] | None = None) -> Span:
