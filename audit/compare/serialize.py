@@ -67,8 +67,7 @@ def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_nam
     findings = [finding.to_dict() for finding in result.findings]
     agreements = [agreement.to_dict() for agreement in result.agreements]
     if texts is not None:
-        _add_lines(findings, texts, locator)
-        _add_lines(agreements, texts, locator)
+        _add_lines([*findings, *agreements], texts, locator)  # one pass: each source file read once
     return {
         "schema_version": SCHEMA_VERSION,
         "audit_version": __version__,
