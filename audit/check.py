@@ -31,7 +31,7 @@ from audit.ingest.manifest import SOURCE_SUFFIXES
 from audit.ingest.readers import decode_source, file_problem, read_source_bytes
 from audit.errors import InputError
 from audit.locate import RawFile, cleaned_span, occurrence_in
-from audit.report.words import words
+from audit.words import words
 from audit.severity import at_or_above
 from audit.statements import ReferenceText, open_statements
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from audit.compare.context import Context
 from audit.compare.model import Cause, Position, Question
 from audit.compare.rules.base import join_names
+from audit.words import words
 
 DATE_GAP_YEARS = 5
 
@@ -66,7 +67,7 @@ def scheme_cause(ctx: Context, sources: tuple[str, ...], only: str | None = None
         counting_set = set(counting)
         placed = relations[(relations["subject"] == entity) & relations["source_id"].isin(sources)
                            & (relations["value"] != "separate_type")]
-        placements = sorted({f"{row.source_id} places it as {row.value.replace('_', ' ')} {row.object}"
+        placements = sorted({f"{row.source_id} places it as {words(f'{row.value}:{row.object}')}"
                              for row in placed.itertuples() if row.source_id not in counting_set})
         leaving_out = sorted(set(sources) - counting_set - set(placed["source_id"]))
         detail = f"{join_names(counting)} count{'s' if len(counting) == 1 else ''} {entity} as a type"

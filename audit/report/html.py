@@ -16,7 +16,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from audit.report.words import web_url, words
+from audit.words import web_url, words
 
 _COLORS = {"agree": "#32d583", "differ": "#fd853a", "silent": "#eaecf0"}
 

@@ -1,7 +1,7 @@
 """Helpers shared by the CI formatters."""
 from __future__ import annotations
 
-from audit.report.words import words
+from audit.words import words
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 

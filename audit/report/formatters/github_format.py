@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from audit.report.formatters._common import (check_items, draft_location, first_quote, item_message,
                                               quote_location)
-from audit.report.words import words
+from audit.words import words
 
 NAME = "github"
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}

@@ -5,7 +5,7 @@ import html
 import re
 
 from audit.report.formatters._common import changed_lines, draft_location, item_message
-from audit.report.words import words
+from audit.words import words
 
 NAME = "markdown"
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")

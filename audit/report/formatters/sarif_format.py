@@ -10,7 +10,7 @@ import json
 
 from audit.report.formatters._common import LEVELS, check_items, draft_location, first_quote, item_message, \
     quote_location, text_uri
-from audit.report.words import words
+from audit.words import words
 
 NAME = "sarif"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

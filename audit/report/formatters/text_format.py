@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from audit.report.formatters._common import changed_lines, draft_location, item_message
-from audit.report.words import words
+from audit.words import words
 
 NAME = "text"
 _MARK = {"error": "E", "warning": "W", "info": "I"}

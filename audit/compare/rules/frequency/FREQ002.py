@@ -4,6 +4,7 @@ from audit.compare.causes import classify
 from audit.compare.context import Context, position
 from audit.compare.model import Question
 from audit.compare.rules.base import Rule, join_names
+from audit.words import words
 
 _CLASS = {"common": "common", "uncommon": "rare", "rare": "rare", "very_rare": "rare"}
 
@@ -33,7 +34,7 @@ class FREQ002(Rule):
         occurrence = frequency[frequency["value"] != "most_common"]
         occurrence = occurrence.assign(_class=occurrence["value"].map(_CLASS))
         for (subject, population), rows in occurrence.groupby(["subject", "object"], sort=True):
-            positions = tuple(position(cls, "called " + "/".join(sorted(set(group["value"]))).replace("_", " "),
+            positions = tuple(position(cls, "called " + "/".join(words(v) for v in sorted(set(group["value"]))),
                                        group.drop(columns="_class"))
                               for cls, group in rows.groupby("_class", sort=True))
             speaking = tuple(sorted(set(rows["source_id"])))

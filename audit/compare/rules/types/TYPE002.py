@@ -4,6 +4,7 @@ from audit.compare.causes import classify
 from audit.compare.context import Context, absent_position, position
 from audit.compare.model import Question
 from audit.compare.rules.base import Rule, join_names
+from audit.words import words
 
 
 class TYPE002(Rule):
@@ -38,7 +39,7 @@ class TYPE002(Rule):
             naming = set(named_rows["source_id"])
             placed = relations[(relations["subject"] == subject) & ~relations["source_id"].isin(naming)]
             for (value, obj), rows in placed.groupby(["value", "object"], sort=True):
-                positions.append(position(f"{value}:{obj}", f"{value.replace('_', ' ')} {obj}", rows))
+                positions.append(position(f"{value}:{obj}", words(f"{value}:{obj}"), rows))
             placing = set(placed["source_id"])
             absent = [s for s in ctx.closed_list_sources if s not in naming and s not in placing]
             if absent:
