@@ -37,7 +37,9 @@ def words(value) -> str:
     text = str(value)
     if text in _PHRASES:
         return _PHRASES[text]
-    parts = text.split(":") if ":" in text and "://" not in text else [text]
+    if "://" in text:  # an address is shown as it is written
+        return text
+    parts = text.split(":") if ":" in text else [text]
     if "separate_type" in parts[:2]:  # "separate_type:<condition>": a type of its own, of nothing else
         parts = parts[:parts.index("separate_type") + 1]
     out = []
