@@ -21,10 +21,14 @@ ROWS_MAX = 150  # per table: a page for editors, not a dump of a 100,000-article
 
 
 def _cell(text: str, rows: list | None, anchor) -> dict:
-    """A cell: its text and the page anchor of its first quote ("" when the source's text is not shown)."""
+    """A cell: its text and the page anchor of its first quote ("" when the source's text is not shown).
+
+    The quote itself is not put in an attribute: source text stays in element content, where the page's
+    escaping and its security tests look for it.
+    """
     first = min(rows, key=lambda r: (int(r.start), r.claim_id)) if rows else None
     target = anchor(first.source_id, int(first.start), int(first.end)) if first is not None else ""
-    return {"text": text, "href": target, "quote": first.quote if first is not None else ""}
+    return {"text": text, "href": target}
 
 
 def _mark(cells: list[dict], same) -> bool:
@@ -50,7 +54,7 @@ def _table(table_id: str, title: str, note: str, source_ids: list[str], rows: li
             "hidden": len(rows) - len(shown), "disputed": sum(1 for row in shown if row["disputed"])}
 
 
-_FIELDS = ["source_id", "claim_id", "quote", "start", "end", "value", "value_low", "value_high", "object",
+_FIELDS = ["source_id", "claim_id", "start", "end", "value", "value_low", "value_high", "object",
            "polarity"]
 
 
@@ -71,7 +75,7 @@ def _types_table(claims: pd.DataFrame, source_ids: list[str], conditions: set[st
     rows = []
     stated = _by_source(counts)
     cells = [_cell("/".join(sorted({r.value for r in stated[s]}, key=lambda v: (len(v), v))), stated[s], anchor)
-             if s in stated else {"text": "", "state": "silent", "href": "", "quote": ""} for s in source_ids]
+             if s in stated else {"text": "", "state": "silent", "href": ""} for s in source_ids]
     rows.append({"label": "stated number of types", "cells": cells, "disputed": _mark(cells, _equal)})
     named_by = types.groupby("source_id")["subject"].nunique()
     enumerating = {s for s in source_ids if s in stated or named_by.get(s, 0) >= 2}
@@ -87,9 +91,9 @@ def _types_table(claims: pd.DataFrame, source_ids: list[str], conditions: set[st
                                  for r in placing[source_id]})
                 cells.append(_cell("; ".join(labels), placing[source_id], anchor))
             elif source_id in enumerating:
-                cells.append({"text": "not listed", "href": "", "quote": ""})
+                cells.append({"text": "not listed", "href": ""})
             else:
-                cells.append({"text": "", "state": "silent", "href": "", "quote": ""})
+                cells.append({"text": "", "state": "silent", "href": ""})
         rows.append({"label": subject, "cells": cells, "disputed": _mark(cells, _equal)})
     return _table("types-table", "Types", "Which types each source names; a type another source places under "
                   "another type shows that placement; 'not listed': the source lists types but not this one.",
@@ -105,7 +109,7 @@ def _placements_table(claims: pd.DataFrame, source_ids: list[str], anchor) -> di
         for source_id in source_ids:
             records = by_source.get(source_id)
             if not records:
-                cells.append({"text": "", "state": "silent", "href": "", "quote": ""})
+                cells.append({"text": "", "state": "silent", "href": ""})
                 continue
             labels = sorted({("not " if r.polarity == "negated" else "") + placement_label(r.value, r.object)
                              for r in records})
@@ -132,7 +136,7 @@ def _figures_table(claims: pd.DataFrame, source_ids: list[str], anchor) -> dict:
         for source_id in source_ids:
             records = by_source.get(source_id)
             if not records:
-                cells.append({"text": "", "state": "silent", "href": "", "quote": ""})
+                cells.append({"text": "", "state": "silent", "href": ""})
                 continue
             # the source's most specific figure speaks for it, as in the figure rules
             best = min(records, key=lambda r: (_high(r.value_high) - float(r.value_low), int(r.start)))
