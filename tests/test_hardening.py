@@ -256,6 +256,11 @@ CASES = [
     Case("nul-late", write("alpha.txt", b"There are four types.\n" * 1000 + b"\x00\n"), ("alpha.txt", "NUL")),
     Case("over-max-bytes", run_with("--max-bytes", "50"), ("alpha.txt", "over the 50 bytes limit", "--max-bytes")),
     Case("over-max-chars", run_with("--max-chars", "40"), ("alpha.txt", "characters of text", "--max-chars")),
+    # the shapes: 90+ s and 27 s before; refused at once now (bench/shapes.py times them at the limit)
+    Case("one-megabyte-sentence", write("alpha.txt", "Calcinosis is rare and there are four types " * 23000),
+         ("alpha.txt", "1,012,000 characters of text", "--max-chars")),
+    Case("markdown-table-20k-rows", write("beta.md", "| a | b |\n|---|---|\n" + "| dystrophic calcinosis | four types |\n" * 20000),
+         ("beta.md", "characters of text", "--max-chars")),
     Case("html-nested-100k", steps(write("beta.html", "<html><body>" + "<div>" * 100_000 + "Calcinosis.</body></html>"),
                                    edit(M, "file: beta.md", "file: beta.html"), lambda c, t: (c / "beta.md").unlink()),
          ("beta.html:1:", "nested deeper than the HTML parser reads")),
