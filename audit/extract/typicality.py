@@ -147,7 +147,7 @@ BAND_PATTERN = re.compile(
 # What may stand between a symptom and a cue in its predicate: coordinated mentions, a copula or auxiliary,
 # light adverbs and articles ("Pain and swelling are common", "Nausea is not usually a feature").
 _PREDICATE_LEAD = re.compile(
-    r"^(?:\s*(?:,|and|or|§+))*\s*(?:(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|"
+    r"^(?:\s*(?:,|and|or|§))*\s*(?:(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|"
     r"might|could|will|would|also|not|still|a|an|the|very|quite|seen|reported|present|found|noted|observed)\s+){0,4}$")
 # After a list ("lumps, tenderness and sometimes ulcers") a cue is the predicate of the list only through a verb.
 _LIST = re.compile(r"[§,]|\b(?:and|or)\b")
