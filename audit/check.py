@@ -121,11 +121,24 @@ def _judge(claim, refs: pd.DataFrame, ctx: Context) -> tuple[pd.DataFrame, pd.Da
 
 
 def _draft_location(raw: RawFile, cleaned: str, path: str, quote: str, start: int, end: int) -> dict:
-    """Where a draft quote is in the draft file (line, column), else in its cleaned text (``found`` false)."""
-    span = raw.find(quote, occurrence_in(cleaned, quote, start), start / max(len(cleaned), 1))
-    found = span is not None
-    span = span or cleaned_span(cleaned, start, end)
-    return {"path": path, **span.to_dict(), "found": found}
+    """Where a draft quote is in the draft file (line, column).
+
+    A quote the draft file does not hold as such (its markup rewritten by cleaning) is placed, approximately
+    and with ``found`` false, where its first words are, else at its line in the cleaned text: the draft has
+    no cleaned file of its own to point at.
+    """
+    fraction = start / max(len(cleaned), 1)
+    span = raw.find(quote, occurrence_in(cleaned, quote, start), fraction)
+    if span is not None:
+        return {"path": path, **span.to_dict(), "found": True}
+    words_ = quote.split()
+    for size in (6, 3):
+        if len(words_) > size:
+            prefix = " ".join(words_[:size])
+            span = raw.find(prefix, occurrence_in(cleaned, prefix, start), fraction)
+            if span is not None:
+                break
+    return {"path": path, **(span or cleaned_span(cleaned, start, end)).to_dict(), "found": False}
 
 
 def _draft_value(claim) -> str:
