@@ -220,24 +220,10 @@ def _contains_words(outer: str, inner: str) -> bool:
 # ----------------------------------------------------------------------------- predictions
 
 @dataclass(frozen=True)
-class Predicted:
-    """One distinct prediction of a source on one facet (several claims may say it)."""
+class Predicted(GoldFact):
+    """One distinct prediction of a source on one facet (several claims may say it), shaped like a gold fact."""
 
-    file: str
-    facet: str
-    name: str
-    value: str = ""
-    obj: str = ""
-    low: float | None = None
-    high: float | None = None
-    unit: str = ""
-    measure: str = ""
-    typicality: str = ""
-    quote: str = ""
     source_id: str = ""
-
-    def describe(self) -> str:
-        return describe(self)
 
 
 def _column(row, name: str, default=""):
