@@ -99,8 +99,15 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
     return [(start, end) for start, end in spans if end > start]
 
 
+# Negation words that deny something else (NegEx's pseudo-negations): "if not treated, can lead to X",
+# "without it, you may have X", "not only X", "there is no cure".
+_PSEUDO_NEGATION = re.compile(r"\b(?:if\s+(?:not|left)\s+(?:\w+\s+)?(?:treated|untreated|managed|controlled|repaired)|"
+                              r"without\s+(?:it|them|this|that|treatment|therapy|care|surgery)\b|not\s+only|"
+                              r"no\s+(?:cure|known\s+cure|treatment|known\s+cause))")
+
+
 def _is_negated(clause_before: str) -> bool:
-    window = " ".join(clause_before.split()[-_NEGATION_WINDOW_WORDS:])
+    window = _PSEUDO_NEGATION.sub(" ", " ".join(clause_before.split()[-_NEGATION_WINDOW_WORDS:]))
     cues = list(NEGATION_PATTERN.finditer(window))
     return bool(cues) and not _NEGATION_ENDS.search(window[cues[-1].end():])
 
