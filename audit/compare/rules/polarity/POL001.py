@@ -13,8 +13,8 @@ from audit.compare.rules.base import Rule, join_names
 _BANDS = {
     ("asserted", "usually"): (0.50, 1.00),
     ("asserted", ""): (0.25, 1.00),       # stated as a feature, no hedge
-    ("asserted", "often"): (0.25, 0.90),
-    ("asserted", "sometimes"): (0.03, 0.45),
+    ("asserted", "often"): (0.30, 0.90),
+    ("asserted", "sometimes"): (0.03, 0.29),  # "some", "sometimes": a minority, under a third
     ("asserted", "rarely"): (0.00, 0.10),
     ("negated", "rarely"): (0.90, 1.00),  # "rarely without"
     ("negated", "sometimes"): (0.00, 0.97),  # "not always", "may not": some do not have it
@@ -99,7 +99,9 @@ class POL001(Rule):
     "usually present" (most), "often present", "sometimes present", "rarely
     present". The rule fires when two sources' bands cannot both hold:
     usually absent against usually or plainly present, plainly absent against
-    present, rarely against often, usually against sometimes. "Can cause
+    present, rarely against often, usually against sometimes, often ("many
+    have it", at least about a third) against sometimes ("some have it", fewer
+    than a third). "Can cause
     pain" is compatible with both "usually not painful" and "pain is a
     dominant symptom"; when every position is compatible, it is an agreement.
     Hedges are shown beside each quote.
