@@ -181,7 +181,7 @@ def _label(row) -> str:
 
 
 def _said(claim, condition: str) -> str:
-    """The draft's claim as a clause: "there are 7 types of calcinosis", "X is another name for Y"."""
+    """The draft's claim as a clause: "there are 7 types of the condition", "X is another name for Y"."""
     subject, value = claim.subject, _draft_value(claim)
     if claim.facet == "type_count":
         return f"there are {claim.value} types of {subject}" if claim.value else f"there are several types of {subject}"

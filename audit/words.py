@@ -1,6 +1,6 @@
 """How values read: one function turns internal values into the words readers see, everywhere.
 
-Tables and findings hold machine values (``very_rare``, ``alias_of:metastatic``,
+Tables and findings hold machine values (``very_rare``, ``alias_of:type a``,
 ``named:4``); every page and every text format shows them through
 :func:`words`, so no underscore or internal code reaches a reader, and one
 value always reads the same way.
@@ -27,7 +27,7 @@ _COUNT = re.compile(r"^\d+$")
 
 
 def words(value) -> str:
-    """A value as words: ``very_rare`` -> "very rare", ``alias_of:metastatic`` -> "another name for metastatic".
+    """A value as words: ``very_rare`` -> "very rare", ``alias_of:type a`` -> "another name for type a".
 
     Composite values (``value:object``, ``not:value:object``, ``named:4``) are read part by part.
     Missing values (None, NaN) read as "".

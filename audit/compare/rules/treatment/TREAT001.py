@@ -16,8 +16,8 @@ class TREAT001(Rule):
     clashes with any. A source that both names and denies it is shown on
     neither side; treatments under investigation are not positions.
 
-    **Anti-pattern**: "Warfarin can shrink deposits" against "Warfarin is not
-    used to treat calcinosis".
+    **Anti-pattern**: "Drug X can shrink the lesions" against "Drug X is not
+    used to treat the condition".
 
     **Best practice**: say for whom the treatment is used, and on what
     evidence.
