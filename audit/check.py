@@ -24,14 +24,13 @@ from audit.compare import compare
 from audit.compare.context import Context
 from audit.compare.rules.base import join_names
 from audit.compare.rules.numbers.intervals import COMPARABLE_MEASURES, quantity_label
-from audit.compare.rules.types.TYPE003 import placement_label
 from audit.extract import CLAIM_COLUMNS, extract_document
 from audit.ingest.clean import clean_document, sha256_of
 from audit.ingest.manifest import SOURCE_SUFFIXES
 from audit.ingest.readers import decode_source, file_problem, read_source_bytes
 from audit.errors import InputError
 from audit.locate import RawFile, cleaned_span, occurrence_in
-from audit.words import words
+from audit.words import placement_label, words
 from audit.severity import at_or_above
 from audit.statements import ReferenceText, open_statements
 

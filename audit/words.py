@@ -69,3 +69,13 @@ def web_url(value) -> str:
     except ValueError:
         return ""
     return url if parts.scheme.lower() in ("http", "https") and parts.hostname else ""
+
+
+def placement_label(value: str, obj: str) -> str:
+    """How a placement reads: ``("alias_of", "B")`` -> "another name for B"; a type of its own names nothing else.
+
+    Shared by the placement rules, the per-facet tables and draft checks, so one placement always reads the same.
+    """
+    if value == "separate_type":
+        return "a type of its own"
+    return {"alias_of": "another name for", "subtype_of": "a subtype of"}[value] + f" {obj}"

@@ -15,7 +15,7 @@ import pandas as pd
 
 from audit.compare.rules.numbers.intervals import COMPARABLE_MEASURES, PLACE_BOUND_MEASURES, interval_label, \
     quantity_label
-from audit.compare.rules.types.TYPE003 import placement_label
+from audit.words import placement_label
 
 ROWS_MAX = 150  # per table: a page for editors, not a dump of a 100,000-article corpus
 

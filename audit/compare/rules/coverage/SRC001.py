@@ -4,7 +4,7 @@ from audit.compare.context import Context, position
 from audit.compare.model import Cause, Question
 from audit.compare.rules.base import Rule, join_names
 from audit.compare.rules.numbers.intervals import QUANTITY_COLUMNS, comparable_figures, quantity_label
-from audit.compare.rules.types.TYPE003 import placement_label
+from audit.words import placement_label
 
 
 class SRC001(Rule):

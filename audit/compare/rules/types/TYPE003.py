@@ -6,12 +6,7 @@ from audit.compare.causes import classify
 from audit.compare.context import Context, position
 from audit.compare.model import Question
 from audit.compare.rules.base import Rule, join_names
-
-
-def placement_label(value: str, obj: str) -> str:
-    if value == "separate_type":
-        return "a type of its own"
-    return {"alias_of": "another name for", "subtype_of": "a subtype of"}[value] + f" {obj}"
+from audit.words import placement_label
 
 
 class TYPE003(Rule):
