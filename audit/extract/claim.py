@@ -49,7 +49,12 @@ class Claim:
         return "\x1f".join(parts)
 
     def to_row(self) -> dict:
-        return asdict(self)
+        # Every field is a plain str, float or None: no deep copy needed (dataclasses.asdict makes one,
+        # which took 7% of extraction).
+        return {name: getattr(self, name) for name in _FIELD_NAMES}
+
+
+_FIELD_NAMES = tuple(field.name for field in fields(Claim))
 
 
 def claim_id(claim: Claim, occurrence: int) -> str:
