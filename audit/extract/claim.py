@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 FACETS = ("type_count", "type", "type_relation", "frequency", "prevalence", "treatment", "symptom")
 POLARITIES = ("asserted", "negated")
