@@ -30,6 +30,8 @@ from audit.ingest.manifest import SOURCE_SUFFIXES
 from audit.ingest.readers import decode_source, file_problem, read_source_bytes
 from audit.errors import InputError
 from audit.locate import RawFile, cleaned_span, occurrence_in
+from audit.paths import display_path
+from audit.results import ExtractResult
 from audit.words import placement_label, words
 from audit.severity import at_or_above
 from audit.statements import ReferenceText, open_statements
@@ -286,19 +288,20 @@ def _open_items(draft_text: str, draft: pd.DataFrame, topic, texts: dict[str, st
     return items
 
 
-def check_draft(draft_path: str | Path, corpus_dir: str | Path) -> dict:
-    """Check a draft (.md, .html or .txt) against a reference corpus."""
-    from audit.api import display_path, extract_corpus
-
-    draft_path = Path(draft_path)
-    # Checked before the references are extracted: a wrong draft should fail at once.
+def refuse_draft(draft_path: Path) -> None:
+    """A draft that cannot be checked fails here, before the references are extracted (it should fail at once)."""
     if draft_path.suffix.lower() not in SOURCE_SUFFIXES:
         raise InputError(f"a draft must be {', '.join(SOURCE_SUFFIXES)}; {draft_path.suffix or 'a file without a suffix'} "
                          "is not read (save the draft's text in one of these)", draft_path)
     problem = file_problem(draft_path)
     if problem:
         raise InputError("draft not found" if problem == "missing" else f"is {problem}", draft_path)
-    references = extract_corpus(corpus_dir, write=False, progress=False)
+
+
+def check_draft(draft_path: str | Path, references: ExtractResult) -> dict:
+    """Check a draft (.md, .html or .txt) against an extracted reference corpus."""
+    draft_path = Path(draft_path)
+    refuse_draft(draft_path)
     topic = references.corpus.topic
     data = read_source_bytes(draft_path, references.corpus.max_bytes)
     text = decode_source(draft_path, data)
@@ -342,7 +345,7 @@ def check_draft(draft_path: str | Path, corpus_dir: str | Path) -> dict:
     counts = {name: sum(1 for item in items if item["verdict"] == name)
               for name in ("supported", "contradicted", "disputed", "unsupported")}
     counts["omitted"] = len(omitted)
-    return {"schema_version": "1.1", "draft": shown_path, "against": Path(corpus_dir).as_posix(),
+    return {"schema_version": "1.1", "draft": shown_path, "against": references.corpus.folder.as_posix(),
             "topic": topic.name, "draft_text": document.text, "summary": counts, "claims": items, "omitted": omitted}
 
 

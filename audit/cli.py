@@ -64,6 +64,12 @@ max_chars_option = click.option("--max-chars", type=click.IntRange(min=1), defau
 no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or write the per-document cache.")
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
                            help="Documents processed in parallel (output is identical for any value).")
+engine_option = click.option("--engine", type=click.Choice(api.ENGINES), default="local", show_default=True,
+                             help="Where documents are processed: this machine, or a Dask cluster (needs "
+                             "'audit[dask]'; without --scheduler a local cluster of --jobs workers). "
+                             "Output is identical.")
+scheduler_option = click.option("--scheduler", metavar="ADDRESS", default=None,
+                                help="Dask scheduler to run on (tcp://host:8786), with --engine dask.")
 
 
 @click.group(cls=AuditGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,12 +89,15 @@ def main(ctx: click.Context, debug: bool) -> None:
 @max_chars_option
 @no_cache_option
 @jobs_option
+@engine_option
+@scheduler_option
 def extract(corpus: Path, extracted_dir: Path | None, max_bytes: int, max_chars: int, no_cache: bool,
-            jobs: int) -> None:
+            jobs: int, engine: str, scheduler: str | None) -> None:
     """Extract claims from CORPUS into sources.csv and claims.csv."""
     result = api.extract_corpus(corpus, extracted_dir, max_bytes=max_bytes, max_chars=max_chars,
                                 cache_dir=None if no_cache else api.DEFAULT_CACHE_DIR,
-                                failures_dir=api.default_reports_dir(corpus), jobs=jobs)
+                                failures_dir=api.default_reports_dir(corpus), jobs=jobs, engine=engine,
+                                scheduler=scheduler)
     click.echo(f"{len(result.sources)} sources, {len(result.claims)} claims -> {result.extracted_dir}")
 
 
@@ -162,11 +171,14 @@ def validate(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None,
 @max_chars_option
 @no_cache_option
 @jobs_option
+@engine_option
+@scheduler_option
 def run(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, fail_on: str, output_format: str,
         no_data_quality: bool, baseline_file: Path | None, max_bytes: int, max_chars: int, no_cache: bool,
-        jobs: int) -> None:
+        jobs: int, engine: str, scheduler: str | None) -> None:
     """Run every stage on CORPUS: extract, validate, compare, report."""
     result = api.run_audit(corpus, extracted_dir, reports_dir, max_bytes=max_bytes, max_chars=max_chars, jobs=jobs,
+                           engine=engine, scheduler=scheduler,
                            cache_dir=None if no_cache else api.DEFAULT_CACHE_DIR,
                            data_quality=not no_data_quality, baseline=api.find_baseline(corpus, baseline_file))
     _finish(result, output_format, fail_on)

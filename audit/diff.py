@@ -10,14 +10,13 @@ daff's highlighter format (``@@`` header, ``+++`` added, ``---`` removed,
 from __future__ import annotations
 
 import difflib
-import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from audit.engine.publish import open_outputs, read_generation
 from audit.errors import InputError
 from audit.schemas import read_table
 from audit.severity import at_or_above, rank
@@ -45,7 +44,6 @@ def _report_locations(folder: Path) -> dict[str, list[tuple[str, str, dict]]]:
     """
     import json
 
-    from audit.publish import read_generation
 
     ours = (read_generation(folder) or {}).get("generation")
     if not ours:
@@ -66,8 +64,6 @@ def _report_locations(folder: Path) -> dict[str, list[tuple[str, str, dict]]]:
 
 
 def load_tables(extracted_dir: str | Path, label: str | None = None) -> AuditTables:
-    from audit.publish import open_outputs
-
     folder = Path(extracted_dir)
     if not folder.is_dir():
         raise InputError("extracted folder not found", folder)
@@ -281,24 +277,3 @@ def corpus_at_revision(corpus_dir: str | Path, revision: str, into: Path) -> Pat
     if not target.is_dir():
         raise InputError(f"the corpus did not exist at revision {revision!r}", corpus_dir)
     return target
-
-
-def audit_tables_for(corpus_dir: Path, workdir: Path, label: str) -> AuditTables:
-    """Extract and compare a corpus into a scratch folder (no data-quality suites)."""
-    from audit.api import compare_extracted, extract_corpus
-
-    extracted = extract_corpus(corpus_dir, workdir / "extracted", progress=False)
-    compare_extracted(extracted, workdir / "reports", data_quality=False)
-    return load_tables(workdir / "extracted", label)
-
-
-def diff_revision(corpus_dir: str | Path, revision: str) -> dict:
-    """Diff the corpus at ``revision`` against the work tree."""
-    scratch = Path(tempfile.mkdtemp(prefix="audit-diff-"))
-    try:
-        base_corpus = corpus_at_revision(corpus_dir, revision, scratch / "base-src")
-        base = audit_tables_for(base_corpus, scratch / "base", f"{revision}:{corpus_dir}")
-        head = audit_tables_for(Path(corpus_dir), scratch / "head", f"work tree:{corpus_dir}")
-        return diff_audits(base, head)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)

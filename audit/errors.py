@@ -5,6 +5,9 @@ reaches the user as a traceback (``--debug`` re-raises for developers).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 
@@ -46,8 +49,27 @@ class SchemaValidationError(AuditError):
         self.failures_path = failures_path
 
 
+_COLLECTED: ContextVar[list[str] | None] = ContextVar("audit_warnings", default=None)
+
+
 def warn(message: str) -> None:
     """Print a one-line warning to standard error (warnings never stop the run)."""
     import sys
 
+    collected = _COLLECTED.get()
+    if collected is not None:
+        collected.append(message)
+        return
     print(f"warning: {message}", file=sys.stderr)
+
+
+@contextmanager
+def collecting_warnings() -> Iterator[list[str]]:
+    """Keep warnings instead of printing them: a Dask worker's standard error is not the user's terminal,
+    so a task hands its warnings back and the client prints them."""
+    collected: list[str] = []
+    token = _COLLECTED.set(collected)
+    try:
+        yield collected
+    finally:
+        _COLLECTED.reset(token)

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from audit.paths import display_path
+
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -290,6 +292,4 @@ def corpus_locator(corpus, sources, texts, texts_dir: str, shown) -> QuoteLocato
 
 def path_shown(path: Path) -> str:
     """A path relative to the repository root when inside it: what an author edits, as CI names it."""
-    from audit.api import display_path
-
     return display_path(path)

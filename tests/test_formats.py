@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from audit.check import check_draft
+from audit.api import check_draft
 from audit.diff import diff_audits, load_tables
 from audit.report.formatters import FORMATS, render
 from conftest import CALCINOSIS

@@ -45,6 +45,9 @@ from pathlib import Path, PurePosixPath
 from audit.atomic import write_json
 from audit.errors import InputError, warn
 
+__all__ = ["STAGING", "JOURNAL", "PART_OF", "MARKER", "EXTRACTED_FILES", "REPORT_FILES", "OWNED", "generation_of",
+           "prepare_folder", "recover", "open_outputs", "read_generation", "check_generation", "Publication"]
+
 STAGING = ".staging"
 JOURNAL = "PUBLISH.json"
 PART_OF = "PART_OF.json"

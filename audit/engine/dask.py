@@ -1,0 +1,154 @@
+"""The Dask engine: documents extracted as tasks on a ``distributed`` cluster.
+
+Workers need the same ``audit`` package (same code: checked, see below) and
+nothing else: the client reads each source and ships its bytes in the task,
+so workers need no access to the corpus folder (no shared file system). The
+per-document cache stays on the client: hits never leave it, misses are
+extracted on the cluster and cached when they come back. Results are taken
+in manifest order, so outputs are byte-identical to the local engine's.
+
+Compare runs on the client. Its questions and the reliability estimate need
+every claim, and judging a question reads the whole claims table (causes
+look at other facets), so shipping it by question key would send the whole
+table to every worker and cost more than the judging itself. The engine
+keeps the ``compare`` method so a compare grouped by question key can be
+spread later without touching the callers.
+"""
+from __future__ import annotations
+
+import gc
+from collections import deque
+from collections.abc import Iterator
+
+from distributed import Client, LocalCluster
+
+from audit.engine.documents import cached_source, extract_source
+from audit.errors import InputError, collecting_warnings, warn
+from audit.extract.cache import DocumentCache, code_digest
+from audit.ingest import Corpus, SourceEntry
+
+BATCH_DOCUMENTS = 32  # documents per task: a task costs the scheduler about a millisecond, a document more
+BATCH_BYTES = 4 << 20  # ... and a task's bytes stay small enough to ship without warnings
+WINDOW_PER_THREAD = 2  # batches in flight per worker thread: workers stay busy, the client holds few bytes
+
+
+def _extract_batch(corpus: Corpus, items: list[tuple[SourceEntry, bytes]]) -> tuple[str, list[str], list]:
+    """Run on a worker: (its code digest, the warnings, a payload or None per source)."""
+    with collecting_warnings() as warnings:
+        payloads = [extract_source(corpus, entry, data) for entry, data in items]
+    return code_digest(), warnings, payloads
+
+
+def _code_probe():
+    """A function shipped by value (cloudpickle pickles nested functions whole), so it runs on a worker
+    without audit installed and says so, rather than failing to unpickle."""
+    def probe():
+        try:
+            from audit.extract.cache import code_digest as worker_digest
+        except ImportError:
+            return None
+        return worker_digest()
+    return probe
+
+
+def _connect(scheduler: str) -> Client:
+    try:
+        return Client(scheduler, set_as_default=False)
+    except (OSError, ValueError, TimeoutError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    # Collected now, while its event loop runs: a half-made Client left to the end of the
+    # interpreter prints a traceback from its finaliser.
+    gc.collect()
+    raise InputError(f"cannot connect to the Dask scheduler {scheduler!r}: {reason}")
+
+
+class DaskEngine:
+    """Extraction as tasks on the cluster at ``scheduler``, or on a LocalCluster of ``workers`` processes."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: str | None = None, workers: int = 1):
+        self._cluster = None
+        if scheduler:
+            self.client = _connect(scheduler)
+        else:
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                         host="127.0.0.1", dashboard_address=None)
+            self.client = Client(self._cluster, set_as_default=False)
+        try:
+            self._check_workers(scheduler or self._cluster.scheduler_address)
+        except BaseException:
+            self.close()
+            raise
+
+    def _check_workers(self, address: str) -> None:
+        """Workers must run this very code: the cache is keyed by it, and outputs must not depend on where they ran."""
+        try:
+            self.client.wait_for_workers(1, timeout=60)
+        except TimeoutError:
+            raise InputError(f"the Dask scheduler {address!r} has no workers (none joined within 60 s)") from None
+        ours = code_digest()
+        for worker, digest in sorted(self.client.run(_code_probe()).items()):
+            if digest is None:
+                raise InputError(f"Dask worker {worker} cannot import audit: install this audit package there")
+            if digest != ours:
+                raise InputError(f"Dask worker {worker} runs other audit code than this client: install the same "
+                                 "audit version on the workers")
+
+    def documents(self, corpus: Corpus, cache: DocumentCache) -> Iterator[tuple[SourceEntry, dict | None]]:
+        """(entry, payload) in manifest order; cache misses are extracted on the cluster, a window at a time."""
+        # Sent to each worker once, not pickled into every task (it lists every source).
+        corpus_on_workers = self.client.scatter(corpus, broadcast=True, hash=False)
+        window = WINDOW_PER_THREAD * max(1, sum(self.client.nthreads().values()))
+        pending: deque = deque()
+        for batch in _batches(corpus, cache):
+            misses = [(entry, data) for entry, _, data, payload in batch if payload is None]
+            future = self.client.submit(_extract_batch, corpus_on_workers, misses, pure=False) if misses else None
+            pending.append((batch, future))
+            while len(pending) > window:
+                yield from self._finished(*pending.popleft(), cache)
+        while pending:
+            yield from self._finished(*pending.popleft(), cache)
+
+    def _finished(self, batch: list, future, cache: DocumentCache) -> Iterator[tuple[SourceEntry, dict | None]]:
+        extracted: list = []
+        if future is not None:
+            digest, warnings, extracted = future.result()
+            if digest != code_digest():
+                raise InputError("a Dask worker runs other audit code than this client: install the same audit "
+                                 "version on the workers")
+            for message in warnings:
+                warn(message)
+        fresh = iter(extracted)
+        for entry, key, _, payload in batch:
+            if payload is None:
+                payload = next(fresh)
+                if payload is not None:
+                    cache.put(key, payload)
+            yield entry, payload
+
+    def compare(self, claims, sources, topic):
+        from audit.compare import compare
+
+        return compare(claims, sources, topic)
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def _batches(corpus: Corpus, cache: DocumentCache) -> Iterator[list[tuple[SourceEntry, str, bytes, dict | None]]]:
+    """Sources in manifest order, read and looked up in the cache, grouped into tasks."""
+    batch: list = []
+    size = 0
+    for entry in corpus.sources:
+        data = corpus.read_bytes(entry)
+        key, payload = cached_source(corpus, entry, data, cache)
+        batch.append((entry, key, data if payload is None else b"", payload))
+        size += len(data) if payload is None else 0
+        if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch

@@ -1,0 +1,45 @@
+"""The per-document task of extraction: a source's bytes -> its cleaned text and claim rows.
+
+It is pure (a function of the bytes, the topic and the code), so it can run
+anywhere -- in this process, a pool worker or a Dask worker -- and is cached
+by content hash (:mod:`audit.extract.cache`).
+"""
+from __future__ import annotations
+
+from audit.extract import extract_document
+from audit.extract.cache import DocumentCache, cache_key
+from audit.ingest import Corpus, SourceEntry
+from audit.ingest.clean import sha256_of
+
+
+def extract_source(corpus: Corpus, entry: SourceEntry, data: bytes) -> dict | None:
+    """Clean and extract one source from its bytes; None when it holds no article text (a warning says so)."""
+    document = corpus.read(entry, data)
+    if document is None:
+        return None
+    rows = extract_document(document, corpus.topic)
+    for row in rows:  # provenance is a hard invariant, checked where it is made
+        if document.text[row["start"]:row["end"]] != row["quote"]:
+            raise AssertionError(f"{entry.id}: quote does not match offsets for {row['claim_id']}")
+    return {"text": document.text, "sha256": document.sha256, "rows": rows,
+            "n_blocks": len(document.blocks), "n_furniture_blocks": document.dropped_blocks}
+
+
+def cached_source(corpus: Corpus, entry: SourceEntry, data: bytes, cache: DocumentCache) -> tuple[str, dict | None]:
+    """The source's cache key, and its payload when the cache holds it (checked against today's limits)."""
+    key = cache_key(sha256_of(data), corpus.topic.digest, entry.path.suffix, entry.id)
+    cached = cache.get(key)
+    if cached is not None:
+        corpus.check_cached(entry, data, cached["text"])  # the limit may be lower than when it was cached
+    return key, cached
+
+
+def process_source(corpus: Corpus, entry: SourceEntry, cache: DocumentCache) -> dict | None:
+    """Read one source, and serve it from the cache or extract (and cache) it."""
+    data = corpus.read_bytes(entry)  # read once: hashed for the cache, then cleaned
+    key, payload = cached_source(corpus, entry, data, cache)
+    if payload is None:
+        payload = extract_source(corpus, entry, data)
+        if payload is not None:
+            cache.put(key, payload)
+    return payload
