@@ -39,10 +39,11 @@ from audit.topic import Topic
 
 FACT_FACETS = ("type_count", "type", "type_relation", "most_common", "prevalence", "treatment", "symptom")
 CORE_FACETS = ("type_count", "type", "type_relation", "most_common", "prevalence")
-# Our rule facets -> the gold's disagreement facets.
+# Our rule facets -> the gold's disagreement facets. The gold layout has no onset facet: it records onset
+# conflicts as a symptom's typicality ("signs present at birth (type 1)", see the devset README).
 FINDING_FACETS = {"type_count": "type_count", "type": "type", "type_relation": "type_relation",
                   "prevalence": "prevalence", "frequency": "most_common", "symptom": "symptom",
-                  "treatment": "treatment"}
+                  "treatment": "treatment", "onset": "symptom"}
 _NAME_KINDS = {
     "type_count": ("type", "entity"), "type": ("type", "entity"), "type_relation": ("type", "entity"),
     "most_common": ("type", "entity"), "treatment": ("treatment",), "symptom": ("symptom",),

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from audit.extract import frequency, prevalence, symptom, treatment, type_count, type_named, type_relation
+from audit.extract import frequency, onset, prevalence, symptom, treatment, type_count, type_named, type_relation
 from audit.extract.analysis import DocumentAnalysis
 from audit.extract.claim import FACETS, Claim, claim_id
 from audit.ingest.document import CleanDocument
 from audit.topic import Topic
 
-EXTRACTORS = (type_count, type_named, type_relation, frequency, prevalence, treatment, symptom)
+EXTRACTORS = (type_count, type_named, type_relation, frequency, prevalence, treatment, symptom, onset)
 
 CLAIM_COLUMNS = ("claim_id", "source_id", "facet", "subject", "object", "value", "value_low", "value_high",
                  "unit", "measure", "qualifier", "scope", "polarity", "hedge", "typicality", "quote", "start",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, fields
 
-FACETS = ("type_count", "type", "type_relation", "frequency", "prevalence", "treatment", "symptom")
+FACETS = ("type_count", "type", "type_relation", "frequency", "prevalence", "treatment", "symptom", "onset")
 POLARITIES = ("asserted", "negated")
 RELATIONS = ("alias_of", "subtype_of", "separate_type")
 FREQUENCIES = ("most_common", "common", "uncommon", "rare", "very_rare")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from audit.compare.rules.base import Rule
 from audit.compare.rules.coverage.SRC001 import SRC001
+from audit.compare.rules.coverage.SRC002 import SRC002
 from audit.compare.rules.frequency.FREQ001 import FREQ001
 from audit.compare.rules.frequency.FREQ002 import FREQ002
 from audit.compare.rules.numbers.NUM001 import NUM001
 from audit.compare.rules.numbers.NUM002 import NUM002
 from audit.compare.rules.numbers.NUM003 import NUM003
+from audit.compare.rules.onset.ONSET001 import ONSET001
 from audit.compare.rules.polarity.POL001 import POL001
 from audit.compare.rules.treatment.TREAT001 import TREAT001
 from audit.compare.rules.types.TYPE001 import TYPE001
@@ -21,7 +23,7 @@ from audit.compare.rules.types.TYPE003 import TYPE003
 from audit.compare.rules.types.TYPE004 import TYPE004
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (TYPE001, TYPE002, TYPE003, TYPE004, NUM001, NUM002, NUM003, POL001, FREQ001,
-                                         FREQ002, SRC001, TREAT001)
+                                         FREQ002, SRC001, SRC002, TREAT001, ONSET001)
 
 
 def get_rules() -> list[Rule]:

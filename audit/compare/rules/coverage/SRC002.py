@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import re
+
+from audit.compare.context import Context, absent_position, position
+from audit.compare.model import Cause, Question
+from audit.compare.rules.base import Rule, join_names
+
+# Words by which a source makes a symptom one of the condition's defining ones ("the main symptoms are",
+# "the dominant symptom is", "the hallmark of"). "Common" is not among them: a common symptom may be left out.
+KEY_SYMPTOM = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|dominant|defining|key|leading)\b")
+DESCRIBES_SYMPTOMS = 2  # a source that names at least this many symptoms describes them
+
+
+class SRC002(Rule):
+    """A source calls a symptom a main one; other sources that describe the symptoms never mention it.
+
+    For each symptom a source states as a main, dominant or hallmark symptom
+    of the condition (or of one type), lists the sources that describe the
+    symptoms (they name at least two) but never mention this one, in any
+    wording the lexicon knows, asserted or denied. Not a contradiction: an
+    omission a reader of those articles would notice. Symptoms a source merely
+    lists are not checked: articles choose which minor signs to name.
+
+    **Anti-pattern**: one article says the main symptoms are bleeding and easy
+    bruising; two others describe the bleeding and never mention bruising.
+
+    **Best practice**: name the main symptoms in every article, or say why one
+    is left out.
+    """
+
+    code = "SRC002"
+    name = "main-symptom-omitted"
+    severity = "warning"
+    facet = "symptom"
+
+    def questions(self, ctx: Context):
+        symptoms = ctx.facet("symptom")
+        if not len(symptoms):
+            return
+        key = symptoms[(symptoms["polarity"] == "asserted") & symptoms["hedge"].str.contains(KEY_SYMPTOM)]
+        if not len(key):
+            return
+        named_per_source = symptoms.groupby("source_id")["subject"].nunique()
+        describing = set(named_per_source[named_per_source >= DESCRIBES_SYMPTOMS].index)
+        mentioning = symptoms.groupby("subject")["source_id"].agg(set)
+        for (subject, scope), rows in key.groupby(["subject", "scope"], sort=True):
+            calling = set(rows["source_id"])
+            omitting = sorted(describing - mentioning.get(subject, set()))
+            positions = [position("main", f"a main symptom{' of ' + scope if scope else ''}", rows)]
+            if omitting:
+                positions.append(absent_position("describes the symptoms without it", omitting))
+            speaking = tuple(sorted(calling | set(omitting)))
+            yield Question(self.code, self.facet, subject, scope, tuple(positions), speaking, ctx.silent(speaking),
+                           for_truth=False)
+
+    def judge(self, question: Question, ctx: Context):
+        if len(question.positions) < 2:
+            return None
+        main, absent = question.positions
+        what = f"{question.subject} a main symptom{' of ' + question.key if question.key else ''}"
+        one = len(absent.sources) == 1
+        message = (f"{join_names(main.sources)} call{'s' if len(main.sources) == 1 else ''} {what}; "
+                   f"{join_names(absent.sources)}, which describe{'s' if one else ''} the symptoms, "
+                   f"never mention{'s' if one else ''} it.")
+        return self.finding(question, message, (Cause("omission", "left out, not contradicted"),), kind="omission")

@@ -1,0 +1,225 @@
+"""Facet ``onset``: when a source says the condition (or one of its types) begins, and how typically.
+
+"Signs and symptoms are usually present at birth", "It usually starts in
+childhood. Sometimes the symptoms are present at birth", "Symptoms often
+start in the teen years", "most often develops between the ages of 15 and 44",
+"may be evident at birth and nearly always by the time the child is 10 years
+old". Each statement becomes one claim whose ``value`` names the age (``birth``,
+``childhood``, ``ages 15-44``, ``by age 10``) and whose ``value_low`` /
+``value_high`` give it in years, so the comparison (ONSET001) checks overlap
+of age intervals rather than wording. ``typicality`` comes from the frequency
+word nearest before the age ("usually", "often", "sometimes", "may"); ``scope``
+is the type the statement is about (named before the age in the sentence, or
+the type an anaphoric or generic subject - "It", "Symptoms" - refers back to).
+
+Only the onset of the condition is read: "may develop hearing loss in
+adulthood" dates a symptom (the symptom facet keeps it), so a symptom named
+between the onset verb and the age, or as the verb's subject, rules the
+statement out.
+
+Hand-written patterns: quantity libraries (quantulum3, number-parser, measured
+for figures in audit/extract/prevalence.py) read numbers, not life stages such
+as "in the teen years" or "at birth".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
+from audit.extract.claim import Claim
+from audit.extract.cues import ANAPHOR_PATTERN
+from audit.extract.typicality import clause_cues
+
+FACET = "onset"
+OLDEST = 100.0  # the open end of "in adulthood", "after age 40", in years
+
+# The verb or noun that says something begins: "starts", "is usually present", "onset is", "first appear".
+_ONSET_PREDICATE = re.compile(
+    r"\b(?:starts?|started|starting|begins?|began|beginning|appears?|appeared|develops?|developed|arises?|emerges?|"
+    r"(?:first\s+)?(?:occurs?|occurred|noticed|seen|appear)|onset|shows?\s+up|"
+    r"(?:is|are|was|were|be|becomes?|become)\s+(?:\w+\s+){0,2}?(?:present|evident|apparent|noticeable|obvious|"
+    r"noticed|diagnosed|recognized|recognised|detected|visible)|(?:is|are)\s+born\s+with|diagnosed)\b")
+# A life stage (or an age interval) after the predicate, with at most a few words between.
+_AGE = r"(?P<{name}>\d{{1,3}})"
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                 "fifty": 50, "sixty": 60}
+_DECADES = {"teens": (13, 19), "twenties": (20, 29), "thirties": (30, 39), "forties": (40, 49), "fifties": (50, 59),
+            "sixties": (60, 69), "20s": (20, 29), "30s": (30, 39), "40s": (40, 49), "50s": (50, 59), "60s": (60, 69)}
+_NUMBER = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+
+
+@dataclass(frozen=True)
+class Stage:
+    label: str
+    low: float
+    high: float
+
+
+# (pattern, label or None when read from numbers, low, high). Stages are disjoint bins, so "at birth" and
+# "in childhood" do not overlap while "by age 10" overlaps both.
+_STAGES: list[tuple[re.Pattern[str], str, float, float]] = [
+    (re.compile(r"\b(?:at|from|since|before|around)\s+birth\b|\bin\s+the\s+(?:womb|newborn\s+period)\b|"
+                r"\bprenatally\b|\bin\s+newborns\b"), "birth", 0.0, 0.0),
+    (re.compile(r"\b(?:in|during)\s+(?:early\s+)?infancy\b|\bin\s+the\s+first\s+(?:few\s+)?(?:months|year)\s+of\s+life\b|"
+                r"\bin\s+(?:infants|babies)\b|\bwithin\s+the\s+first\s+(?:few\s+)?(?:weeks|months|year)(?:\s+of\s+life)?\b"),
+     "infancy", 0.01, 2.0),
+    (re.compile(r"\b(?:in|during)\s+early\s+childhood\b"), "early childhood", 1.0, 6.0),
+    (re.compile(r"\b(?:in|during)\s+(?:late\s+|middle\s+)?childhood\b"), "childhood", 1.0, 12.0),
+    (re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?:teen|teenage)\s+years\b|\b(?:in|during)\s+adolescence\b|"
+                r"\bduring\s+puberty\b|\bin\s+(?:teenagers|adolescents)\b"), "teen years", 12.0, 19.0),
+    (re.compile(r"\b(?:in|during)\s+(?:early|young)\s+adulthood\b|\bin\s+young\s+adults\b"), "young adulthood",
+     18.0, 35.0),
+    (re.compile(r"\b(?:in|during)\s+middle\s+age\b|\bin\s+midlife\b"), "middle age", 40.0, 65.0),
+    (re.compile(r"\b(?:in|during)\s+adulthood\b|\bin\s+adult\s+life\b|\bin\s+adults\b"), "adulthood", 18.0, OLDEST),
+    (re.compile(r"\blater\s+in\s+life\b|\bin\s+(?:older|elderly)\s+(?:adults|people)\b|\bin\s+old\s+age\b"),
+     "later life", 50.0, OLDEST),
+    (re.compile(r"\bat\s+any\s+age\b"), "any age", 0.0, OLDEST),
+]
+_RANGE = re.compile(rf"\bbetween\s+(?:the\s+)?(?:ages?\s+(?:of\s+)?)?(?P<low>{_NUMBER})\s+(?:and|to)\s+"
+                    rf"(?P<high>{_NUMBER})\b|\b(?:at\s+)?ages?\s+(?P<low2>{_NUMBER})\s*(?:to|-|–|through)\s*"
+                    rf"(?P<high2>{_NUMBER})\b")
+_BEFORE = re.compile(rf"\b(?P<word>before|by|under)\s+(?:the\s+)?(?:age\s+(?:of\s+)?|time\s+(?:the\s+)?"
+                     rf"(?:child|person|baby|patient)\s+is\s+)(?P<age>{_NUMBER})\b")
+_AFTER = re.compile(rf"\b(?:after|over|past|from)\s+(?:the\s+)?age\s+(?:of\s+)?(?P<age>{_NUMBER})\b")
+_DECADE = re.compile(r"\bin\s+(?:their|the|your|one's)\s+(?:early\s+|late\s+|mid-?\s*)?"
+                     r"(?P<decade>teens|twenties|thirties|forties|fifties|sixties|[2-6]0s)\b")
+# Where a stage may follow without its own preposition: "in adolescence or early adulthood", "between early
+# childhood and adolescence".
+_COORDINATED = re.compile(r"(?:(?:birth|infancy|childhood|years|adolescence|puberty|adulthood|age)\s+(?:or|and|to|through)"
+                          r"|\b(?:between|from))\s+")
+_RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until)\s+")
+_MAX_GAP_WORDS = 5  # words between the predicate and the age ("starts most often in", "is evident at birth")
+# A subject that refers back to the type the previous sentence was about.
+_GENERIC_SUBJECT = re.compile(r"^\W*(?:(?:sometimes|often|usually|typically|generally|rarely|occasionally),?\s+)?(?:the\s+)?(?:first\s+)?(?:signs?\s+and\s+symptoms|symptoms?\s+and\s+signs?|"
+                              r"symptoms|signs|it|they)\b")
+
+
+def _number(text: str) -> float:
+    return float(text) if text.isdigit() else float(_NUMBER_WORDS[text])
+
+
+def stages_in(text: str) -> list[tuple[int, int, Stage]]:
+    """Every life stage or age interval in ``text`` (folded), as (start, end, stage), in order."""
+    found: list[tuple[int, int, Stage]] = []
+    for pattern, label, low, high in _STAGES:
+        found += [(m.start(), m.end(), Stage(label, low, high)) for m in pattern.finditer(text)]
+    for m in _RANGE.finditer(text):
+        low, high = _number(m.group("low") or m.group("low2")), _number(m.group("high") or m.group("high2"))
+        if low < high <= OLDEST:
+            found.append((m.start(), m.end(), Stage(f"ages {low:g}-{high:g}", low, high)))
+    for m in _BEFORE.finditer(text):
+        age = _number(m.group("age"))
+        found.append((m.start(), m.end(), Stage(f"{'by' if m.group('word') == 'by' else 'before'} age {age:g}",
+                                                0.0, age)))
+    for m in _AFTER.finditer(text):
+        age = _number(m.group("age"))
+        found.append((m.start(), m.end(), Stage(f"after age {age:g}", age, OLDEST)))
+    for m in _COORDINATED.finditer(text):  # "at birth or within the first months", "in adolescence or early adulthood"
+        rest = text[m.end():]
+        for pattern, label, low, high in _STAGES:
+            bare, prefixed = pattern.match(rest), pattern.match("in " + rest)
+            length = bare.end() if bare else (prefixed.end() - 3 if prefixed else 0)
+            if length > 0:
+                found.append((m.end(), m.end() + length, Stage(label, low, high)))
+                break
+    for m in _DECADE.finditer(text):
+        low, high = _DECADES[m.group("decade")]
+        found.append((m.start(), m.end(), Stage(f"in the {m.group('decade')}", float(low), float(high))))
+    found.sort(key=lambda item: (item[0], -item[1]))
+    kept: list[tuple[int, int, Stage]] = []
+    for item in found:  # overlapping readings: the first, longest wins
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return _joined_ranges(text, kept)
+
+
+def _joined_ranges(text: str, stages: list[tuple[int, int, Stage]]) -> list[tuple[int, int, Stage]]:
+    """"between early childhood and adolescence", "from infancy to adulthood": one interval spanning both."""
+    joined: list[tuple[int, int, Stage]] = []
+    for item in stages:
+        if joined:
+            start, end, first = joined[-1]
+            lead = re.search(r"\b(?:between|from)\s+(?:the\s+)?(?:in\s+)?$", text[:start])
+            if lead and _RANGE_JOIN.fullmatch(text[end:item[0]]) and first.low <= item[2].high:
+                stage = Stage(f"{first.label} to {item[2].label}", first.low, max(first.high, item[2].high))
+                joined[-1] = (start, item[1], stage)
+                continue
+        joined.append(item)
+    return joined
+
+
+def _previous_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | None:
+    """The type the previous sentence of the block (or its part after a colon) opens with."""
+    if sentence.index == 0:
+        return None
+    previous = analysis.sentences[sentence.index - 1]
+    if previous.block_index != sentence.block_index:
+        return None
+    part_start = previous.start + previous.folded.rfind(":") + 1
+    first = next((m for m in previous.mentions_of(*TYPE_LIKE) if m.start >= part_start), None)
+    if first is None or analysis.folded[part_start:first.start].strip(" -\u2022*"):
+        return None
+    return first.name
+
+
+def _scope(analysis: DocumentAnalysis, sentence: Sentence, at: int) -> str:
+    """The type the onset at absolute offset ``at`` is stated for ("" for the whole condition)."""
+    before = [t for t in sentence.mentions_of(*TYPE_LIKE) if t.end <= at]
+    if before:
+        return before[-1].name
+    if ANAPHOR_PATTERN.match(sentence.folded) or _GENERIC_SUBJECT.match(sentence.folded):
+        # "NF1 causes X. Signs and symptoms are usually present at birth.": the type just described.
+        return _previous_subject(analysis, sentence) or sentence.context_type or ""
+    return ""
+
+
+def _predicate_before(clause: str, stage_start: int) -> re.Match[str] | None:
+    """The onset predicate the stage at ``stage_start`` completes, if it is near enough before it."""
+    best = None
+    for match in _ONSET_PREDICATE.finditer(clause, 0, stage_start):
+        best = match
+    if best is None:
+        return None
+    between = clause[best.end():stage_start]
+    if len(between.split()) > _MAX_GAP_WORDS:
+        return None
+    return best
+
+
+def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
+    from audit.extract.symptom import _clauses, _masked  # the clause reading the symptom facet uses
+
+    for sentence in analysis.sentences:
+        if sentence.is_question or sentence.block.kind in ("heading", "row"):
+            continue
+        folded = sentence.folded
+        if not _ONSET_PREDICATE.search(folded):
+            continue
+        masked = _masked(sentence)  # lexicon names are not frequency cues ("common X")
+        symptom_spans = [(sentence.rel(m.start), sentence.rel(m.end)) for m in sentence.mentions_of("symptom")]
+        for clause_start, clause_end in _clauses(sentence):
+            clause = folded[clause_start:clause_end]
+            stages = stages_in(clause)
+            if not stages:
+                continue
+            cues = clause_cues(masked[clause_start:clause_end])
+            for stage_start, stage_end, stage in stages:
+                predicate = _predicate_before(clause, stage_start)
+                if predicate is None:
+                    continue
+                # "may develop hearing loss in adulthood", "hearing loss begins in adulthood": the age dates a
+                # symptom, not the condition.
+                if any(clause_start <= s and e <= clause_start + stage_start for s, e in symptom_spans):
+                    continue
+                cue = max((c for c in cues if c.end <= stage_start), key=lambda c: c.end, default=None)
+                typicality = cue.typicality if cue is not None and cue.typicality else ""
+                hedge = " ".join(clause[cue.start:cue.end].split()) if typicality else ""
+                yield Claim(
+                    source_id=analysis.document.source_id, facet=FACET, subject=analysis.topic.condition.name,
+                    value=stage.label, value_low=stage.low, value_high=stage.high, unit="years",
+                    scope=_scope(analysis, sentence, sentence.start + clause_start + stage_start),
+                    hedge=hedge, typicality=typicality, quote=sentence.text, start=sentence.start,
+                    end=sentence.end, extractor="onset.stage")
