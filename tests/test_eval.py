@@ -65,6 +65,57 @@ disagreements: []
     assert [m["fact"] for m in scores["type"].misses] == ["chronic migraine"]
 
 
+def test_a_negated_form_in_the_gold_name_is_the_term_denied(aligner):
+    # The lexicon's negated form "painless headache" is "headache pain" denied, whichever way each side words it.
+    claim = evaluate.Predicted("a.txt", "symptom", "headache pain", value="negated")
+    assert evaluate.fact_matches(claim, evaluate.GoldFact("a.txt", "symptom", "painless headache", value="asserted"), aligner)
+    assert not evaluate.fact_matches(claim, evaluate.GoldFact("a.txt", "symptom", "painless headache", value="negated"), aligner)
+    assert not evaluate.fact_matches(claim, evaluate.GoldFact("a.txt", "symptom", "headache pain", value="asserted"), aligner)
+
+
+def test_a_long_gold_name_inside_a_form_names_that_term(tmp_path):
+    (tmp_path / "topic.yaml").write_text("""
+topic: tremor
+condition: {name: tremor, forms: [tremor]}
+types:
+  essential tremor: [essential tremor]
+symptoms:
+  iris growths: [two or more growths on the iris of the eye]
+  shaking: [rhythmic shaking of the hands]
+""", "utf-8")
+    aligner = evaluate.NameAligner(load_topic(tmp_path / "topic.yaml"))
+    assert aligner.same("iris growths", "two or more growths on the iris", ("symptom",))
+    assert not aligner.same("shaking", "two or more growths on the iris", ("symptom",))
+    assert not aligner.same("iris growths", "the iris", ("symptom",))  # too short to name a term by itself
+
+
+def test_unmatched_predictions_where_the_gold_is_abridged_are_unscored(tmp_path, aligner):
+    gold = _gold(tmp_path, """
+topic: migraine
+sources:
+  a.txt:
+    symptoms:
+      - {name: nausea, polarity: asserted, typicality: null}
+disagreements: []
+""")
+    claims = pd.DataFrame([dict(source_id="a", facet="symptom", subject=name, polarity="asserted", quote="q")
+                           for name in ("nausea", "photophobia")])
+    predicted = evaluate.predictions(claims, {"a": "a.txt"}, aligner.topic)
+    strict, _ = evaluate.score_facts(gold, predicted, aligner, "migraine")
+    lenient, _ = evaluate.score_facts(gold, predicted, aligner, "migraine", {"a.txt": {"symptom"}})
+    assert (strict["symptom"].false_positives, strict["symptom"].unscored) == (1, 0)
+    assert (lenient["symptom"].false_positives, lenient["symptom"].unscored) == (0, 1)
+    assert lenient["symptom"].precision == 1.0 and lenient["symptom"].strict_precision == 0.5
+
+
+def test_an_abridged_gold_list_needs_a_reason(tmp_path):
+    (tmp_path / "eval.yaml").write_text("gold_not_exhaustive: {a.txt: [symptom]}\n", "utf-8")
+    with pytest.raises(evaluate.InputError):
+        evaluate.load_not_exhaustive(tmp_path)
+    (tmp_path / "eval.yaml").write_text("reason: abridged\ngold_not_exhaustive: {a.txt: [symptom]}\n", "utf-8")
+    assert evaluate.load_not_exhaustive(tmp_path) == {"a.txt": {"symptom"}}
+
+
 def test_open_bounds_and_one_in_n_ranges_match():
     gold = evaluate.GoldFact("a.txt", "prevalence", low=90, high=None, unit="%")
     assert evaluate._figure_matches(evaluate.Predicted("a.txt", "prevalence", "", low=90, high=100, unit="%"), gold)

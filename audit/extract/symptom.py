@@ -83,6 +83,9 @@ _HOLDER_AFTER = re.compile(
     r"^[\s,]*(?:[\w'-]+\s+){0,5}?(?:in|with|among|of|for)\s+(?:(?:all|most|many|some|the|those|people|patients|"
     r"individuals|persons|children|adults|infants|babies|cases|forms?|types?|affected)\s+){0,3}"
     r"(?:with\s+|who\s+have\s+|affected\s+by\s+|of\s+)?$")
+# The clause is about another condition: "they classify it as a separate disorder characterized by X".
+_OTHER_CONDITION = re.compile(r"\b(?:a|an|another|the)\s+(?:separate|different|distinct|unrelated|other)\s+"
+                              r"(?:disorders?|conditions?|diseases?|syndromes?|entity)\b")
 _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
 
 
@@ -246,7 +249,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 if not (clause_start <= start and end <= clause_end):
                     continue
                 before = sentence.folded[clause_start:start]
-                if _RELIEF.search(before) or _AS_CAUSE.search(before):
+                if _RELIEF.search(before) or _AS_CAUSE.search(before) or _OTHER_CONDITION.search(before):
                     continue
                 if _RELIEF_AFTER.match(sentence.folded[end:clause_end]):
                     continue
