@@ -73,8 +73,15 @@ def _line(event) -> int:
     return event.start_mark.line + 1
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(loader, event, path: Path) -> Any:
+    if event.tag is None and not event.implicit[0]:
+        return event.value  # quoted or block, untagged: PyYAML's resolver makes it a string; no node needed
     tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR_TAG:
+        return event.value  # what PyYAML's str constructor returns, without building a node for it
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     constructor = loader.yaml_constructors.get(tag)
     if constructor is None:
@@ -121,6 +128,13 @@ def _build(loader, path: Path) -> Any:
 
     while True:
         event = loader.get_event()
+        if isinstance(event, yaml.ScalarEvent):  # most events: tested first
+            nodes += 1
+            value = _scalar(loader, event, path)
+            if event.anchor:
+                anchors[event.anchor] = (value, 1)
+            add(value, _line(event), 1)
+            continue
         if isinstance(event, yaml.StreamEndEvent):
             break
         if isinstance(event, yaml.DocumentStartEvent):
@@ -139,13 +153,6 @@ def _build(loader, path: Path) -> Any:
                 raise InputError(f"aliases expand to more than {ALIAS_BUDGET + nodes:,} values (a 'billion laughs' "
                                  "document?); write the values out instead", path, _line(event))
             add(value, _line(event), size)
-            continue
-        if isinstance(event, yaml.ScalarEvent):
-            nodes += 1
-            value = _scalar(loader, event, path)
-            if event.anchor:
-                anchors[event.anchor] = (value, 1)
-            add(value, _line(event), 1)
             continue
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             nodes += 1

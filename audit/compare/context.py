@@ -29,7 +29,15 @@ Record = tuple  # a claim as a tuple in QUOTE_FIELDS order
 
 
 def records_of(frame: pd.DataFrame) -> list[Record]:
-    return list(frame[QUOTE_FIELDS].itertuples(index=False, name=None)) if len(frame) else []
+    """The claims as plain tuples.
+
+    Column by column (``tolist``), not row by row: iterating a pandas string
+    column yields each cell through several Python calls, which dominated
+    comparison time on large corpora.
+    """
+    if not len(frame):
+        return []
+    return list(zip(*(frame[column].tolist() for column in QUOTE_FIELDS)))
 
 
 def position(value: str, label: str, rows: pd.DataFrame | list, basis: str = "stated") -> Position:
@@ -85,6 +93,13 @@ class Context:
                                 "title": row.title, "publisher": row.publisher}
                 for row in self.sources.itertuples()}
 
+    def shared(self, name: str, compute):
+        """Work several rules need (NUM001, NUM002 and NUM003 read the same figures), computed once per comparison."""
+        key = ("shared", name)
+        if key not in self._cache:
+            self._cache[key] = compute(self)
+        return self._cache[key]
+
     def facet(self, name: str) -> pd.DataFrame:
         if name not in self._cache:
             self._cache[name] = self.claims[self.claims["facet"] == name]
@@ -94,7 +109,7 @@ class Context:
     def _index(frame: pd.DataFrame, key: str) -> dict[str, dict[str, list[Record]]]:
         """source -> key value -> claim records, in one pass (a group-by without per-group frames)."""
         result: dict[str, dict[str, list[Record]]] = {}
-        for record, key_value in zip(records_of(frame), frame[key] if len(frame) else []):
+        for record, key_value in zip(records_of(frame), frame[key].tolist() if len(frame) else []):
             result.setdefault(record[0], {}).setdefault(key_value, []).append(record)
         return result
 
@@ -135,7 +150,7 @@ class Context:
         counts = counts[(counts["qualifier"].isin(["stated", "at least"])) & (counts["polarity"] == "asserted")
                         & (counts["subject"] == self.topic.condition.name) & (counts["hedge"] != "attributed")]
         values: dict[str, set[str]] = {}
-        for source_id, value in zip(counts["source_id"], counts["value"]):
+        for source_id, value in zip(counts["source_id"].tolist(), counts["value"].tolist()):
             values.setdefault(source_id, set()).add(value)
         closed = []
         for source_id, stated in values.items():

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from audit.compare.context import Context, position
+from audit.compare.context import QUOTE_FIELDS, Context, position
 from audit.compare.model import Question
 
 # Measures whose figures sources can agree or disagree on.
@@ -60,7 +60,14 @@ def quantity_label(measure: str, subject: str, obj: str) -> str:
 
 
 def comparable_figures(ctx: Context) -> pd.DataFrame:
-    """Prevalence-facet claims whose measure can be compared across sources, proportions on one scale."""
+    """Prevalence-facet claims whose measure can be compared across sources, proportions on one scale.
+
+    Computed once per comparison and shared by the rules that read figures.
+    """
+    return ctx.shared("comparable_figures", _comparable_figures)
+
+
+def _comparable_figures(ctx: Context) -> pd.DataFrame:
     figures = ctx.facet("prevalence")
     if "measure" in figures.columns:
         figures = figures[figures["measure"].isin(COMPARABLE_MEASURES)]
@@ -69,6 +76,10 @@ def comparable_figures(ctx: Context) -> pd.DataFrame:
 
 # Proportions, as a factor to "per 100000".
 _PER_100000 = {"%": 1000.0, "per 100000": 1.0}
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def one_scale(figures: pd.DataFrame) -> pd.DataFrame:
@@ -80,34 +91,74 @@ def one_scale(figures: pd.DataFrame) -> pd.DataFrame:
     proportion = figures["unit"].isin(list(_PER_100000))
     if not proportion.any() or figures.loc[proportion, "unit"].nunique() < 2:
         return figures
-    keys = ["subject", "measure", "object"]
-    in_percent = {tuple(row) for row in figures.loc[proportion & (figures["unit"] == "%"), keys].itertuples(index=False)}
-    figures = figures.copy()
-    for index in figures.index[proportion]:
-        target = "%" if tuple(figures.loc[index, keys]) in in_percent else "per 100000"
-        unit = figures.at[index, "unit"]
+    keys = list(zip(figures["subject"].tolist(), figures["measure"].tolist(), figures["object"].tolist()))
+    units = figures["unit"].tolist()
+    in_percent = {key for key, unit in zip(keys, units) if unit == "%"}
+    lows, highs = figures["value_low"].tolist(), figures["value_high"].tolist()
+    # Column lists, converted in one pass and written back whole: per-cell .at/.loc writes cost a pandas call each.
+    for row, (key, unit) in enumerate(zip(keys, units)):
+        if unit not in _PER_100000:
+            continue
+        target = "%" if key in in_percent else "per 100000"
         if unit == target:
             continue
         factor = _PER_100000[unit] / _PER_100000[target]
-        for column in ("value_low", "value_high"):
-            value = figures.at[index, column]
-            if value is not None and not (isinstance(value, float) and math.isnan(value)):
-                figures.at[index, column] = round(float(value) * factor, 6)
-        figures.at[index, "unit"] = target
-    return figures
+        for column in (lows, highs):
+            if not _missing(column[row]):
+                column[row] = round(float(column[row]) * factor, 6)
+        units[row] = target
+    return figures.assign(value_low=pd.Series(lows, index=figures.index, dtype=figures["value_low"].dtype),
+                          value_high=pd.Series(highs, index=figures.index, dtype=figures["value_high"].dtype),
+                          unit=pd.Series(units, index=figures.index, dtype=figures["unit"].dtype))
 
 
 # What makes two figures the same quantity.
 QUANTITY_COLUMNS = ["subject", "measure", "unit", "object"]
+_BOUNDS = ("up to", "less than", "at least", "more than")
+# A figure as the rules read it: its quote record, then what they choose and group by.
+_FIGURE_FIELDS = [*QUOTE_FIELDS, "value", "value_low", "value_high", "qualifier"]
 
 
-def _most_specific(rows: pd.DataFrame) -> pd.DataFrame:
-    """One row per source: its narrowest figure, a stated value before a bound, then reading order."""
-    high = rows["value_high"].astype(float).fillna(math.inf)
-    ranked = rows.assign(_width=high - rows["value_low"].astype(float),
-                         _bound=rows["qualifier"].isin(("up to", "less than", "at least", "more than")).astype(int))
-    ranked = ranked.sort_values(["source_id", "_width", "_bound", "start", "claim_id"], kind="stable")
-    return ranked.drop_duplicates("source_id").drop(columns=["_width", "_bound"])
+@dataclass(frozen=True)
+class Figure:
+    record: tuple  # the claim in QUOTE_FIELDS order, for positions
+    value: str     # the words as stated
+    low: float
+    high: float    # math.inf when open above
+
+    @property
+    def source_id(self) -> str:
+        return self.record[0]
+
+    @property
+    def scope(self) -> str:
+        return self.record[7]
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A figure as an interval on its quantity's scale, with the label readers see."""
+
+    label: str
+    low: float
+    high: float  # math.inf when open above
+
+
+def _most_specific(figures: list[tuple[tuple, Figure]]) -> list[Figure]:
+    """One figure per source: its narrowest, a stated value before a bound, then reading order.
+
+    ``figures`` pairs each figure with its qualifier; the result is in source order.
+    """
+    def rank(item):
+        qualifier, figure = item
+        width = figure.high - figure.low
+        return (figure.source_id, math.isnan(width), 0.0 if math.isnan(width) else width, qualifier in _BOUNDS,
+                int(figure.record[3]), figure.record[1])
+
+    chosen: dict[str, Figure] = {}
+    for _, figure in sorted(figures, key=rank):
+        chosen.setdefault(figure.source_id, figure)
+    return list(chosen.values())
 
 
 @dataclass(frozen=True)
@@ -128,43 +179,91 @@ class Quantity:
         return f"{text} in {self.scope}" if self.scope else text
 
 
-def _quantities(ctx: Context):
-    """(quantity, each source's most specific figure) for every quantity two or more sources give."""
+def _quantities(ctx: Context) -> list[tuple[Quantity, list[Figure]]]:
+    """(quantity, each source's most specific figure) for every quantity two or more sources give.
+
+    One pass over the figures into plain tuples, grouped in a dict: a pandas
+    group-by and a frame per group cost more than the work they hold.
+    """
     figures = comparable_figures(ctx)
     if not len(figures):
-        return
-    for (subject, measure, unit, obj), rows in figures.groupby(QUANTITY_COLUMNS, sort=True):
-        if rows["source_id"].nunique() < 2:
+        return []
+    columns = [figures[column].tolist() for column in (*QUANTITY_COLUMNS, *_FIGURE_FIELDS)]
+    groups: dict[tuple, list] = {}
+    for row in zip(*columns):
+        key, rest = row[:len(QUANTITY_COLUMNS)], row[len(QUANTITY_COLUMNS):]
+        if any(_missing(part) for part in key):  # as pandas' group-by: no group for a missing key
             continue
-        groups = ([(scope, part) for scope, part in rows.groupby("scope", sort=True)]
-                  if measure in PLACE_BOUND_MEASURES else [("", rows)])
-        for scope, part in groups:
+        record = rest[:len(QUOTE_FIELDS)]
+        value, low, high, qualifier = rest[len(QUOTE_FIELDS):]
+        groups.setdefault(key, []).append((qualifier, Figure(record, value, float(low), _high(high))))
+    result = []
+    for (subject, measure, unit, obj), rows in sorted(groups.items()):
+        if len({figure.source_id for _, figure in rows}) < 2:
+            continue
+        if measure in PLACE_BOUND_MEASURES:
+            by_scope: dict[str, list] = {}
+            for item in rows:
+                by_scope.setdefault(item[1].scope, []).append(item)
+            parts = sorted(by_scope.items())
+        else:
+            parts = [("", rows)]
+        for scope, part in parts:
             chosen = _most_specific(part)
             if len(chosen) >= 2:
-                yield Quantity(subject, measure, unit, obj, scope), chosen
+                result.append((Quantity(subject, measure, unit, obj, scope), chosen))
+    return result
 
 
-def _positions(keyed: pd.DataFrame) -> list:
+def _label(figure: Figure, unit: str) -> str:
+    return interval_label(figure.low, None if math.isinf(figure.high) else figure.high, unit)
+
+
+def _positions(keyed: list[tuple[str, Figure]]) -> list:
+    """One position per label, in label order; each says the words its sources used."""
+    by_label: dict[str, list[Figure]] = {}
+    for label, figure in keyed:
+        by_label.setdefault(label, []).append(figure)
     positions = []
-    for label, group in keyed.groupby("_label", sort=True):
-        stated = "; ".join(sorted(set(group["value"])))
-        positions.append(position(label, f"{label} (stated as: {stated})", group.drop(columns="_label")))
+    for label, figures in sorted(by_label.items()):
+        stated = "; ".join(sorted({figure.value for figure in figures}))
+        positions.append(position(label, f"{label} (stated as: {stated})", [figure.record for figure in figures]))
     return positions
+
+
+@dataclass(frozen=True)
+class FigureSummary:
+    """What NUM001 and NUM002 ask about one quantity, built once for both."""
+
+    quantity: Quantity
+    positions: tuple
+    speaking: tuple[str, ...]
+    silent: tuple[str, ...]
+    intervals: tuple[Interval, ...]
+
+
+def _figure_summaries(ctx: Context) -> list[FigureSummary]:
+    summaries = []
+    for quantity, chosen in ctx.shared("quantities", _quantities):
+        labels = [_label(figure, quantity.unit) for figure in chosen]
+        positions = _positions(list(zip(labels, chosen)))
+        if len(positions) < 2:
+            continue
+        speaking = tuple(sorted({figure.source_id for figure in chosen}))
+        intervals = tuple(sorted({Interval(label, figure.low, figure.high) for label, figure in zip(labels, chosen)},
+                                 key=lambda interval: (interval.label, interval.low, interval.high)))
+        summaries.append(FigureSummary(quantity, tuple(positions), speaking, ctx.silent(speaking), intervals))
+    return summaries
 
 
 def figure_questions(ctx: Context, code: str, for_truth: bool):
     """One question per comparable quantity that two or more sources give different figures for."""
-    for quantity, chosen in _quantities(ctx):
-        labels = [interval_label(lo, hi, quantity.unit) for lo, hi in zip(chosen["value_low"], chosen["value_high"])]
-        positions = _positions(chosen.assign(_label=labels))
-        if len(positions) < 2:
-            continue
-        speaking = tuple(sorted(set(chosen["source_id"])))
-        bounds = sorted({(label, lo, hi) for label, lo, hi in zip(labels, chosen["value_low"], chosen["value_high"])})
-        intervals = "|".join(f"{label}\x1e{float(lo)!r}\x1e{_high(hi)!r}" for label, lo, hi in bounds)
-        yield Question(code, "prevalence", quantity.subject, quantity.key, tuple(positions), speaking,
-                       ctx.silent(speaking), for_truth=for_truth,
-                       details=(("intervals", intervals), ("quantity", quantity.label), ("unit", quantity.unit)))
+    for summary in ctx.shared("figure_summaries", _figure_summaries):
+        quantity = summary.quantity
+        yield Question(code, "prevalence", quantity.subject, quantity.key, summary.positions, summary.speaking,
+                       summary.silent, for_truth=for_truth,
+                       details=(("intervals", summary.intervals), ("quantity", quantity.label),
+                                ("unit", quantity.unit)))
 
 
 def place_questions(ctx: Context, code: str):
@@ -172,39 +271,37 @@ def place_questions(ctx: Context, code: str):
 
     Sources that state no place for it stay out: they do not contradict either side.
     """
-    for quantity, chosen in _quantities(ctx):
+    for quantity, chosen in ctx.shared("quantities", _quantities):
         if quantity.measure in PLACE_BOUND_MEASURES:
             continue
-        labels = [interval_label(lo, hi, quantity.unit) for lo, hi in zip(chosen["value_low"], chosen["value_high"])]
-        for figure, same in chosen.assign(_figure=labels).groupby("_figure", sort=True):
-            placed = same[same["scope"] != ""]
-            if placed["scope"].nunique() < 2:
+        by_figure: dict[str, list[Figure]] = {}
+        for figure in chosen:
+            by_figure.setdefault(_label(figure, quantity.unit), []).append(figure)
+        for figure_label, same in sorted(by_figure.items()):
+            placed = [figure for figure in same if figure.scope != ""]
+            if len({figure.scope for figure in placed}) < 2:
                 continue
-            positions = _positions(placed.drop(columns="_figure").assign(_label=list(placed["scope"])))
-            speaking = tuple(sorted(set(placed["source_id"])))
-            yield Question(code, "prevalence", quantity.subject, f"{quantity.key}|{figure}", tuple(positions),
+            positions = _positions([(figure.scope, figure) for figure in placed])
+            speaking = tuple(sorted({figure.source_id for figure in placed}))
+            yield Question(code, "prevalence", quantity.subject, f"{quantity.key}|{figure_label}", tuple(positions),
                            speaking, ctx.silent(speaking), for_truth=False,
-                           details=(("quantity", quantity.label), ("figure", figure)))
+                           details=(("quantity", quantity.label), ("figure", figure_label)))
 
 
 def _high(value) -> float:
-    return math.inf if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+    return math.inf if _missing(value) else float(value)
 
 
-def intervals_of(question: Question) -> list[tuple[str, float, float]]:
-    result = []
-    for item in question.detail("intervals").split("|"):
-        label, low, high = item.split("\x1e")
-        result.append((label, float(low), float(high)))
-    return result
+def intervals_of(question: Question) -> tuple[Interval, ...]:
+    return question.detail("intervals", ())
 
 
-def all_overlap(intervals: list[tuple[str, float, float]]) -> bool:
+def all_overlap(intervals) -> bool:
     """On a line, intervals overlap pairwise exactly when they share a point (Helly, 1-D)."""
-    return max(lo for _, lo, _ in intervals) <= min(hi for _, _, hi in intervals)
+    return max(interval.low for interval in intervals) <= min(interval.high for interval in intervals)
 
 
-def common_label(intervals: list[tuple[str, float, float]], unit: str) -> str:
-    low = max(lo for _, lo, _ in intervals)
-    high = min(hi for _, _, hi in intervals)
+def common_label(intervals, unit: str) -> str:
+    low = max(interval.low for interval in intervals)
+    high = min(interval.high for interval in intervals)
     return interval_label(low, None if math.isinf(high) else high, unit)
