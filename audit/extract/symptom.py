@@ -61,7 +61,7 @@ _RELIEF_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:subsides?|resolves?|improves
                            r"lessens?|eases|is\s+relieved|are\s+relieved|decreases?|clears?\s+up)\b")
 # "Causes of the condition include trauma, inflammation": listed as a cause, not a symptom.
 # ("can cause pain" is a verb and does assert the symptom.)
-_AS_CAUSE = re.compile(r"\b(?:causes\s+(?:of\s+[\w\s]{0,40}?)?(?:include|includes|including|such as|are)|caused by|"
+_AS_CAUSE = re.compile(r"\b(?:causes\s+(?:of\s+[\w\s]{0,40}?)?(?:(?:can|may|might|could|also)\s+)?(?:include|includes|including|such as|are)|caused by|"
                        r"due to|result of|risk factors?(?:\s+\w+){0,3}\s+(?:include|are))\b(?:[\s,]*[\w-]+){0,5}[\s,]*$")
 # The symptom as subject, denied by what follows: "nausea is not (usually) a feature", "pain is absent",
 # "pain does not occur". Not "tumors do not respond (to treatment)": only a verb of occurring denies the symptom.
