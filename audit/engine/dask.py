@@ -73,7 +73,7 @@ class DaskEngine:
             self.client = _connect(scheduler)
         else:
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                         host="127.0.0.1", dashboard_address=None)
+                                         host="127.0.0.1", dashboard_address="127.0.0.1:0")
             self.client = Client(self._cluster, set_as_default=False)
         try:
             self._check_workers(scheduler or self._cluster.scheduler_address)

@@ -1,0 +1,107 @@
+"""The Dask engine gives the same bytes as the local engine; a bad scheduler address is a one-line error."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from distributed import LocalCluster
+
+from audit.api import extract_corpus, run_audit
+from audit.cli import main
+from conftest import CALCINOSIS, ROOT
+
+MUSCULAR_DYSTROPHY = ROOT / "tests" / "corpora" / "muscular-dystrophy"
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> str:
+    """Two worker processes on loopback, shared by the tests of this module (starting one takes seconds)."""
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as cluster:
+        yield cluster.scheduler_address
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
+
+
+def _audit_tree(corpus: Path, out: Path, **options) -> dict[str, bytes]:
+    """Every file one run publishes; written to the same folder each time, so paths in the files agree."""
+    shutil.rmtree(out, ignore_errors=True)
+    run_audit(corpus, out / "extracted", out / "reports", progress=False, **options)
+    return _tree(out)
+
+
+@pytest.mark.parametrize("corpus", [CALCINOSIS, MUSCULAR_DYSTROPHY], ids=lambda path: path.name)
+def test_dask_engine_publishes_the_same_bytes_as_the_local_engine(corpus, scheduler, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    local = _audit_tree(corpus, out, cache_dir=None)
+    assert any(name.startswith("extracted/text/") for name in local) and "reports/report.html" in local
+    on_cluster = _audit_tree(corpus, out, cache_dir=cache, engine="dask", scheduler=scheduler)
+    assert sorted(on_cluster) == sorted(local)
+    assert [name for name in local if on_cluster[name] != local[name]] == []
+    # What the cluster extracted was cached on this machine, and serves the local engine the same tables.
+    assert any(cache.rglob("*.json"))
+    served = extract_corpus(corpus, tmp_path / "served", cache_dir=cache, progress=False)
+    extracted = {name.removeprefix("extracted/"): data for name, data in local.items()
+                 if name.startswith("extracted/") and name != "extracted/findings.csv"}
+    assert {name: data for name, data in _tree(served.extracted_dir).items() if name != "generation.json"} == \
+        {name: data for name, data in extracted.items() if name != "generation.json"}
+
+
+def test_dask_engine_from_the_command_line(scheduler, tmp_path):
+    local = extract_corpus(MUSCULAR_DYSTROPHY, tmp_path / "local", cache_dir=None, progress=False)
+    result = CliRunner().invoke(main, ["extract", str(MUSCULAR_DYSTROPHY), "--extracted", str(tmp_path / "dask"),
+                                       "--no-cache", "--engine", "dask", "--scheduler", scheduler])
+    assert result.exit_code == 0, result.output
+    assert _tree(tmp_path / "dask") == _tree(local.extracted_dir)
+
+
+def test_dask_engine_without_a_scheduler_starts_a_local_cluster(tmp_path):
+    local = extract_corpus(MUSCULAR_DYSTROPHY, write=False, cache_dir=None, progress=False)
+    on_cluster = extract_corpus(MUSCULAR_DYSTROPHY, write=False, cache_dir=None, progress=False, engine="dask", jobs=1)
+    assert on_cluster.claims.equals(local.claims) and on_cluster.sources.equals(local.sources)
+    assert on_cluster.texts == local.texts
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path):
+    """In a fresh process: a half-made Dask client must not print a traceback when the interpreter exits."""
+    address = f"tcp://127.0.0.1:{_closed_port()}"
+    environment = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}  # the default waits 30 s
+    done = subprocess.run([sys.executable, "-m", "audit.cli", "run", str(MUSCULAR_DYSTROPHY), "--extracted",
+                           str(tmp_path / "x"), "--reports", str(tmp_path / "r"), "--engine", "dask",
+                           "--scheduler", address], capture_output=True, text=True, cwd=ROOT, env=environment,
+                          timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [f"error: cannot connect to the Dask scheduler {address!r}: "
+                                                f"Timed out trying to connect to {address} after 2 s"]
+    assert not (tmp_path / "x").exists()  # nothing staged or published
+
+
+@pytest.mark.parametrize("address", ["no-port-here", "http://127.0.0.1:8786"])
+def test_a_malformed_scheduler_address_is_a_one_line_error(address, tmp_path):
+    result = CliRunner().invoke(main, ["extract", str(MUSCULAR_DYSTROPHY), "--extracted", str(tmp_path / "x"),
+                                       "--engine", "dask", "--scheduler", address])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: cannot connect to the Dask scheduler {address!r}: ")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_scheduler_needs_the_dask_engine(tmp_path):
+    result = CliRunner().invoke(main, ["extract", str(MUSCULAR_DYSTROPHY), "--extracted", str(tmp_path / "x"),
+                                       "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2
+    assert "needs the dask engine" in result.output
