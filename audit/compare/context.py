@@ -76,12 +76,24 @@ def absent_position(label: str, source_ids: list[str]) -> Position:
                     source_ids=ordered)
 
 
+def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    strings = {column: object for column, dtype in frame.dtypes.items() if pd.api.types.is_string_dtype(dtype)
+               and dtype != object}
+    return frame.astype(strings) if strings else frame
+
+
 @dataclass
 class Context:
     claims: pd.DataFrame
     sources: pd.DataFrame
     topic: Topic
     _cache: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        # Rules iterate columns cell by cell; pandas' string dtype yields each cell through several Python
+        # calls, plain object columns through none. Same values, same comparisons and group-bys.
+        self.claims = _plain_strings(self.claims)
+        self.sources = _plain_strings(self.sources)
 
     @cached_property
     def source_ids(self) -> tuple[str, ...]:

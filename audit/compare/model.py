@@ -66,13 +66,13 @@ class Question:
     speaking: tuple[str, ...]        # sources that speak on the question's topic
     silent: tuple[str, ...]          # sources that do not
     for_truth: bool = True           # feeds source-reliability estimation
-    details: tuple[tuple[str, str], ...] = ()
+    details: tuple[tuple[str, object], ...] = ()  # rule-specific values, typed (e.g. intervals)
 
     @property
     def qid(self) -> str:
         return f"{self.rule_code}|{self.facet}|{self.subject}|{self.key}"
 
-    def detail(self, name: str, default: str = "") -> str:
+    def detail(self, name: str, default=""):
         return dict(self.details).get(name, default)
 
 
@@ -123,7 +123,7 @@ class Finding:
     positions: tuple[Position, ...]
     silent: tuple[str, ...]
     causes: tuple[Cause, ...] = ()
-    kind: str = "disagreement"   # disagreement | internal | single_source | compatible
+    kind: str = "disagreement"   # disagreement | internal | single_source | compatible | omission
     rule_name: str = ""
     waived: bool = False
     waiver_reason: str = ""

@@ -19,7 +19,7 @@ and a 95% Wilson interval, never a bare number.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from audit.compare.model import Question, SourceReliability
 
@@ -29,33 +29,60 @@ LOSS_SMOOTHING = 0.5
 _Z = 1.96
 
 
-def _usable(questions: list[Question]) -> list[Question]:
-    """Questions on which two or more sources speak: the only ones that carry information."""
-    return sorted((q for q in questions if q.for_truth and len({s for p in q.positions for s in p.sources}) >= 2),
-                  key=lambda q: q.qid)
+@dataclass(frozen=True)
+class TruthSummary:
+    """What truth discovery needs of one question: its values, who holds each, who speaks.
+
+    Small and independent of the other questions, so it can be kept per
+    question and a changed question's summary replaced alone.
+    """
+
+    qid: str
+    positions: tuple[tuple[str, int, tuple[str, ...]], ...]  # (value, support, sources), in the question's order
+    speaking: tuple[str, ...]                                 # every source holding some value, sorted
 
 
-def _truths(questions: list[Question], weights: dict[str, float]) -> dict[str, str]:
+def summarize(question: Question) -> TruthSummary | None:
+    """The question's summary; None when it carries no information (not for truth, or fewer than two sources)."""
+    if not question.for_truth:
+        return None
+    speaking = tuple(sorted({s for p in question.positions for s in p.sources}))
+    if len(speaking) < 2:
+        return None
+    return TruthSummary(question.qid, tuple((p.value, p.support, tuple(p.sources)) for p in question.positions),
+                        speaking)
+
+
+def _truths(summaries: list[TruthSummary], weights: dict[str, float]) -> dict[str, str]:
     truths = {}
-    for question in questions:
-        scored = [(math.fsum(weights[s] for s in p.sources), p.support, p.value) for p in question.positions]
-        truths[question.qid] = max(scored)[2]
+    for summary in summaries:
+        scored = [(math.fsum(weights[s] for s in sources), support, value)
+                  for value, support, sources in summary.positions]
+        truths[summary.qid] = max(scored)[2]
     return truths
 
 
-def _losses(questions: list[Question], truths: dict[str, str], source_ids) -> tuple[dict[str, int], dict[str, int]]:
-    """Per source: questions where none of its values is the truth, and questions it speaks on."""
-    wrong = {s: 0 for s in source_ids}
+def _spoken(summaries: list[TruthSummary], source_ids) -> dict[str, int]:
+    """Per source: the questions it speaks on (fixed while truths change)."""
     spoken = {s: 0 for s in source_ids}
-    for question in questions:
-        values_by_source: dict[str, set[str]] = {}
-        for position in question.positions:
-            for source_id in position.sources:
-                values_by_source.setdefault(source_id, set()).add(position.value)
-        for source_id, values in values_by_source.items():
+    for summary in summaries:
+        for source_id in summary.speaking:
             spoken[source_id] += 1
-            wrong[source_id] += truths[question.qid] not in values
-    return wrong, spoken
+    return spoken
+
+
+def _wrong(summaries: list[TruthSummary], truths: dict[str, str], spoken: dict[str, int]) -> dict[str, int]:
+    """Per source: questions where none of its values is the truth (those it speaks on minus those it gets right)."""
+    right = {s: 0 for s in spoken}
+    for summary in summaries:
+        truth = truths[summary.qid]
+        holding: set[str] = set()
+        for value, _, sources in summary.positions:
+            if value == truth:
+                holding.update(sources)
+        for source_id in holding:
+            right[source_id] += 1
+    return {s: spoken[s] - right[s] for s in spoken}
 
 
 def _weights(wrong: dict[str, int], priors: dict[str, float]) -> dict[str, float]:
@@ -86,17 +113,25 @@ def estimate(questions: list[Question], source_ids: tuple[str, ...], priors: dic
 
     Returns (reliability per source, weight per source).
     """
-    usable = _usable(questions)
+    summaries = [summary for summary in map(summarize, questions) if summary is not None]
+    return estimate_from_summaries(summaries, source_ids, priors)
+
+
+def estimate_from_summaries(summaries: list[TruthSummary], source_ids: tuple[str, ...], priors: dict[str, float]
+                            ) -> tuple[dict[str, SourceReliability], dict[str, float]]:
+    """:func:`estimate` from the questions' summaries alone (kept between runs, re-read after a change)."""
+    usable = sorted(summaries, key=lambda summary: summary.qid)
+    spoken = _spoken(usable, source_ids)
     weights = {s: priors.get(s, 1.0) for s in source_ids}
     truths: dict[str, str] = {}
     for _ in range(MAX_ITERATIONS):
         new_truths = _truths(usable, weights)
-        wrong, spoken = _losses(usable, new_truths, source_ids)
+        wrong = _wrong(usable, new_truths, spoken)
         weights = _weights(wrong, priors)
         if new_truths == truths:
             break
         truths = new_truths
-    wrong, spoken = _losses(usable, truths, source_ids)
+    wrong = _wrong(usable, truths, spoken)
     reliability = {}
     for source_id in source_ids:
         n, correct = spoken[source_id], spoken[source_id] - wrong[source_id]
