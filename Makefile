@@ -29,6 +29,7 @@ eval: $(STAMP)
 	$(BIN)/audit eval eval/*/ --devset $(DEVSET) --json build/eval/results.json --floor eval/scores.json
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py
 
 docs: $(STAMP)
