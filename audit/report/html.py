@@ -135,7 +135,32 @@ def agreement_matrix(claims: pd.DataFrame, source_ids: list[str], condition: str
             continue
         rows.append(_row(f"symptom: {subject}", {s: value for s, (value, _) in by_source.items()}, source_ids,
                          same=compatible))
+    rows += _onset_rows(claims[claims["facet"] == "onset"], source_ids)
     return {"sources": source_ids, "rows": rows}
+
+
+def _onset_rows(onsets: pd.DataFrame, source_ids: list[str]) -> list[dict]:
+    """Each source's typical age of onset (as ONSET001 compares them), for the condition and each type."""
+    from audit.compare.rules.onset.ONSET001 import TYPICAL, onset_phrase, typical_interval
+
+    rows = []
+    for scope, group in onsets.groupby("scope", sort=True) if len(onsets) else []:
+        spans, labels = {}, {}
+        for source_id, by_source in group.groupby("source_id", sort=True):
+            span = typical_interval(by_source)
+            if span is not None:
+                typical = by_source[by_source["typicality"].isin(TYPICAL)].sort_values(["value_low", "value_high"])
+                spans[source_id], labels[source_id] = span, " / ".join(dict.fromkeys(map(onset_phrase, typical["value"])))
+        if len(spans) < 2:
+            continue
+        span_of = {labels[s]: spans[s] for s in spans}
+
+        def overlap(a: str, b: str) -> bool:
+            (low_a, high_a), (low_b, high_b) = span_of[a], span_of[b]
+            return low_a <= high_b and low_b <= high_a
+
+        rows.append(_row(f"usual onset{': ' + scope if scope else ''}", labels, source_ids, same=overlap))
+    return rows
 
 
 def matrix_svg(matrix: dict) -> Markup:

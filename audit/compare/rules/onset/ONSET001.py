@@ -10,6 +10,19 @@ from audit.compare.rules.base import Rule, join_names
 TYPICAL = ("usually", "often", "")
 
 
+_LEAD = {"birth": "at ", "any age": "at ", "teen years": "in the ", "later life": "in ", "ages": "at "}
+
+
+def onset_phrase(value: str) -> str:
+    """'birth' -> 'at birth', 'childhood' -> 'in childhood', 'by age 10' stays: how a stage reads in a sentence."""
+    if value.startswith(("by ", "before ", "after ", "in the ")):
+        return value
+    for start, lead in _LEAD.items():
+        if value.startswith(start):
+            return lead + value
+    return "in " + value
+
+
 def typical_interval(rows) -> tuple[float, float] | None:
     """The ages (years) a source's typical-onset statements span, or None when it states none."""
     typical = rows[rows["typicality"].isin(TYPICAL) & (rows["polarity"] == "asserted")]
@@ -57,7 +70,8 @@ class ONSET001(Rule):
                 sources = sorted(s for s, s_span in stating.items() if s_span == span)
                 chosen = rows[rows["source_id"].isin(sources) & rows["typicality"].isin(TYPICAL)
                               & (rows["polarity"] == "asserted")]
-                label = " / ".join(dict.fromkeys(chosen.sort_values(["value_low", "value_high"])["value"]))
+                label = " / ".join(dict.fromkeys(onset_phrase(value) for value
+                                                 in chosen.sort_values(["value_low", "value_high"])["value"]))
                 positions.append(position(f"{span[0]:g}-{span[1]:g}", f"usually begins: {label}",
                                           records_of(chosen)))
             speaking = tuple(sorted(by_source))
