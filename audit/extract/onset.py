@@ -58,8 +58,8 @@ class Stage:
     high: float
 
 
-# (pattern, label or None when read from numbers, low, high). Stages are disjoint bins, so "at birth" and
-# "in childhood" do not overlap while "by age 10" overlaps both.
+# (pattern, label, low, high) in years. Neighbouring stages do not overlap ("at birth" 0-0, "in childhood"
+# 1-11.9, "in the teen years" 12-19), while "by age 10" overlaps birth and childhood.
 _STAGES: list[tuple[re.Pattern[str], str, float, float]] = [
     (re.compile(r"\b(?:at|from|since|before|around)\s+birth\b|\bin\s+the\s+(?:womb|newborn\s+period)\b|"
                 r"\bprenatally\b|\bin\s+newborns\b"), "birth", 0.0, 0.0),
@@ -67,7 +67,7 @@ _STAGES: list[tuple[re.Pattern[str], str, float, float]] = [
                 r"\bin\s+(?:infants|babies)\b|\bwithin\s+the\s+first\s+(?:few\s+)?(?:weeks|months|year)(?:\s+of\s+life)?\b"),
      "infancy", 0.01, 2.0),
     (re.compile(r"\b(?:in|during)\s+early\s+childhood\b"), "early childhood", 1.0, 6.0),
-    (re.compile(r"\b(?:in|during)\s+(?:late\s+|middle\s+)?childhood\b"), "childhood", 1.0, 12.0),
+    (re.compile(r"\b(?:in|during)\s+(?:late\s+|middle\s+)?childhood\b"), "childhood", 1.0, 11.9),
     (re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?:teen|teenage)\s+years\b|\b(?:in|during)\s+adolescence\b|"
                 r"\bduring\s+puberty\b|\bin\s+(?:teenagers|adolescents)\b"), "teen years", 12.0, 19.0),
     (re.compile(r"\b(?:in|during)\s+(?:early|young)\s+adulthood\b|\bin\s+young\s+adults\b"), "young adulthood",
