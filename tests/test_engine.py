@@ -105,3 +105,21 @@ def test_a_scheduler_needs_the_dask_engine(tmp_path):
                                        "--scheduler", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 2
     assert "needs the dask engine" in result.output
+
+
+def test_warnings_and_input_errors_from_workers_reach_the_user_as_locally(scheduler, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(MUSCULAR_DYSTROPHY, corpus)
+    (corpus / "clinic.md").write_text("", encoding="utf-8")
+    runs = {engine: CliRunner().invoke(main, ["extract", str(corpus), "--extracted", str(tmp_path / engine),
+                                              "--no-cache", *options])
+            for engine, options in {"local": [], "dask": ["--engine", "dask", "--scheduler", scheduler]}.items()}
+    for result in runs.values():
+        assert result.exit_code == 0, result.output
+        assert f"warning: {corpus / 'clinic.md'}: file is empty; source 'clinic' is skipped" in result.output
+    too_long = {engine: CliRunner().invoke(main, ["extract", str(corpus), "--extracted", str(tmp_path / engine),
+                                                  "--no-cache", "--max-chars", "100", *options])
+                for engine, options in {"local": [], "dask": ["--engine", "dask", "--scheduler", scheduler]}.items()}
+    assert too_long["dask"].exit_code == too_long["local"].exit_code == 2
+    assert too_long["dask"].output == too_long["local"].output
+    assert "over the 100 limit" in too_long["dask"].output and "Traceback" not in too_long["dask"].output

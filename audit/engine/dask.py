@@ -17,13 +17,14 @@ spread later without touching the callers.
 from __future__ import annotations
 
 import gc
+import logging
 from collections import deque
 from collections.abc import Iterator
 
 from distributed import Client, LocalCluster
 
 from audit.engine.documents import cached_source, extract_source
-from audit.errors import InputError, collecting_warnings, warn
+from audit.errors import AuditError, InputError, collecting_warnings, warn
 from audit.extract.cache import DocumentCache, code_digest
 from audit.ingest import Corpus, SourceEntry
 
@@ -33,10 +34,20 @@ WINDOW_PER_THREAD = 2  # batches in flight per worker thread: workers stay busy,
 
 
 def _extract_batch(corpus: Corpus, items: list[tuple[SourceEntry, bytes]]) -> tuple[str, list[str], list]:
-    """Run on a worker: (its code digest, the warnings, a payload or None per source)."""
+    """Run on a worker: (its code digest, the warnings, per source a payload, None, or the input error).
+
+    A source the user must fix is an answer, not a failed task: the client raises it in manifest order, as
+    the local engine would, and the worker's log stays free of tracebacks.
+    """
+    results: list = []
     with collecting_warnings() as warnings:
-        payloads = [extract_source(corpus, entry, data) for entry, data in items]
-    return code_digest(), warnings, payloads
+        for entry, data in items:
+            try:
+                results.append(extract_source(corpus, entry, data))
+            except AuditError as error:
+                results.append(error)
+                break  # the run stops at this source: the rest of the batch would be wasted work
+    return code_digest(), warnings, results
 
 
 def _code_probe():
@@ -72,8 +83,10 @@ class DaskEngine:
         if scheduler:
             self.client = _connect(scheduler)
         else:
+            # Its logs stay quiet: what goes wrong reaches the user as an error of this client.
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                         host="127.0.0.1", dashboard_address="127.0.0.1:0")
+                                         host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                         silence_logs=logging.CRITICAL)
             self.client = Client(self._cluster, set_as_default=False)
         try:
             self._check_workers(scheduler or self._cluster.scheduler_address)
@@ -123,6 +136,8 @@ class DaskEngine:
         for entry, key, _, payload in batch:
             if payload is None:
                 payload = next(fresh)
+                if isinstance(payload, AuditError):
+                    raise payload
                 if payload is not None:
                     cache.put(key, payload)
             yield entry, payload
