@@ -398,13 +398,13 @@ except InputError as error:
 
 
 def test_sentence_splitting_is_near_linear(monkeypatch):
-    """pysbd never sees more than the window, and sees each character at most about twice."""
+    """The segmenter never sees more than the window, and sees each character at most about twice."""
     from audit.extract import analysis
 
     seen: list[int] = []
     segmenter = analysis._segmenter()
-    original = segmenter.segment
-    monkeypatch.setattr(segmenter, "segment", lambda text: (seen.append(len(text)), original(text))[1])
+    original = segmenter.span_tokenize
+    monkeypatch.setattr(segmenter, "span_tokenize", lambda text: (seen.append(len(text)), original(text))[1])
     for text in ("Calcinosis is rare and there are four types " * 5000,
                  "Calcinosis is rare. There are four types. " * 5000, "x" * 100_000):
         seen.clear()
@@ -416,7 +416,7 @@ def test_sentence_splitting_is_near_linear(monkeypatch):
 
 
 def test_normal_paragraphs_are_segmented_whole():
-    """Blocks up to the window are segmented exactly as pysbd segments them."""
+    """Blocks up to the window are segmented whole, exactly as the segmenter segments them."""
     from audit.extract import analysis
 
     for path in sorted((ROOT / "extracted" / "calcinosis" / "text").glob("*.txt")):

@@ -17,6 +17,9 @@ from audit.topic import Topic
 
 EXTRACTORS = (type_count, type_named, type_relation, frequency, prevalence, treatment, symptom, onset)
 
+# Blocks none of these facets can find a claim in are not split into sentences (audit.extract.regions).
+_FACETS_EXTRACTED = tuple(module.FACET for module in EXTRACTORS)
+
 CLAIM_COLUMNS = ("claim_id", "source_id", "facet", "subject", "object", "value", "value_low", "value_high",
                  "unit", "measure", "qualifier", "scope", "polarity", "hedge", "typicality", "quote", "start",
                  "end", "extractor")
@@ -29,7 +32,7 @@ def _sort_key(claim: Claim) -> tuple:
 
 def extract_document(document: CleanDocument, topic: Topic) -> list[dict]:
     """All claims of one document as row dicts, sorted, deduplicated, with stable ids."""
-    analysis = DocumentAnalysis(document, topic)
+    analysis = DocumentAnalysis(document, topic, _FACETS_EXTRACTED)
     claims: dict[tuple, Claim] = {}
     for module in EXTRACTORS:
         for claim in module.extract(analysis):
