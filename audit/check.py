@@ -118,6 +118,16 @@ def _judge(claim, refs: pd.DataFrame, ctx: Context) -> tuple[pd.DataFrame, pd.Da
         positions = source_positions(about).get((claim.subject, claim.scope), {})
         fitting = {s for s, (value, _) in positions.items() if compatible(value, said)}
         return about[about["source_id"].isin(fitting)], about[~about["source_id"].isin(fitting)]
+    if claim.facet == "onset":
+        # As ONSET001 compares them: the references' typical ages for the same type (or the whole condition)
+        # overlap the draft's or not; a draft's "sometimes at birth" is a possibility, backed by any overlap.
+        from audit.compare.rules.onset.ONSET001 import TYPICAL
+
+        about = same_facet[(same_facet["scope"] == claim.scope) & same_facet["typicality"].isin(TYPICAL)]
+        overlap = (about["value_low"] <= claim.value_high) & (about["value_high"] >= claim.value_low)
+        if (getattr(claim, "typicality", "") or "") not in TYPICAL:
+            return about[overlap], empty
+        return about[overlap], about[~overlap]
     return empty, empty
 
 
@@ -178,7 +188,17 @@ def _label(row) -> str:
         return f"it is {_stance(row)}"
     if row.facet == "treatment":
         return "it is a treatment"
+    if row.facet == "onset":
+        return f"it {_onset(row)}"
     return words(row.value) or row.subject
+
+
+def _onset(row) -> str:
+    """'usually begins in childhood', 'sometimes begins at birth'."""
+    from audit.compare.rules.onset.ONSET001 import onset_phrase
+
+    typicality = getattr(row, "typicality", "") or ""
+    return f"{typicality + ' ' if typicality else ''}begins {onset_phrase(row.value)}"
 
 
 def _said(claim, condition: str) -> str:
@@ -201,6 +221,8 @@ def _said(claim, condition: str) -> str:
         return f"{subject} is a treatment" + (f" for {claim.scope}" if claim.scope else "")
     if claim.facet == "symptom":
         return f"{subject} is {value}" + (f" in {claim.scope}" if claim.scope else "")
+    if claim.facet == "onset":
+        return f"{claim.scope or subject} {_onset(claim)}"
     return f"{subject}: {value}"
 
 

@@ -148,3 +148,24 @@ def test_the_same_reference_quote_is_never_on_both_sides(tmp_path):
     (typed,) = [c for c in document["claims"] if c["facet"] == "type" and c["subject"] == "tumoral calcinosis"]
     assert typed["message"].startswith("The draft says tumoral calcinosis is a type of calcinosis; ")
     assert "says it is another name for metastatic" in typed["message"]
+
+
+def test_onset_is_checked_against_the_references_typical_ages(tmp_path, corpus_copy):
+    corpus = corpus_copy("migraine")
+    for name in list(corpus.iterdir()):
+        if name.suffix in (".txt", ".md", ".html"):
+            name.unlink()
+    (corpus / "sources.yaml").write_text(
+        "sources:\n  - {id: a, file: a.txt, title: A}\n  - {id: b, file: b.txt, title: B}\n", "utf-8")
+    (corpus / "a.txt").write_text("Migraine usually begins in the teen years.\n", "utf-8")
+    (corpus / "b.txt").write_text("Migraine often starts between the ages of 15 and 30.\n", "utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Migraine\n\nMigraine usually starts in childhood.\n\nIt can sometimes begin in adulthood.\n")
+    result = CliRunner().invoke(main, ["check", str(draft), "--against", str(corpus), "--out", str(tmp_path / "o"),
+                                       "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    onset = {c["draft_quote"]["quote"]: c for c in json.loads(result.stdout)["claims"] if c["facet"] == "onset"}
+    childhood = onset["Migraine usually starts in childhood."]
+    assert childhood["verdict"] == "contradicted"
+    assert "a says it usually begins in the teen years" in childhood["message"]
+    assert onset["It can sometimes begin in adulthood."]["verdict"] == "supported"  # b's 15-30 reaches adulthood
