@@ -56,7 +56,7 @@ CLAUSE_SPLIT_PATTERN = re.compile(
 # Section headings by what they are about.
 SECTION_PATTERNS = {
     "types": re.compile(r"\b(?:" + TYPE_NOUN_PATTERN + r"|classif\w*)\b"),
-    "treatment": re.compile(r"\b(treat\w*|therap\w*|management|manage|medications?|drugs?|cure)\b"),
+    "treatment": re.compile(r"\b(treat\w*|therap\w*|management|manage|medications?|drugs?|cure|remed(?:y|ies)|what\s+(?:works|helps))\b"),
     "symptoms": re.compile(r"\b(symptoms?|signs?|presentation|what to look for)\b"),
     "causes": re.compile(r"\b(causes?|risk factors?|etiology|aetiology|why)\b"),
     "diagnosis": re.compile(r"\b(diagnos\w*|tests?|imaging)\b"),

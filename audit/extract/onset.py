@@ -38,7 +38,7 @@ OLDEST = 100.0  # the open end of "in adulthood", "after age 40", in years
 # The verb or noun that says something begins: "starts", "is usually present", "onset is", "first appear".
 _ONSET_PREDICATE = re.compile(
     r"\b(?:starts?|started|starting|begins?|began|beginning|appears?|appeared|develops?|developed|arises?|emerges?|"
-    r"(?:first\s+)?(?:occurs?|occurred|noticed|seen|appear)|onset|shows?\s+up|"
+    r"first\s+(?:occurs?|occurred|noticed|seen|appear)|onset|shows?\s+up|"
     r"(?:is|are|was|were|be|becomes?|become)\s+(?:\w+\s+){0,2}?(?:present|evident|apparent|noticeable|obvious|"
     r"noticed|diagnosed|recognized|recognised|detected|visible)|(?:is|are)\s+born\s+with|diagnosed)\b")
 # A life stage (or an age interval) after the predicate, with at most a few words between.
@@ -62,19 +62,19 @@ class Stage:
 # 1-11.9, "in the teen years" 12-19), while "by age 10" overlaps birth and childhood.
 _STAGES: list[tuple[re.Pattern[str], str, float, float]] = [
     (re.compile(r"\b(?:at|from|since|before|around)\s+birth\b|\bin\s+the\s+(?:womb|newborn\s+period)\b|"
-                r"\bprenatally\b|\bin\s+newborns\b"), "birth", 0.0, 0.0),
+                r"\bprenatally\b"), "birth", 0.0, 0.0),
     (re.compile(r"\b(?:in|during)\s+(?:early\s+)?infancy\b|\bin\s+the\s+first\s+(?:few\s+)?(?:months|year)\s+of\s+life\b|"
-                r"\bin\s+(?:infants|babies)\b|\bwithin\s+the\s+first\s+(?:few\s+)?(?:weeks|months|year)(?:\s+of\s+life)?\b"),
+                r"\bwithin\s+the\s+first\s+(?:few\s+)?(?:weeks|months|year)(?:\s+of\s+life)?\b"),
      "infancy", 0.01, 2.0),
     (re.compile(r"\b(?:in|during)\s+early\s+childhood\b"), "early childhood", 1.0, 6.0),
     (re.compile(r"\b(?:in|during)\s+(?:late\s+|middle\s+)?childhood\b"), "childhood", 1.0, 11.9),
     (re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?:teen|teenage)\s+years\b|\b(?:in|during)\s+adolescence\b|"
-                r"\bduring\s+puberty\b|\bin\s+(?:teenagers|adolescents)\b"), "teen years", 12.0, 19.0),
-    (re.compile(r"\b(?:in|during)\s+(?:early|young)\s+adulthood\b|\bin\s+young\s+adults\b"), "young adulthood",
+                r"\bduring\s+puberty\b"), "teen years", 12.0, 19.0),
+    (re.compile(r"\b(?:in|during)\s+(?:early|young)\s+adulthood\b"), "young adulthood",
      18.0, 35.0),
     (re.compile(r"\b(?:in|during)\s+middle\s+age\b|\bin\s+midlife\b"), "middle age", 40.0, 65.0),
-    (re.compile(r"\b(?:in|during)\s+adulthood\b|\bin\s+adult\s+life\b|\bin\s+adults\b"), "adulthood", 18.0, OLDEST),
-    (re.compile(r"\blater\s+in\s+life\b|\bin\s+(?:older|elderly)\s+(?:adults|people)\b|\bin\s+old\s+age\b"),
+    (re.compile(r"\b(?:in|during)\s+adulthood\b|\bin\s+adult\s+life\b"), "adulthood", 18.0, OLDEST),
+    (re.compile(r"\blater\s+in\s+life\b|\bin\s+old\s+age\b"),
      "later life", 50.0, OLDEST),
     (re.compile(r"\bat\s+any\s+age\b"), "any age", 0.0, OLDEST),
 ]

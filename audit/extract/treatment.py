@@ -26,7 +26,8 @@ FACET = "treatment"
 _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used|use|uses|administer\w*|"
                        r"remov\w*|excis\w*|options?|prescri\w*|help\w*|relie\w*|reduc\w*|effective|"
                        r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved|"
-                       r"shrink\w*|dissolv\w*|resolv\w*)\b")
+                       r"shrink\w*|dissolv\w*|resolv\w*|offer\w*|recommend\w*|give|given|gives|works?|"
+                       r"contraindicated|withdrawn|pulled)\b")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
@@ -39,7 +40,10 @@ def _is_cause(sentence: Sentence, start: int, end: int) -> bool:
 
 # The treatment denied by what follows it: "X is not used", "X does not help", "X has never been shown".
 _DENIED_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|were|does|do|did|has|have|should|can|may|will)\s+"
-                           r"(?:also\s+)?(?:not|never|no\s+longer)\b|^\W*(?:isn't|aren't|doesn't|don't|won't|cannot)\b")
+                           r"(?:also\s+)?(?:not|never|no\s+longer)\b|^\W*(?:isn't|aren't|doesn't|don't|won't|cannot)\b|"
+                           # "X is contraindicated", "X was withdrawn (from the market)", "X was pulled from the market"
+                           r"^\W*(?:\([^)]*\)\s*)?(?:\w+\s+){0,3}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+                           r"(?:contraindicated|withdrawn|pulled\s+from|discontinued|banned)\b")
 # ... or by what stands right before it: "not treated with X", "no X", "avoid X", "neither X".
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|without|instead of|rather than)\s+"
                             r"(?:[\w-]+\s+){0,3}$")

@@ -33,7 +33,9 @@ _FOLLOW_UP_LIST = re.compile(r"^\W*(?:these|they|the types|the forms|those|the (
 _PLACED_UNDER = re.compile(rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,[^,]{{0,60}},\s*)?(?:is|are|was|were)\s+(?:\w+\s+)?"
                            rf"(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:sub\s?type|type|form|variant|kind)\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
-_COPULA = re.compile(rf"^\W*(?:is|are|was|remains)\s+(?:also\s+)?(?:a|an|the|one)\s+(?:[\w,]+\s+){{0,5}}?{TYPE_NOUN_PATTERN}\b")
+# "A is a carrier state rather than a form of B" names no type: the words before the noun may not deny it.
+_COPULA = re.compile(rf"^\W*(?:is|are|was|remains)\s+(?:also\s+)?(?:a|an|the|one)\s+"
+                     rf"(?:(?!(?:rather|than|not|instead|never)\b)[\w,]+\s+){{0,5}}?{TYPE_NOUN_PATTERN}\b")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
 # "types of A, some rare, include:", "reduced the types to six and named them:" — a colon later in the clause.
 _LIST_CUE_LATER = re.compile(rf"\b{TYPE_NOUN_PATTERN}\b[^.;:]{{0,120}}?:")

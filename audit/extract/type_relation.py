@@ -64,8 +64,15 @@ _FORM_OF_TYPE = re.compile(rf"\b(?:(?:is|are|was|were|remains?)\s+(?:\w+\s+){{0,
                            rf"(?:to\s+be|as)\s+)(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?"
                            rf"(?:form|type|kind|variant|subtype)\s+of\s+(?:the\s+)?$")
 _NAME_FOR_FIRST = re.compile(r"\b(?:another|an alternative|an older|a former|an old|a different)\s+(?:name|term)\s+for\s+")
-_NOT_FORM_OF = re.compile(rf"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)\s+(?:\w+\s+){{0,2}}?"
+_NOT_FORM_OF = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn't|aren't|wasn't)|"
+                          rf"\brather\s+than|\binstead\s+of)\s+(?:\w+\s+){{0,2}}?"
                           rf"(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
+# "A is not a distinct subtype", "A isn't really a separate type; it is a stage of B", "not a subtype but a
+# variant": A denied a place among the condition's types, no "of" after the noun.
+_NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn't|aren't|wasn't))\s+"
+                         rf"(?:really\s+|actually\s+|truly\s+|therefore\s+|considered\s+)*(?:a|an|one)\s+"
+                         rf"(?:(?:separate|distinct|true|real|independent|proper|full)\s+)?{TYPE_NOUN_PATTERN}\b"
+                         rf"(?!\s+(?:of|within)\b)")
 _PRONOUN_START = re.compile(r"^\W*(?:it|this|this condition|this disorder|this form|this type|the condition|"
                             r"the disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
@@ -462,6 +469,16 @@ def _not_a_form(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
                    hedge=_hedge(sentence, denial.start()))
 
 
+def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"A is not a distinct subtype": A is denied a place among the condition's types."""
+    for denial in _NOT_A_TYPE.finditer(sentence.folded):
+        subject = _subject_before(analysis, sentence, sentence.start + denial.start())
+        condition = analysis.topic.condition.name
+        if subject is not None and subject != condition:
+            yield _row(analysis, sentence, subject, "separate_type", condition, "type_relation.not_a_type",
+                       polarity="negated", hedge=_hedge(sentence, denial.start()))
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     entity_names = {entity.name for entity in analysis.topic.entities}
     for sentence in analysis.sentences:
@@ -472,6 +489,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _subtypes(analysis, sentence)
         yield from _classified_as(analysis, sentence)
         yield from _not_a_form(analysis, sentence)
+        yield from _not_a_type(analysis, sentence)
         yield from _form_of_type(analysis, sentence)
     for named in named_types(analysis):
         if named.facet == FACET:

@@ -17,9 +17,15 @@ import yaml
 
 _FIRST_PERSON_PLURAL = re.compile(r"\b(we|we're|we've|we'll|our|ours|us)\b", re.IGNORECASE)
 _WORD = re.compile(r"\b\w+\b")
-# An article rarely speaks as "we"; a page's promises and disclosures do.
+# An article rarely speaks as "we"; a page's promises and disclosures do. A clinic or a patient group
+# speaking as "we" about the condition ("We offer X to every child", "the types we see in our clinic") is
+# article text: the block must also speak of the site or its business to be furniture.
 _PUBLISHER_VOICE_MIN_PRONOUNS = 2
 _PUBLISHER_VOICE_MIN_SHARE = 0.04
+_ABOUT_THE_SITE = re.compile(r"\b(?:commissions?|advertis\w*|affiliate\w*|partners(?:hips?)?|editorial\w*|newsletters?|"
+                             r"subscri\w*|cookies?|privacy|websites?|site|platform|content|readers?|publish\w*|"
+                             r"company|fact-check\w*|sponsor\w*|articles|guides|promise|mission|links?|revenue|"
+                             r"donat\w*|products?|purchases?)\b", re.IGNORECASE)
 # Tail markers before this share of the page are more likely a table of contents.
 _TAIL_MIN_POSITION = 1 / 3
 
@@ -42,7 +48,8 @@ def is_publisher_voice(block: str) -> bool:
     if not words:
         return False
     pronouns = len(_FIRST_PERSON_PLURAL.findall(block))
-    return pronouns >= _PUBLISHER_VOICE_MIN_PRONOUNS and pronouns / len(words) >= _PUBLISHER_VOICE_MIN_SHARE
+    return (pronouns >= _PUBLISHER_VOICE_MIN_PRONOUNS and pronouns / len(words) >= _PUBLISHER_VOICE_MIN_SHARE
+            and _ABOUT_THE_SITE.search(block) is not None)
 
 
 def keep_mask(blocks: list[str], extra_patterns: tuple[re.Pattern[str], ...] = ()) -> list[bool]:

@@ -40,6 +40,8 @@ class SRC001(Rule):
                 yield self._question(ctx, "prevalence", subject, key,
                                      [(key, f"{values} for {quantity_label(measure, subject, obj)}", rows)])
         relations = ctx.facet("type_relation")
+        # A denial ("X is not a subtype of Y") places nothing: it is TYPE003's when others place X.
+        relations = relations[relations["polarity"] == "asserted"]
         placed_by = relations.groupby("subject")["source_id"].nunique()
         # An entity several sources place is TYPE003's; only a lone placement is single-source.
         relations = relations[relations["subject"].map(placed_by) == 1]
