@@ -187,6 +187,7 @@ class DocumentAnalysis:
         self.matcher = matcher_for(topic)
         self.regions = regions_for(facets)
         self.memo: dict[str, object] = {}  # results one extractor computes and another reuses
+        self._sentences_for: dict[str, tuple[Sentence, ...]] = {}
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -238,9 +239,18 @@ class DocumentAnalysis:
                     previous_subject = first_type.name
         return tuple(sentences)
 
+    def sentences_for(self, facet: str) -> tuple[Sentence, ...]:
+        """The sentences ``facet``'s rules can find a claim in, in order: those holding one of its mentions or
+        cue words (:mod:`audit.extract.regions`). For extractors that read each sentence on its own; one that
+        carries state from sentence to sentence reads :attr:`sentences`."""
+        chosen = self._sentences_for.get(facet)
+        if chosen is None:
+            chosen = self._sentences_for[facet] = tuple(self.regions.sentences_for(facet, self.sentences, self.folded))
+        return chosen
+
     @cached_property
     def type_count_sentences(self) -> frozenset[int]:
         """Indexes of sentences that state a count of types (filled by the type_count extractor)."""
-        from audit.extract.type_count import count_matches
+        from audit.extract.type_count import FACET, count_matches
 
-        return frozenset(s.index for s in self.sentences if count_matches(self, s))
+        return frozenset(s.index for s in self.sentences_for(FACET) if count_matches(self, s))

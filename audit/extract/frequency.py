@@ -231,7 +231,7 @@ def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cla
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences_for(FACET):
         if sentence.is_question:
             continue
         ranked = False

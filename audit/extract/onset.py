@@ -192,7 +192,7 @@ def _predicate_before(clause: str, stage_start: int) -> re.Match[str] | None:
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     from audit.extract.symptom import _clauses, _masked  # the clause reading the symptom facet uses
 
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences_for(FACET):
         if sentence.is_question or sentence.block.kind in ("heading", "row"):
             continue
         folded = sentence.folded

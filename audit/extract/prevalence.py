@@ -716,7 +716,7 @@ class _Reader:
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences_for(FACET):
         if sentence.is_question:
             continue
         figures = _figures(lower_same_length(sentence.text))

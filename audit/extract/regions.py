@@ -5,8 +5,9 @@ mention of certain kinds (a symptom for the symptom facet, a type for a named
 type) or one of its cue words (a type noun, a figure, "called", "most
 common", an onset verb). A paragraph with neither cannot hold a claim of that
 facet, so it is not split into sentences: it stays one piece that every
-extractor passes over at once. Blocks that can hold a claim are analysed
-exactly as before, so the claims are the same (``tests/test_regions.py``
+extractor passes over at once. In the blocks that can, each extractor reads
+only the sentences its own gate lets through (``DocumentAnalysis.sentences_for``).
+The claims are the same (``tests/test_regions.py``
 checks it on every extractor case and test corpus, with the pass on and off).
 
 :data:`GATES` is a superset of what each extractor's rules need: cue words
@@ -18,12 +19,17 @@ before it is fast.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from audit.extract.cues import TYPE_NOUN_PATTERN
 from audit.extract.lexicon import Mention
+
+if TYPE_CHECKING:
+    from audit.extract.analysis import Sentence as _Sentence
 
 _TYPE_LIKE = ("type", "entity")
 
@@ -64,12 +70,17 @@ GATES: dict[str, Gate] = {
 
 
 class ClaimRegions:
-    """Decides, block by block, whether any of the given facets could find a claim there."""
+    """Decides which blocks, and which sentences, any (or one) of the given facets could find a claim in."""
 
     def __init__(self, facets: Iterable[str]):
         facets = tuple(facets)
         self.enabled = bool(facets) and all(facet in GATES for facet in facets)
-        gates = [GATES[facet] for facet in facets] if self.enabled else []
+        self.gates: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}
+        if self.enabled:
+            for facet in facets:
+                gate = GATES[facet]
+                self.gates[facet] = (frozenset(gate.kinds), re.compile(gate.cue) if gate.cue else None)
+        gates = [GATES[facet] for facet in self.gates]
         self.kinds = frozenset(kind for gate in gates for kind in gate.kinds)
         cues = [gate.cue for gate in gates if gate.cue]
         self.cue = re.compile("|".join(f"(?:{cue})" for cue in cues)) if cues else None
@@ -81,6 +92,27 @@ class ClaimRegions:
         if any(mention.kind in self.kinds for mention in mentions):
             return True
         return self.cue is not None and self.cue.search(folded_block) is not None
+
+    def sentences_for(self, facet: str, sentences: Sequence[_Sentence], folded: str) -> Sequence[_Sentence]:
+        """The sentences (in order) that hold a mention or a cue word ``facet``'s rules need; all when off.
+
+        The facet's cue is scanned once over the whole folded document; a
+        sentence qualifies when a match overlaps it (a superset of matching
+        inside the sentence alone).
+        """
+        gate = self.gates.get(facet)
+        if gate is None:
+            return sentences
+        kinds, cue = gate
+        hits = [match.span() for match in cue.finditer(folded)] if cue is not None else []
+        hit_ends = [end for _start, end in hits]
+        chosen = []
+        for sentence in sentences:
+            first = bisect_right(hit_ends, sentence.start)  # the first hit that ends inside or after the sentence
+            if (first < len(hits) and hits[first][0] < sentence.end) or \
+                    any(mention.kind in kinds for mention in sentence.mentions):
+                chosen.append(sentence)
+        return chosen
 
 
 @lru_cache(maxsize=8)

@@ -224,7 +224,7 @@ def _band_before(analysis: DocumentAnalysis, sentence: Sentence, offset: int,
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     block_types: dict[int, str] | None = None
     bands: dict[int, tuple[list, list]] = {}
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences_for(FACET):
         symptoms = sentence.mentions_of("symptom")
         if not symptoms or sentence.is_question:
             continue

@@ -74,7 +74,7 @@ def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> b
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences_for(FACET):
         treatments = sentence.mentions_of("treatment")
         if not treatments or sentence.is_question:
             continue

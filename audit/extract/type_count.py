@@ -163,7 +163,7 @@ def _clause_before(sentence: Sentence, position: int) -> str:
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     from audit.extract.type_named import closed_alternatives
 
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences_for(FACET):
         if not sentence.is_question:
             for _match, labels in closed_alternatives(analysis, sentence):
                 # "The type of X (I, II, or III) is determined by ...": a closed list states its number.

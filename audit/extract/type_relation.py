@@ -481,7 +481,7 @@ def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     entity_names = {entity.name for entity in analysis.topic.entities}
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences_for(FACET):
         if sentence.is_question:
             continue
         yield from _aliases(analysis, sentence)
