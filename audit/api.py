@@ -156,11 +156,21 @@ def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = No
 
 
 def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Path | None, texts_shown: str,
-             data_quality: bool, baseline, failures_dir: Path | None, engine: Engine) -> AuditResult:
-    """Compare, run the GX suites, and write findings.csv and the reports into the given (staging) folders."""
+             data_quality: bool, baseline, failures_dir: Path | None, engine: Engine,
+             cache_dir: str | Path | None = None) -> AuditResult:
+    """Compare, run the GX suites, and write findings.csv and the reports into the given (staging) folders.
+
+    With a ``cache_dir``, the comparison rebuilds only what changed since the last run there.
+    """
     topic = result.corpus.topic
     texts = LazyTexts(result)  # one lazy reader for GX, line numbers and the report
-    comparison = engine.compare(result.claims, result.sources, topic)
+    if cache_dir is not None:
+        from audit.compare.incremental import compare_incremental, state_path
+
+        comparison = compare_incremental(result.claims, result.sources, topic,
+                                         state_path(cache_dir, result.corpus.folder))
+    else:
+        comparison = engine.compare(result.claims, result.sources, topic)
     if baseline is not None:
         comparison.findings = baseline.apply(comparison.findings)
     frame = validate_table(findings_frame(comparison), "findings", failures_dir)
@@ -254,7 +264,7 @@ def run_audit(corpus_dir: str | Path, extracted_dir: str | Path | None = None, r
         staged = publication.staging("extracted")
         result = _extract(corpus, staged, DocumentCache(cache_dir), progress, reports, running)
         audit_result = _compare(result, staged, publication.staging("reports"), display_path(extracted / "text"),
-                                data_quality, baseline, reports, running)
+                                data_quality, baseline, reports, running, cache_dir)
         publication.publish()
     result.moved_to(extracted)
     audit_result.reports_dir = reports

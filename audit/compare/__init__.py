@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from audit.compare.context import Context
-from audit.compare.model import Agreement, ComparisonResult, Finding
+from audit.compare.model import Agreement, ComparisonResult, Finding, Question
 from audit.compare.reliability import estimate, weigh
 from audit.compare.rules import get_rules
 from audit.compare.rules.base import Rule
@@ -20,8 +20,17 @@ def compare(claims: pd.DataFrame, sources: pd.DataFrame, topic: Topic, rules: li
     """Run every rule over the claims; findings sorted most severe first."""
     ctx = Context(claims=claims, sources=sources, topic=topic)
     rules = rules if rules is not None else get_rules()
-    questions = [(rule, question) for rule in rules for question in rule.questions(ctx)]
-    priors = {row.source_id: float(row.prior) for row in sources.itertuples()}
+    return _judge_all(ctx, rules, _sorted_questions(rules, {rule.code: list(rule.questions(ctx)) for rule in rules}))
+
+
+def _sorted_questions(rules: list[Rule], built: dict[str, list[Question]]) -> list[tuple[Rule, Question]]:
+    """Rule by rule, each rule's questions by id: the same order however they were built (all, or some anew)."""
+    return [(rule, question) for rule in rules for question in sorted(built[rule.code], key=lambda q: q.qid)]
+
+
+def _judge_all(ctx: Context, rules: list[Rule], questions: list[tuple[Rule, Question]]) -> ComparisonResult:
+    """Estimate reliability over the questions, then judge each one with the resulting weights."""
+    priors = {row.source_id: float(row.prior) for row in ctx.sources.itertuples()}
     reliability, weights = estimate([q for _, q in questions], ctx.source_ids, priors)
     findings: dict[str, Finding] = {}
     agreements: dict[str, Agreement] = {}

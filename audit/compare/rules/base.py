@@ -18,6 +18,11 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[str]
     facet: ClassVar[str]
+    #: What the rule's questions are built from, so an incremental run rebuilds only the changed ones
+    #: (:mod:`audit.compare.incremental`): "subject" -- a question about subject S is built from the claims
+    #: whose subject is S (of any facet) and the context's per-source summaries, and has S as its subject;
+    #: "source" -- one question per source, built from that source's claims alone; None -- the whole table.
+    groups_by: ClassVar[str | None] = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

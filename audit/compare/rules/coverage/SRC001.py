@@ -24,6 +24,7 @@ class SRC001(Rule):
     name = "single-source-claim"
     severity = "info"
     facet = "treatment"
+    groups_by = "subject"
 
     def questions(self, ctx: Context):
         for subject, rows in ctx.facet("treatment").groupby("subject", sort=True):

@@ -28,6 +28,7 @@ class FREQ002(Rule):
     name = "common-vs-rare"
     severity = "warning"
     facet = "frequency"
+    groups_by = "subject"
 
     def questions(self, ctx: Context):
         frequency = ctx.facet("frequency")

@@ -31,6 +31,7 @@ class NUM001(Rule):
     name = "figures-disagree"
     severity = "warning"
     facet = "prevalence"
+    groups_by = "subject"
 
     def questions(self, ctx: Context):
         yield from figure_questions(ctx, self.code, for_truth=True)

@@ -24,6 +24,7 @@ class NUM002(Rule):
     name = "figures-compatible"
     severity = "info"
     facet = "prevalence"
+    groups_by = "subject"
 
     def questions(self, ctx: Context):
         # for_truth=False: NUM001 already feeds these figures to truth discovery.

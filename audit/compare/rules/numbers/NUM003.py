@@ -26,6 +26,7 @@ class NUM003(Rule):
     name = "figure-place-differs"
     severity = "warning"
     facet = "prevalence"
+    groups_by = "subject"
 
     def questions(self, ctx: Context):
         yield from place_questions(ctx, self.code)

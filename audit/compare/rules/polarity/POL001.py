@@ -116,6 +116,7 @@ class POL001(Rule):
     name = "typical-presence-conflict"
     severity = "warning"
     facet = "symptom"
+    groups_by = "subject"
 
     def questions(self, ctx: Context):
         symptoms = ctx.facet("symptom")

@@ -27,6 +27,7 @@ class TREAT001(Rule):
     name = "treatment-use-conflict"
     severity = "warning"
     facet = "treatment"
+    groups_by = "subject"
 
     def questions(self, ctx: Context):
         treatments = ctx.facet("treatment")

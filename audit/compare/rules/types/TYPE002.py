@@ -29,6 +29,7 @@ class TYPE002(Rule):
     name = "type-membership-differs"
     severity = "warning"
     facet = "type"
+    groups_by = "subject"
 
     def questions(self, ctx: Context):
         relations = ctx.facet("type_relation")

@@ -32,6 +32,7 @@ class TYPE003(Rule):
     name = "placement-conflict"
     severity = "error"
     facet = "type_relation"
+    groups_by = "subject"
 
     def questions(self, ctx: Context):
         relations = ctx.facet("type_relation")

@@ -26,6 +26,7 @@ class TYPE004(Rule):
     # editor (info). Two different counts in one article contradict each other (warning).
     severity = "info"
     facet = "type_count"
+    groups_by = "source"
 
     def questions(self, ctx: Context):
         for source_id, counts in sorted(ctx.stated_counts.items()):

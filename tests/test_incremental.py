@@ -1,0 +1,120 @@
+"""An incremental run (one article edited since the last run) writes exactly what a full run writes.
+
+Each case audits a copy of a corpus with a cache (which keeps the comparison
+state), edits one article, audits again with the same cache, and then audits
+the same files from scratch without any cache: every file under extracted/
+and reports/ must be byte-identical.
+"""
+from __future__ import annotations
+
+import pickle
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from audit.api import run_audit
+from audit.compare.incremental import state_path
+from conftest import CALCINOSIS
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
+
+
+def _figure(folder: Path) -> None:
+    path = folder / "rarity-explainer.txt"
+    text = path.read_text()
+    assert "40%" in text
+    path.write_text(text.replace("40%", "45%", 1))
+
+
+def _count(folder: Path) -> None:
+    path = folder / "healthgrades.txt"
+    text = path.read_text()
+    assert "There are five main types" in text
+    path.write_text(text.replace("There are five main types", "There are six main types"))
+
+
+def _cut(folder: Path) -> None:
+    """Half an article gone: its types, placements and symptoms with it."""
+    path = folder / "healthboard.txt"
+    text = path.read_text()
+    path.write_text(text[:len(text) // 2])
+
+
+def _symptom(folder: Path) -> None:
+    path = next(p for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".md", ".html"))
+    text = path.read_text()
+    path.write_text(text + "\n\nThe condition is usually not painful. Diltiazem is not used to treat it.\n")
+
+
+def _audit(corpus: Path, out: Path, cache: Path | None, data_quality: bool):
+    return run_audit(corpus, out / "extracted", out / "reports", cache_dir=cache, progress=False,
+                     data_quality=data_quality)
+
+
+@pytest.mark.parametrize("corpus,edit,data_quality", [
+    (CALCINOSIS, _figure, True),
+    (CALCINOSIS, _count, False),
+    (CALCINOSIS, _cut, False),
+    (ROOT / "corpora" / "migraine", _symptom, False),
+])
+def test_incremental_run_is_byte_identical_to_a_full_run(tmp_path, corpus, edit, data_quality):
+    folder = tmp_path / "corpus" / corpus.name
+    shutil.copytree(corpus, folder)
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    _audit(folder, out, cache, data_quality)
+    edit(folder)
+    _audit(folder, out, cache, data_quality)
+    state = pickle.loads(state_path(cache, folder).read_bytes())
+    assert set(state.rebuilt.values()) - {"whole"}, "the second run rebuilt everything: nothing incremental tested"
+    incremental = {name: _files(out / name) for name in ("extracted", "reports")}
+    shutil.rmtree(out)
+    _audit(folder, out, None, data_quality)
+    for name in ("extracted", "reports"):
+        full = _files(out / name)
+        assert sorted(full) == sorted(incremental[name])
+        different = [file for file in full if full[file] != incremental[name][file]]
+        assert not different, f"{name}: {different} differ between the incremental and the full run"
+
+
+def test_unchanged_corpus_keeps_every_question(tmp_path):
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    cache = tmp_path / "cache"
+    first = _audit(folder, tmp_path / "one", cache, False)
+    second = _audit(folder, tmp_path / "two", cache, False)
+    state = pickle.loads(state_path(cache, folder).read_bytes())
+    assert set(state.rebuilt.values()) == {"kept"}
+    assert [f.to_dict() for f in first.findings] == [f.to_dict() for f in second.findings]
+
+
+def test_a_changed_rule_starts_over(tmp_path, monkeypatch):
+    """The state names the code it was built with: other code, a full comparison."""
+    from audit.compare import incremental
+
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    cache = tmp_path / "cache"
+    _audit(folder, tmp_path / "one", cache, False)
+    monkeypatch.setattr(incremental, "_code_digest", lambda: "other code")
+    _audit(folder, tmp_path / "two", cache, False)
+    state = pickle.loads(state_path(cache, folder).read_bytes())
+    assert set(state.rebuilt.values()) == {"whole"}
+
+
+def test_unreadable_state_means_a_full_run(tmp_path):
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    cache = tmp_path / "cache"
+    path = state_path(cache, folder)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    result = _audit(folder, tmp_path / "one", cache, False)
+    assert result.findings
+    assert re.fullmatch(rb"\x80.*", state_path(cache, folder).read_bytes(), re.S)  # replaced by a real state
