@@ -14,7 +14,7 @@ NUMBER_PATTERN = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 
 # Nouns that make a count "of types": "five main types", "four forms".
 TYPE_NOUN_PATTERN = (r"(?:types?|forms?|kinds?|subtypes?|sub types?|categories|category|classes|"
-                     r"classifications?|variants?|varieties|variety|subgroups?)")
+                     r"classifications?|variants?|varieties|variety|subgroups?|genotypes?|phenotypes?)")
 # Adjectives allowed between a number and a type noun.
 COUNT_MODIFIER_PATTERN = (r"(?:main|major|primary|principal|different|distinct|basic|broad|general|key|"
                           r"separate|recognized|recognised|known|clinical|well defined|specific|core|"
@@ -52,6 +52,22 @@ NEGATION_PATTERN = re.compile(
 # A table cell ("|") is a clause of its own: a row is not one sentence.
 CLAUSE_SPLIT_PATTERN = re.compile(
     r"(?:[;:|]|\s[-\u2013\u2014 ]\s|,?\s+\b(?:though|although|but|however|whereas|while|yet|except)\b|,\s+(?=which\b))")
+
+# A list line "Term - comment" ("Jaundice - rare for most of us", "Steroid creams - NOT used"): the comment is
+# said of the term, so its dash is no clause boundary (a flattened list "A - B - C" still splits: there the
+# dash is followed by the next item's name).
+_HEAD_DASH = re.compile(r"^\W*(?:[\w'()/]+[\s-]){0,3}?[\w'()/]+\s+[-\u2013\u2014]\s+")
+
+
+def comment_dash(folded: str, mention_starts) -> tuple[int, int] | None:
+    """The span of the dash after a short head that opens ``folded``, when what follows comments on the head."""
+    head = _HEAD_DASH.match(folded)
+    if head is None or head.end() in mention_starts:
+        return None
+    dash = folded.rfind("-", 0, head.end()), folded.rfind("\u2013", 0, head.end()), folded.rfind("\u2014", 0, head.end())
+    at = max(dash)
+    return (at - 1, head.end()) if at > 0 else None
+
 
 # Section headings by what they are about.
 SECTION_PATTERNS = {

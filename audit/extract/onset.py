@@ -79,8 +79,15 @@ _STAGES: list[tuple[re.Pattern[str], str, float, float]] = [
     (re.compile(r"\bat\s+any\s+age\b"), "any age", 0.0, OLDEST),
 ]
 _RANGE = re.compile(rf"\bbetween\s+(?:the\s+)?(?:ages?\s+(?:of\s+)?)?(?P<low>{_NUMBER})\s+(?:and|to)\s+"
-                    rf"(?P<high>{_NUMBER})\b|\b(?:at\s+)?ages?\s+(?P<low2>{_NUMBER})\s*(?:to|-|–|through)\s*"
-                    rf"(?P<high2>{_NUMBER})\b")
+                    rf"(?P<high>{_NUMBER})\b(?!\s*months?)|\b(?:at\s+)?ages?\s+(?P<low2>{_NUMBER})\s*(?:to|-|–|through)\s*"
+                    rf"(?P<high2>{_NUMBER})\b(?!\s*months?)")
+# "around 5 to 6 months of age", "by 4 months of age": months read as years.
+_MONTHS = re.compile(rf"\b(?:(?P<word>by|before|after|around|about|at)\s+)?(?:the\s+)?(?:age\s+of\s+)?(?P<low>{_NUMBER})"
+                     rf"(?:\s*(?:to|-|–|and)\s*(?P<high>{_NUMBER}))?\s+months?(?:\s+of\s+age|\s+old)?\b")
+# "in the fourth decade of life": ages 30-39.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+_DECADE_OF_LIFE = re.compile(r"\bin\s+the\s+(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+decade(?:\s+of\s+life)?\b")
+_AGED = re.compile(rf"\baged\s+(?P<low>{_NUMBER})\s*(?:to|-|–|and)\s*(?P<high>{_NUMBER})\b")
 _BEFORE = re.compile(rf"\b(?P<word>before|by|under)\s+(?:the\s+)?(?:age\s+(?:of\s+)?|time\s+(?:the\s+)?"
                      rf"(?:child|person|baby|patient)\s+is\s+)(?P<age>{_NUMBER})\b")
 _AFTER = re.compile(rf"\b(?:after|over|past|from)\s+(?:the\s+)?age\s+(?:of\s+)?(?P<age>{_NUMBER})\b")
@@ -91,6 +98,11 @@ _DECADE = re.compile(r"\bin\s+(?:their|the|your|one's)\s+(?:early\s+|late\s+|mid
 _COORDINATED = re.compile(r"(?:(?:birth|infancy|childhood|years|adolescence|puberty|adulthood|age)\s+(?:or|and|to|through)"
                           r"|\b(?:between|from))\s+")
 _RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until)\s+")
+# A judgement of the onset right after the age: "onset in childhood is rare".
+_JUDGED_AFTER = re.compile(r"\s*(?:is|are|was|were)\s+(?:very\s+|quite\s+|extremely\s+|most\s+)?"
+                           r"(?P<word>rare|uncommon|unusual|exceptional|common|typical|usual)\b")
+_JUDGEMENT = {"rare": "rarely", "uncommon": "rarely", "unusual": "rarely", "exceptional": "rarely", "common": "often",
+              "typical": "usually", "usual": "usually"}
 _MAX_GAP_WORDS = 5  # words between the predicate and the age ("starts most often in", "is evident at birth")
 # A subject that refers back to the type the previous sentence was about.
 _GENERIC_SUBJECT = re.compile(r"^\W*(?:(?:sometimes|often|usually|typically|generally|rarely|occasionally),?\s+)?(?:the\s+)?(?:first\s+)?(?:signs?\s+and\s+symptoms|symptoms?\s+and\s+signs?|"
@@ -125,6 +137,25 @@ def stages_in(text: str) -> list[tuple[int, int, Stage]]:
             if length > 0:
                 found.append((m.end(), m.end() + length, Stage(label, low, high)))
                 break
+    for m in _MONTHS.finditer(text):
+        low = _number(m.group("low")) / 12
+        high = _number(m.group("high")) / 12 if m.group("high") else low
+        word = m.group("word") or ""
+        months = f"{m.group('low')}{'-' + m.group('high') if m.group('high') else ''} months"
+        if word in ("by", "before"):
+            found.append((m.start(), m.end(), Stage(f"{word} {months}", 0.0, round(high, 3))))
+        elif word == "after":
+            found.append((m.start(), m.end(), Stage(f"after {months}", round(low, 3), OLDEST)))
+        else:
+            found.append((m.start(), m.end(), Stage(f"at {months}", round(low, 3), round(high, 3))))
+    for m in _DECADE_OF_LIFE.finditer(text):
+        decade = _ORDINALS[m.group("ordinal")]
+        found.append((m.start(), m.end(), Stage(f"ages {(decade - 1) * 10}-{decade * 10 - 1}",
+                                                float((decade - 1) * 10), float(decade * 10 - 1))))
+    for m in _AGED.finditer(text):
+        low, high = _number(m.group("low")), _number(m.group("high"))
+        if low < high <= OLDEST:
+            found.append((m.start(), m.end(), Stage(f"ages {low:g}-{high:g}", low, high)))
     for m in _DECADE.finditer(text):
         low, high = _DECADES[m.group("decade")]
         found.append((m.start(), m.end(), Stage(f"in the {m.group('decade')}", float(low), float(high))))
@@ -217,6 +248,9 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 cue = max((c for c in cues if c.end <= stage_start), key=lambda c: c.end, default=None)
                 typicality = cue.typicality if cue is not None and cue.typicality else ""
                 hedge = " ".join(clause[cue.start:cue.end].split()) if typicality else ""
+                judged = _JUDGED_AFTER.match(clause, stage_end)  # "onset in childhood is rare"
+                if judged:
+                    typicality, hedge = _JUDGEMENT[judged.group("word")], " ".join(judged.group(0).split())
                 yield Claim(
                     source_id=analysis.document.source_id, facet=FACET, subject=analysis.topic.condition.name,
                     value=stage.label, value_low=stage.low, value_high=stage.high, unit="years",

@@ -302,7 +302,9 @@ _CASES_AT = re.compile(r"(?:(?P<adj>[a-z][a-z'-]*)\s+)??cases\b(?:\s+of\s+(?:(?:
 _NOT_NOUNS = (r"(?:that|which|who|whom|whose|with|in|of|and|or|to|for|by|on|at|from|as|is|are|was|were|has|have|had|"
               r"can|may|will|would|do|does|did)\b")
 _OTHER_NOUN_AT = re.compile(rf"(?P<noun>(?!{_NOT_NOUNS})[a-z][a-z'-]*(?:\s+(?!{_NOT_NOUNS})[a-z][a-z'-]*)?)")
-_BODY = re.compile(r"\s*(?:\)\s*)?(?:or\s+(?:more|less)\s+)?(?:of|over|covering)\s+(?:(?:the|their|his|her|its|a|"
+# Deaths are no prevalence: "50-90% of affected children die before the age of five", "a 10% mortality".
+_MORTALITY = re.compile(r"\b(?:die|dies|died|dying|death|deaths|mortality|fatal|survive|survives|survival)\b")
+_BODY = re.compile(r"\s*(?:\)\s*)?(?:or\s+(?:more|less)\s+)?(?:of|over|covering)\s+(?:(?:the|their|his|her|its|a|your|our|"
                    r"total|person's|patient's|entire|whole)\s+)*(?:body\s+surface(?:\s+area)?|skin(?:\s+surface)?|"
                    r"body(?:\s+area)?|surface\s+area|bsa)\b(?=\s*(?:[,.;:)]|$|(?:is|are|was|were|and|or|in|with|by|"
                    r"affected|involved|covered)\b))")
@@ -599,6 +601,8 @@ class _Reader:
         if _RISK_AFTER.match(after) or _RISK_BEFORE.search(before):
             subject = self.phrase(clause, skip, prefer="right") or self.context_subject(clause, figure, skip)
             return self.claim(figure, subject, "", "risk", scope)
+        if _MORTALITY.search(self.folded, figure.end, clause[1]):  # "50-90% of affected children die before five"
+            return self.claim(figure, self.context_subject(clause, figure, skip), "deaths", "other", scope)
         if _BODY.match(self.folded, figure.end, limit) or _BODY_BEFORE.search(before):
             return self.claim(figure, self.context_subject(clause, figure, skip), "body", "body_area", scope)
         if denominator.kind in ("cases", "patients"):
@@ -606,6 +610,9 @@ class _Reader:
         if denominator.kind == "population":
             return self.prevalence(figure, clause, skip, self.refined(denominator.term), scope)
         if denominator.kind == "people":
+            feature = self.lexicon_subject((clause[0], figure.start), figure, skip, ("symptom",))
+            if feature is not None:  # "Priapism occurs in up to 35% of males": a sign's share, not a prevalence
+                return self.claim(figure, feature.name, denominator.group, "share_with_feature", scope)
             claim = self.prevalence(figure, clause, skip, denominator.group, scope)
             if denominator.noun.split()[-1] in ("newborns", "births", "babies", "infants", "neonates"):
                 claim = _replace(claim, measure="incidence")

@@ -49,7 +49,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import ANAPHOR_PATTERN, CLAUSE_SPLIT_PATTERN, NEGATION_PATTERN
+from audit.extract.cues import ANAPHOR_PATTERN, CLAUSE_SPLIT_PATTERN, NEGATION_PATTERN, comment_dash
 from audit.extract.typicality import (BAND_PATTERN, NOT_A_DENIAL, TYPICALITY_RANK, Cue, band_typicality,
                                       clause_cues, read)
 
@@ -70,7 +70,9 @@ _PRESENCE_VERB = (r"(?:occur|develop|appear|happen|arise|present|exist|show|acco
 _NEGATED_AFTER = re.compile(r"^\W*(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:not|never)\b|"
                             rf"^\W*(?:does|do|did|will|would|can|may)\s+(?:\w+\s+)?(?:not|never)\s+(?:\w+\s+)?{_PRESENCE_VERB}|"
                             rf"^\W*(?:doesn't|don't|didn't|won't|never)\s+(?:\w+\s+)?{_PRESENCE_VERB}|"
-                            r"^\W*(?:is|are|was|were)\s+(?:\w+\s+)?absent\b|^\W*(?:isn't|aren't)\b")
+                            r"^\W*(?:is|are|was|were)\s+(?:\w+\s+)?absent\b|^\W*(?:isn't|aren't)\b|"
+                            # "Blackheads - nope" (folding turns a spaced dash into three spaces)
+                            r"^(?:\s[-\u2013\u2014 ]\s)\s*(?:nope|no|not|never|none|absent)\b")
 _NEGATION_WINDOW_WORDS = 6
 # Words that end a negation's reach (as in NegEx's termination terms): "no lesion present there may be X".
 _NEGATION_ENDS = re.compile(r"\b(?:there|which|who|whose|when|while|because|since|although|though|but|however|until|"
@@ -92,10 +94,13 @@ _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
     """Clause spans (relative to the sentence)."""
     spans, cursor = [], 0
+    kept = comment_dash(sentence.text, {sentence.rel(m.start) for m in sentence.mentions})
     for boundary in CLAUSE_SPLIT_PATTERN.finditer(sentence.folded):
         if re.fullmatch(r",?\s*however", boundary.group(0).strip()) and \
                 sentence.folded[boundary.end():boundary.end() + 1] == ",":
             continue  # "In most people, however, it does not ...": an aside, one clause
+        if boundary.span() == kept:
+            continue  # "Jaundice - rare for most of us": the comment is said of the term
         spans.append((cursor, boundary.start()))
         cursor = boundary.end()
     spans.append((cursor, len(sentence.folded)))

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import CLAUSE_SPLIT_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN
+from audit.extract.cues import CLAUSE_SPLIT_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN, comment_dash
 
 FACET = "treatment"
 
@@ -43,7 +43,9 @@ _DENIED_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|were|does|do|did|
                            r"(?:also\s+)?(?:not|never|no\s+longer)\b|^\W*(?:isn't|aren't|doesn't|don't|won't|cannot)\b|"
                            # "X is contraindicated", "X was withdrawn (from the market)", "X was pulled from the market"
                            r"^\W*(?:\([^)]*\)\s*)?(?:\w+\s+){0,3}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
-                           r"(?:contraindicated|withdrawn|pulled\s+from|discontinued|banned)\b")
+                           r"(?:contraindicated|withdrawn|pulled\s+from|discontinued|banned)\b|"
+                           # a list line's comment: "Steroid creams - NOT used", "X - no longer recommended"
+                           r"^(?:\s[-\u2013\u2014 ]\s)\s*(?:\w+\s+)?(?:not|never|no\s+longer|nope|avoid)\b")
 # ... or by what stands right before it: "not treated with X", "no X", "avoid X", "neither X".
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|without|instead of|rather than)\s+"
                             r"(?:[\w-]+\s+){0,3}$")
@@ -57,7 +59,10 @@ _INVESTIGATIONAL = re.compile(r"\b(?:under investigation|being (?:studied|tested
 
 def _clause_spans(sentence: Sentence) -> list[tuple[int, int]]:
     spans, cursor = [], 0
+    kept = comment_dash(sentence.text, {sentence.rel(m.start) for m in sentence.mentions})
     for boundary in CLAUSE_SPLIT_PATTERN.finditer(sentence.folded):
+        if boundary.span() == kept:
+            continue  # "Steroid creams - NOT used": the comment is said of the treatment
         spans.append((cursor, boundary.start()))
         cursor = boundary.end()
     spans.append((cursor, len(sentence.folded)))

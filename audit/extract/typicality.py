@@ -130,6 +130,12 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
      False),
     (re.compile(r"\b(?:is|are|was|were|be|being|remains?)\s+(?:also\s+|very\s+|quite\s+|extremely\s+|relatively\s+)?"
                 r"(?:a\s+)?(?:rare|uncommon|unusual|infrequent)\b"), "rarely", 2, False, False, False),
+    # a list line's comment after a dash: "Jaundice - rare for most of us", "Fatigue - very common"
+    # (folding turns a spaced dash into three spaces)
+    (re.compile(r"(?:(?<=\s[-\u2013\u2014 ]\s))(?:very\s+|quite\s+|pretty\s+|super\s+)?"
+                r"(?:rare|uncommon|unusual)\b"), "rarely", 2, False, False, False),
+    (re.compile(r"(?:(?<=\s[-\u2013\u2014 ]\s))(?:very\s+|quite\s+|pretty\s+|super\s+)?"
+                r"(?:common|frequent)\b"), "often", 2, False, False, False),
     # 3: modals
     (re.compile(r"\b(?:may|might|could|can(?!'t|not))\b"), "sometimes", 3, False, False, False),
 ]
@@ -147,13 +153,14 @@ BAND_PATTERN = re.compile(
 # What may stand between a symptom and a cue in its predicate: coordinated mentions, a copula or auxiliary,
 # light adverbs and articles ("Pain and swelling are common", "Nausea is not usually a feature").
 _PREDICATE_LEAD = re.compile(
-    r"^(?:\s*(?:,|and|or|§))*\s*(?:(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|"
+    r"^(?:\s*(?:,|and|or|§|[-\u2013\u2014](?=\s)))*\s*(?:(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|"
     r"might|could|will|would|also|not|still|a|an|the|very|quite|seen|reported|present|found|noted|observed)\s+){0,4}$")
 # After a list ("lumps, tenderness and sometimes ulcers") a cue is the predicate of the list only through a verb.
 _LIST = re.compile(r"[§,]|\b(?:and|or)\b")
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|might|could|will|"
                    r"would|seen|reported|found|noted|observed)\b")
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_DASH = re.compile(r"\s[-\u2013\u2014 ]\s")  # folding turns a spaced dash into three spaces
 _TABLE_CELL = re.compile(rf"\s*[:|]?\s*{_PERCENT}(?!\s*of\b)")
 
 
@@ -203,6 +210,8 @@ _PRESENCE_AFTER = re.compile(r"^\s*,?\s*(?:\w+ly\s+)?(?:occurs?|occurring|develo
 def _predicate(between: str, cue_text: str, after: str) -> bool:
     if not _PREDICATE_LEAD.match(between):
         return False
+    if _DASH.search(between):
+        return True  # "Nausea - rare for most of us": a list line's comment on the term
     if _LIST.search(between) and not _VERB.search(between + cue_text):
         return False
     if not _VERB.search(between + cue_text) and not _PRESENCE_AFTER.match(after):
