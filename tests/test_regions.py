@@ -7,6 +7,7 @@ must be the same, row for row.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,19 @@ def test_every_extractor_has_a_gate():
     missing = [module.FACET for module in EXTRACTORS if module.FACET not in regions.GATES]
     assert not missing
     assert regions.regions_for(tuple(module.FACET for module in EXTRACTORS)).enabled
+
+
+def test_type_noun_stems_cover_the_type_nouns():
+    """Every type noun the rules read (cues.TYPE_NOUN_PATTERN) starts with a stem the gates look for."""
+    from audit.extract.cues import TYPE_NOUN_PATTERN
+
+    nouns = re.compile(rf"^{TYPE_NOUN_PATTERN}$")
+    words = ["type", "types", "form", "forms", "kind", "kinds", "subtype", "subtypes", "sub type", "sub types",
+             "category", "categories", "classes", "classification", "classifications", "variant", "variants",
+             "variety", "varieties", "subgroup", "subgroups"]
+    assert all(nouns.match(word) for word in words)
+    alternatives = TYPE_NOUN_PATTERN.strip("(?:)").split("|")
+    assert all(alternative.startswith(regions.TYPE_NOUN_STEMS) for alternative in alternatives), alternatives
 
 
 def test_extractor_cases_give_the_same_claims(monkeypatch):

@@ -186,6 +186,7 @@ class DocumentAnalysis:
         self.folded = fold(document.text)
         self.matcher = matcher_for(topic)
         self.regions = regions_for(facets)
+        self.cues = self.regions.cue_hits(self.folded)
         self.memo: dict[str, object] = {}  # results one extractor computes and another reuses
         self._sentences_for: dict[str, tuple[Sentence, ...]] = {}
 
@@ -215,7 +216,7 @@ class DocumentAnalysis:
             previous_subject: str | None = None
             if block.kind in ("heading", "row"):
                 spans = [(0, len(block_text))]
-            elif self.regions.may_hold_claim(folded_block, block_mentions):
+            elif self.regions.may_hold_claim(self.cues, block.start, block.end, block_mentions):
                 spans = split_sentences(block_text)
             else:  # no claim can be found here: one piece, as the block's first sentence would start
                 spans = _whole(block_text)
@@ -245,7 +246,7 @@ class DocumentAnalysis:
         carries state from sentence to sentence reads :attr:`sentences`."""
         chosen = self._sentences_for.get(facet)
         if chosen is None:
-            chosen = self._sentences_for[facet] = tuple(self.regions.sentences_for(facet, self.sentences, self.folded))
+            chosen = self._sentences_for[facet] = tuple(self.regions.sentences_for(facet, self.sentences, self.cues))
         return chosen
 
     @cached_property
