@@ -35,6 +35,7 @@ import argparse
 import datetime
 import inspect
 import json
+import math
 import os
 import re
 import shutil
@@ -353,16 +354,52 @@ def markdown(rows: list[dict]) -> str:
             f"{_seconds(baseline['seconds'])} ({baseline['bytes'] / 1e6 / baseline['seconds']:.0f} MB/s)",
             _cell(row, "startup").split(" (")[0], *(_cell(row, stage) for stage in timed), _peak(row),
         ]) + " |")
-    throughput = ["articles", "jobs", *(STAGE_LABELS[stage] for stage in timed)]
+    throughput = ["articles", "jobs", "extract, cold, per job", *(STAGE_LABELS[stage] for stage in timed)]
     lines += ["", "| " + " | ".join(throughput) + " |", "|" + "---|" * len(throughput)]
     for row in _sorted(rows):
         jobs = f"{row['jobs']}" + (f" ({row['engine']})" if row["engine"] != "local" else "")
-        lines.append("| " + " | ".join([f"{row['articles']:,}", jobs, *(_rate(row, stage) for stage in timed)])
-                     + " |")
+        cold = row["stages"].get("extract_cold", {}).get("wall_s")
+        per_job = f"{row['bytes'] / 1e6 / cold / row['jobs']:.2f} MB/s" if cold else "-"
+        lines.append("| " + " | ".join([f"{row['articles']:,}", jobs, per_job,
+                                        *(_rate(row, stage) for stage in timed)]) + " |")
     commits = sorted({row.get("commit", "") for row in rows} - {""})
     dates = sorted({row.get("measured", "")[:10] for row in rows} - {""})
     lines += ["", f"Measured at commit {', '.join(commits) or '?'} on {', '.join(dates) or '?'}, "
                   f"{rows[0].get('cpus', '?') if rows else '?'} cores."]
+    return "\n".join(lines)
+
+
+def extrapolate(rows: list[dict], articles: int) -> str:
+    """Each stage's time and the peak memory at ``articles``, from the two largest sizes measured per jobs.
+
+    A power law through those two points (time = a * size ** k): k is printed, 1 is linear.
+    """
+    lines = []
+    for setting in sorted({(row["jobs"], row["engine"], row["data_quality"]) for row in rows}):
+        measured = sorted((r for r in rows if (r["jobs"], r["engine"], r["data_quality"]) == setting),
+                          key=lambda r: r["articles"])
+        if len(measured) < 2 or measured[-1]["articles"] >= articles:
+            continue
+        small, large = measured[-2], measured[-1]
+        ratio = large["articles"] / small["articles"]
+        parts = []
+        for stage in [*STAGES[1:], "peak"]:
+            if stage == "peak":
+                a = max(r.get("tree_peak_rss_mb", 0) for r in small["stages"].values())
+                b = max(r.get("tree_peak_rss_mb", 0) for r in large["stages"].values())
+            else:
+                a = small["stages"].get(stage, {}).get("wall_s")
+                b = large["stages"].get(stage, {}).get("wall_s")
+            if not a or not b:
+                continue
+            exponent = math.log(b / a) / math.log(ratio)
+            value = b * (articles / large["articles"]) ** exponent
+            label = "peak RSS" if stage == "peak" else STAGE_LABELS[stage]
+            shown = _megabytes(value) if stage == "peak" else _seconds(value)
+            parts.append(f"{label} {shown} (k={exponent:.2f})")
+        lines.append(f"{articles:,} articles, jobs {setting[0]} ({setting[1]}{', +GX' if setting[2] else ''}), "
+                     f"from {small['articles']:,} and {large['articles']:,}: "
+                     + "; ".join(parts))
     return "\n".join(lines)
 
 
@@ -429,6 +466,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, help="seconds after which a stage is stopped and marked failed")
     parser.add_argument("--readme", action="store_true",
                         help="only rewrite the README's table from bench/out/results.json")
+    parser.add_argument("--extrapolate", type=int, metavar="ARTICLES",
+                        help="only estimate each stage at this size from bench/out/results.json")
     parser.add_argument("--calibrate", type=int, nargs="?", const=300, metavar="ARTICLES",
                         help="only compare size and claim density with the bundled corpus")
     # Internal: what the child processes run.
@@ -445,7 +484,12 @@ def main() -> int:
         print(json.dumps(_baseline(arguments.baseline)))
         return 0
     if arguments.calibrate:
+        if arguments.at:
+            export_commit(arguments.at)
         calibrate(arguments.calibrate, arguments.seed)
+        return 0
+    if arguments.extrapolate:
+        print(extrapolate(_load_results(), arguments.extrapolate))
         return 0
     if arguments.readme:
         write_readme(_load_results())
