@@ -13,7 +13,8 @@ from audit.topic import load_topic
 ROOT = Path(__file__).resolve().parent.parent
 CALCINOSIS = ROOT / "sources" / "calcinosis"
 MIGRAINE = ROOT / "tests" / "corpora" / "migraine"
-TOPICS = {"calcinosis": CALCINOSIS / "topic.yaml", "migraine": MIGRAINE / "topic.yaml"}
+TOPICS = {"calcinosis": CALCINOSIS / "topic.yaml", "migraine": MIGRAINE / "topic.yaml",
+          "muscular-dystrophy": ROOT / "tests" / "corpora" / "muscular-dystrophy" / "topic.yaml"}
 
 
 def claims_from_text(text: str, topic: str = "calcinosis", suffix: str = ".txt", source_id: str = "snippet") -> list[dict]:

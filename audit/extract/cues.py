@@ -44,7 +44,7 @@ HEDGE_PATTERN = re.compile(
     r"reportedly|potentially|at times)\b")
 # Negation cues that deny what follows them within the same clause.
 NEGATION_PATTERN = re.compile(
-    r"\b(not|no|never|without|none|neither|nor|cannot|isn't|aren't|doesn't|don't|didn't|won't|wasn't|"
+    r"\b(not|no|never|without|none|nobody|no\s+one|neither|nor|cannot|isn't|aren't|doesn't|don't|didn't|won't|wasn't|"
     r"weren't|absence of|free of|lack of|lacks?)\b|n't\b")
 # Clause boundaries: a contrast splits one sentence into two propositions.
 # A spaced dash ends a clause too: "no known cause - Nausea - Rash" is a flattened list, not one negation.

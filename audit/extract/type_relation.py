@@ -55,6 +55,9 @@ _CLASSIFIED_AS = re.compile(r"\b(?:is|are|was|were|be)\s+(?:also\s+|sometimes\s+
                             r"(?:(?:a|an|one)\s+)?(?:(?:form|type|kind|subtype|variant)\s+of\s+)?")
 _PARENTHESIS_AFTER = re.compile(r"^\s*\(\s*(?P<inner>[^()]{1,60}?)\s*\)")
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z0-9-]{0,3}[A-Z0-9][A-Za-z0-9-]{0,6}$")
+# A name spelt out in parentheses: two to six words, no article, figure or pointer ("see below", "e.g.").
+_LONG_NAME = re.compile(r"^(?!(?:the|a|an|see|e\.g|i\.e|most|about|or|and|also|formerly|previously)\b)"
+                        r"[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){1,5}$", re.IGNORECASE)
 _THE_FORM = re.compile(rf"^(?:the|a|an)\s+(?P<name>[\w\s-]{{1,40}}?\s+{TYPE_NOUN_PATTERN})$", re.IGNORECASE)
 _PLURAL_NOUN_START = re.compile(r"^(?P<noun>types|forms|subtypes|variants)\s+(?P<rest>.+)$")
 _SUBTYPE_SUCH_AS = re.compile(r"\bsub\s?types?\b(?:\s+\w+){0,2}?\s*,?\s*\(?\s*(?:such as|like|including|e\.g\.|namely)\b")
@@ -347,6 +350,13 @@ def _parenthetical_aliases(analysis: DocumentAnalysis, sentence: Sentence) -> It
             if the_form and all(m.name == target.name for m in inner_mentions):
                 yield _row(analysis, sentence, " ".join(the_form.group("name").lower().split()), "alias_of",
                            target.name, "type_relation.apposition")
+            elif _ABBREVIATION.match(analysis.text[mention.start:mention.end]) and _LONG_NAME.match(inner) \
+                    and all(m.kind in NAMED_KINDS for m in inner_mentions):
+                # "SS (sickle cell anemia)": the short name first, the long one defined in parentheses.
+                named = [m for m in inner_mentions if m.kind in TYPE_LIKE]
+                other = named[0].name if len(named) == 1 and len(inner_mentions) == 1 else written
+                if other != target.name:
+                    yield _row(analysis, sentence, other, "alias_of", target.name, "type_relation.abbreviation")
 
 
 def _subject_before(analysis: DocumentAnalysis, sentence: Sentence, position: int) -> str | None:
