@@ -112,15 +112,16 @@ def source_digests(claims: pd.DataFrame) -> tuple[dict[str, str], dict[str, froz
             {s: frozenset(found) for s, found in subjects.items()})
 
 
-def _summary_digests(ctx: Context, names) -> dict[str, dict[str, str]]:
+def _summary_digests(ctx: Context, names, only: set[str] | None = None) -> dict[str, dict[str, str]]:
+    """Per summary, per source (of ``only`` when given): a digest of what the summary holds for it."""
     result = {}
     for name in names:
         value = getattr(ctx, name)
         if isinstance(value, dict):
             result[name] = {s: hashlib.blake2b(repr(v).encode("utf-8"), digest_size=16).hexdigest()
-                            for s, v in value.items()}
+                            for s, v in value.items() if only is None or s in only}
         else:  # a tuple of sources
-            result[name] = {s: "1" for s in value}
+            result[name] = {s: "1" for s in value if only is None or s in only}
     return result
 
 
@@ -148,16 +149,20 @@ def build_questions(ctx: Context, rules: list[Rule], state: CompareState | None,
                     ) -> tuple[dict[str, RuleState], CompareState]:
     """Each rule's questions, rebuilt only where ``state`` (the previous run's) no longer holds."""
     digests, subjects = source_digests(ctx.claims)
-    summaries = _summary_digests(ctx, SOURCE_SUMMARIES)
-    new_state = CompareState(fingerprint, digests, subjects, summaries)
     usable = state is not None and state.fingerprint == fingerprint and set(state.source_digests) | set(digests) \
         <= set(ctx.source_ids)
     if not usable:
+        new_state = CompareState(fingerprint, digests, subjects, _summary_digests(ctx, SOURCE_SUMMARIES))
         new_state.rules = {rule.code: _questions(rule, ctx) for rule in rules}
         new_state.rebuilt = {rule.code: "whole" for rule in rules}
         return new_state.rules, new_state
     changed = {s for s in set(state.source_digests) | set(digests) if state.source_digests.get(s) != digests.get(s)}
+    # Only a changed source's summaries can have changed: digest those, keep the others'.
+    summaries = _summary_digests(ctx, SOURCE_SUMMARIES, changed)
     moved = _changed_summaries(state, summaries, changed)
+    new_state = CompareState(fingerprint, digests, subjects,
+                             {name: {**{s: d for s, d in state.summary_digests.get(name, {}).items() if s not in changed},
+                                     **summaries[name]} for name in SOURCE_SUMMARIES})
     touched = set().union(*(state.source_subjects.get(s, frozenset()) | subjects.get(s, frozenset())
                             for s in changed)) if changed else set()
     by_subject = by_source = None
@@ -213,14 +218,15 @@ def state_path(cache_dir: str | Path, corpus_folder: str | Path) -> Path:
 def compare_incremental(claims: pd.DataFrame, sources: pd.DataFrame, topic, state_file: str | Path,
                         rules: list[Rule] | None = None) -> ComparisonResult:
     """:func:`audit.compare.compare`, rebuilding only what changed since the run that wrote ``state_file``."""
-    from audit.compare import _judge_all, _sorted_questions
+    from audit.compare import _judge_all, _sorted_questions, without_cyclic_gc
     from audit.compare.rules import get_rules
 
     rules = rules if rules is not None else get_rules()
     ctx = Context(claims=claims, sources=sources, topic=topic)
     fingerprint = _fingerprint(ctx.sources, topic, rules)
     path = Path(state_file)
-    built, state = build_questions(ctx, rules, load_state(path), fingerprint)
-    result = _judge_all(ctx, rules, _sorted_questions(rules, {code: s.questions for code, s in built.items()}))
-    save_state(path, state)
+    with without_cyclic_gc():  # the state too is many small objects that live to the end
+        built, state = build_questions(ctx, rules, load_state(path), fingerprint)
+        result = _judge_all(ctx, rules, _sorted_questions(rules, {code: s.questions for code, s in built.items()}))
+        save_state(path, state)
     return result
