@@ -55,7 +55,8 @@ from audit.extract.typicality import (BAND_PATTERN, NOT_A_DENIAL, TYPICALITY_RAN
 
 FACET = "symptom"
 
-_RELIEF = re.compile(r"\b(?:manag\w*|reliev\w*|reduc\w*|control\w*|treat\w*|eas\w*|alleviat\w*|for)\s+(?:\w+\s+){0,2}$")
+_RELIEF = re.compile(r"\b(?:manag\w*|reliev\w*|reduc\w*|control\w*|treat\w*|eas\w*|alleviat\w*|prevent\w*|for)\s+"
+                     r"(?:\w+\s+){0,2}$")
 # "Pain usually subsides when ...": the symptom going away, not a claim that it occurs.
 _RELIEF_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:subsides?|resolves?|improves?|goes\s+away|go\s+away|disappears?|"
                            r"lessens?|eases|is\s+relieved|are\s+relieved|decreases?|clears?\s+up)\b")

@@ -160,6 +160,10 @@ _LIST = re.compile(r"[§,]|\b(?:and|or)\b")
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|might|could|will|"
                    r"would|seen|reported|found|noted|observed)\b")
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# "Eye problems are rarely the only sign": how often a sign comes alone, not how often it comes.
+_NOT_A_FREQUENCY = re.compile(r"\b(?:rarely|seldom|never|usually|often|sometimes|typically|not)\s+the\s+"
+                              r"(?:only|sole|first|single)\b")
+_NEXT_ITEM = re.compile(r",\s*(?:and|or|but)\b|;")
 _DASH = re.compile(r"\s[-\u2013\u2014 ]\s")  # folding turns a spaced dash into three spaces
 _TABLE_CELL = re.compile(rf"\s*[:|]?\s*{_PERCENT}(?!\s*of\b)")
 
@@ -176,7 +180,7 @@ _PRONOMINAL = {"most": "usually", "many": "often", "some": "sometimes", "a few":
 def clause_cues(masked: str) -> list[Cue]:
     """Every typicality cue in a clause whose lexicon mentions are masked with '§'."""
     cues: list[Cue] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _NOT_A_FREQUENCY.finditer(masked)]
     for pattern, typicality, tier, negates, cancels, attributive in _RULES:
         for match in pattern.finditer(masked):
             start, end = match.span()
@@ -237,6 +241,8 @@ def read(masked: str, cues: list[Cue], start: int, end: int) -> Cue | None:
             if cue.end <= cutoff and cue.tier > 0 and not cue.attributive and not cue.negates:
                 continue
             distance, side = start - cue.end, 0
+        elif cue.start >= end and cue.attributive and _NEXT_ITEM.search(masked, end, cue.start):
+            continue  # "A may occur, and B develops in most patients": "most" is B's
         elif cue.start >= end and (cue.attributive or _predicate(_PARENTHESES.sub("", masked[end:cue.start]),
                                                                  masked[cue.start:cue.end], masked[cue.end:])
                                    or (cue.tier <= 1 and _HOLDER_VERB.search(masked[end:cue.start]))):
