@@ -67,6 +67,9 @@ _SUBTYPE_OF = re.compile(r"\bsub\s?types?\s+(?:of|within|in)\b"
 _FORM_OF_TYPE = re.compile(rf"\b(?:(?:is|are|was|were|remains?)\s+(?:\w+\s+){{0,3}}?|"
                            rf"(?:to\s+be|as)\s+)(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?"
                            rf"(?:form|type|kind|variant|subtype)\s+of\s+(?:the\s+)?$")
+# "A and B are (rare) variants of C": each of A and B sits under C.
+_PLURAL_FORMS_OF = re.compile(r"\b(?:are|were)\s+(?:\w+\s+){0,2}?(?:forms|types|kinds|variants|subtypes)\s+of\s+"
+                              r"(?:the\s+)?$")
 _NAME_FOR_FIRST = re.compile(r"\b(?:another|an alternative|an older|a former|an old|a different)\s+(?:name|term)\s+for\s+")
 _NOT_FORM_OF = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn't|aren't|wasn't)|"
                           rf"\brather\s+than|\binstead\s+of)\s+(?:\w+\s+){{0,2}}?"
@@ -462,6 +465,34 @@ def _form_of_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cl
                        hedge=_hedge(sentence, cue.start()))
 
 
+def _plural_forms_of(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"A and B are variants of C" (C a type): A and B are placed under C."""
+    for mention in sentence.mentions:
+        if mention.kind not in TYPE_LIKE:
+            continue
+        cue = _PLURAL_FORMS_OF.search(sentence.folded[: mention.start - sentence.start])
+        if not cue or re.search(r"\b(?:not|never|no longer)\b", cue.group(0)):
+            continue
+        children = _coordinated_before(analysis, sentence, sentence.start + cue.start())
+        for child in children:
+            if child != mention.name:
+                yield _row(analysis, sentence, child, "subtype_of", mention.name, "type_relation.form_of",
+                           hedge=_hedge(sentence, cue.start()))
+
+
+def _coordinated_before(analysis: DocumentAnalysis, sentence: Sentence, position: int) -> list[str]:
+    """The type names joined by commas and 'and' that end right before ``position``: "A, B and C are ..."."""
+    before = [m for m in sentence.mentions if m.end <= position and m.kind in TYPE_LIKE]
+    if not before or analysis.folded[before[-1].end:position].strip():
+        return []
+    chosen = [before[-1]]
+    for previous in reversed(before[:-1]):
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:and|or|,)\s*", analysis.folded[previous.end:chosen[-1].start]):
+            break
+        chosen.append(previous)
+    return [m.name for m in reversed(chosen)] if len(chosen) >= 2 else []
+
+
 def _not_a_form(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     """"A is not (actually) a form of B": A is denied a place among B's types."""
     for mention in sentence.mentions:
@@ -502,6 +533,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _not_a_form(analysis, sentence)
         yield from _not_a_type(analysis, sentence)
         yield from _form_of_type(analysis, sentence)
+        yield from _plural_forms_of(analysis, sentence)
     for named in named_types(analysis):
         if named.facet == FACET:
             yield named  # a member of a list scoped to a type
