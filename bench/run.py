@@ -228,7 +228,7 @@ def measure(size: int, jobs: int, quality: bool, engine: str | None, scheduler: 
     if _editing_marker(OUT / f"corpus-{size}").exists():  # a run was killed with one article edited
         shutil.rmtree(OUT / f"corpus-{size}")
         _editing_marker(OUT / f"corpus-{size}").unlink()
-    corpus = generate(OUT / f"corpus-{size}", size, seed)
+    corpus = generate(OUT / f"corpus-{size}", size, seed, _topic_path())
     generated = time.perf_counter() - started
     work = OUT / f"work-{size}-j{jobs}{'-' + engine if engine else ''}"
     shutil.rmtree(work, ignore_errors=True)
@@ -287,6 +287,11 @@ def _commit() -> str:
         return ""
 
 
+def _topic_path() -> Path:
+    """The lexicon the corpora are generated from: the measured commit's bundled one."""
+    return Path(CODE["folder"] or ROOT) / "sources" / "calcinosis" / "topic.yaml"
+
+
 def export_commit(revision: str) -> None:
     """Measure ``revision`` rather than the work tree: ``git archive`` it under bench/out/code-<commit>/.
 
@@ -295,10 +300,11 @@ def export_commit(revision: str) -> None:
     """
     commit = _git("rev-parse", "--short", f"{revision}^{{commit}}").strip()
     folder = OUT / f"code-{commit}"
-    if not (folder / "audit" / "__init__.py").is_file():
+    if not (folder / "audit" / "__init__.py").is_file() or not (folder / "sources").is_dir():
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-        archive = subprocess.run(["git", "archive", commit, "audit"], capture_output=True, cwd=ROOT, check=True)
+        archive = subprocess.run(["git", "archive", commit, "audit", "sources/calcinosis/topic.yaml"],
+                                 capture_output=True, cwd=ROOT, check=True)
         subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
     CODE.update(folder=str(folder), commit=commit)
     sys.path.insert(0, str(folder))
@@ -444,8 +450,12 @@ def calibrate(articles: int, seed: int) -> None:
         paths = [row["path"] for row in csv.DictReader(handle)]
     with open(ROOT / "extracted" / "calcinosis" / "claims.csv", encoding="utf-8", newline="") as handle:
         claims = sum(1 for _ in csv.DictReader(handle))
-    describe("bundled corpus (extracted/calcinosis)", bundled, paths, claims)
-    corpus = generate(OUT / f"corpus-{articles}", articles, seed)
+    describe("bundled corpus, committed tables (extracted/calcinosis)", bundled, paths, claims)
+    fresh = extract_corpus(bundled, write=False, cache_dir=None, progress=False)
+    describe("bundled corpus, extracted by the code measured", bundled, list(fresh.sources["path"]),
+             len(fresh.claims))
+    print("facets:", fresh.claims["facet"].value_counts(normalize=True).round(3).to_dict())
+    corpus = generate(OUT / f"corpus-{articles}", articles, seed, _topic_path())
     result = extract_corpus(corpus, write=False, cache_dir=None, progress=False)
     describe(f"generated, seed {seed}", corpus, list(result.sources["path"]), len(result.claims))
     print("facets:", result.claims["facet"].value_counts(normalize=True).round(3).to_dict())
