@@ -52,6 +52,9 @@ FURNITURE = ["Advertiser Disclosure", "We may earn a commission when you buy thr
              "Privacy Policy | Terms", "Skip to content", "Table of Contents", "Share this article",
              "Medically reviewed by our editorial team", "Was this page helpful? Yes No",
              "Accept all cookies", "Related articles", "5 min read", "Last updated: see below"]
+TITLES = ["what you need to know", "types and treatment", "a guide", "symptoms and outlook"]
+INTRO_KINDS = ["a condition", "a rare condition", "a group of disorders"]
+INTRO_TRAITS = ["doctors see in many settings", "can affect people of any age", "has several causes"]
 PUBLISHERS = ["Example Health", "Health Answers", "Clinic Notes", "Patient Guide", "Wellness Weekly",
               "Medical Digest", "Family Health Online", "Care Compass"]
 PLACES = ["in the United States", "in Europe", "in Japan", "worldwide", "in the UK", "in Australia", ""]
@@ -252,8 +255,9 @@ def types_section(w: Writer, vocab: Vocabulary, rng: random.Random, c: str) -> N
             sentences.append(f"{_cap(item)} is {rng.choice(RARITY)}.")
         if item in vocab.entities and rng.random() < 0.4:
             target = rng.choice(vocab.types)
+            trait = rng.choice(["follows high mineral levels", "is inherited in some families"])
             sentences.append(rng.choice([
-                f"{_cap(item)}, also called {target}, {rng.choice(['follows high mineral levels', 'is inherited in some families'])}.",
+                f"{_cap(item)}, also called {target}, {trait}.",
                 f"{_cap(item)} is a subtype of {target}.",
                 f"{_cap(item)} is a separate type of {c}.",
                 f"{_cap(item)} is not a form of {target}.",
@@ -351,12 +355,11 @@ def article(vocab: Vocabulary, seed: int, index: int) -> tuple[str, str]:
     for line in rng.sample(FURNITURE, rng.randint(1, 3)):
         w.add(line)
     w.add("")
-    w.add(f"{'# ' if markdown else ''}{_cap(c)}: {rng.choice(['what you need to know', 'types and treatment', 'a guide', 'symptoms and outlook'])} ({index})")
+    w.add(f"{'# ' if markdown else ''}{_cap(c)}: {rng.choice(TITLES)} ({index})")
     w.add(f"By {rng.choice(PUBLISHERS)} staff, {2010 + index % 15}")
     w.add("")
-    w.paragraph([f"{_cap(c)} is {rng.choice(['a condition', 'a rare condition', 'a group of disorders'])} "
-                 f"that {rng.choice(['doctors see in many settings', 'can affect people of any age', 'has several causes'])}."]
-                + _prose(vocab, rng, rng.randint(2, 5)))
+    kind, trait = rng.choice(INTRO_KINDS), rng.choice(INTRO_TRAITS)
+    w.paragraph([f"{_cap(c)} is {kind} that {trait}."] + _prose(vocab, rng, rng.randint(2, 5)))
     sections = list(SECTIONS)
     rng.shuffle(sections)
     # The types are presented once; the other sections come in rounds and prose fills the rest:
@@ -376,9 +379,10 @@ def article(vocab: Vocabulary, seed: int, index: int) -> tuple[str, str]:
     return w.text(), ".md" if markdown else ".txt"
 
 
-def _stamp(articles: int, seed: int, topic: Path) -> dict:
-    code = hashlib.sha256(Path(__file__).read_bytes() + topic.read_bytes()).hexdigest()[:16]
-    return {"articles": articles, "seed": seed, "code": code}  # the lexicon by content, wherever it lies
+def _stamp(articles: int, seed: int, vocab: Vocabulary) -> dict:
+    """What identifies a corpus: its size, seed, and what the generator writes (its first articles)."""
+    sample = "".join(text for index in range(20) for text in article(vocab, seed, index))
+    return {"articles": articles, "seed": seed, "sample": hashlib.sha256(sample.encode()).hexdigest()[:16]}
 
 
 def generate(out: Path, articles: int, seed: int = 7, topic_path: Path = DEFAULT_TOPIC) -> Path:
@@ -388,11 +392,11 @@ def generate(out: Path, articles: int, seed: int = 7, topic_path: Path = DEFAULT
     ``<out>.json`` beside the folder records what made it.
     """
     stamp_path = out.with_name(out.name + ".json")
-    stamp = _stamp(articles, seed, topic_path)
+    vocab = vocabulary(load_topic(topic_path))
+    stamp = _stamp(articles, seed, vocab)
     if out.is_dir() and stamp_path.is_file() and json.loads(stamp_path.read_text()) == stamp:
         return out
     stamp_path.unlink(missing_ok=True)
-    vocab = vocabulary(load_topic(topic_path))
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     shutil.copy(topic_path, out / "topic.yaml")

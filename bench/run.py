@@ -336,8 +336,12 @@ def _rate(row: dict, stage: str) -> str:
 
 
 def _peak(row: dict) -> str:
-    peaks = [result.get("tree_peak_rss_mb", 0) for result in row["stages"].values()]
-    return _megabytes(max(peaks)) if any(peaks) else "-"
+    """The largest tree RSS of any stage, with that stage's tree PSS (shared pages counted once)."""
+    stages = [result for result in row["stages"].values() if result.get("tree_peak_rss_mb")]
+    if not stages:
+        return "-"
+    top = max(stages, key=lambda result: result["tree_peak_rss_mb"])
+    return f"{_megabytes(top['tree_peak_rss_mb'])} (PSS {_megabytes(top['tree_peak_pss_mb'])})"
 
 
 def _sorted(rows: list[dict]) -> list[dict]:
@@ -355,8 +359,8 @@ def markdown(rows: list[dict]) -> str:
         jobs = f"{row['jobs']}" + (f" ({row['engine']})" if row["engine"] != "local" else "")
         jobs += " +GX" if row["data_quality"] else ""
         lines.append("| " + " | ".join([
-            f"{row['articles']:,} ({row['bytes'] / 1e6:.{0 if row['bytes'] >= 1e7 else 1}f})", jobs, f"{row.get('claims', 0):,}",
-            f"{row.get('findings', 0):,}",
+            f"{row['articles']:,} ({row['bytes'] / 1e6:.{0 if row['bytes'] >= 1e7 else 1}f})", jobs,
+            f"{row.get('claims', 0):,}", f"{row.get('findings', 0):,}",
             f"{_seconds(baseline['seconds'])} ({baseline['bytes'] / 1e6 / baseline['seconds']:.0f} MB/s)",
             _cell(row, "startup").split(" (")[0], *(_cell(row, stage) for stage in timed), _peak(row),
         ]) + " |")

@@ -44,7 +44,7 @@ def test_readme_table_is_rewritten_between_markers(tmp_path, monkeypatch):
     readme = tmp_path / "README.md"
     readme.write_text(f"before\n{run.MARKERS[0]}\nold table\n{run.MARKERS[1]}\nafter\n", "utf-8")
     monkeypatch.setattr(run, "README", readme)
-    stage = {"wall_s": 20.0, "tree_peak_rss_mb": 300.0}
+    stage = {"wall_s": 20.0, "tree_peak_rss_mb": 300.0, "tree_peak_pss_mb": 250.0}
     row = {"articles": 1000, "jobs": 2, "engine": "local", "data_quality": False, "bytes": 8_500_000,
            "claims": 50_000, "findings": 900, "commit": "abc1234", "measured": "2026-01-01 10:00 UTC", "cpus": 2,
            "baseline": {"seconds": 0.1, "bytes": 8_500_000},
@@ -52,4 +52,4 @@ def test_readme_table_is_rewritten_between_markers(tmp_path, monkeypatch):
     run.write_readme([row])
     text = readme.read_text("utf-8")
     assert text.startswith("before\n") and text.endswith(f"{run.MARKERS[1]}\nafter\n")
-    assert "old table" not in text and "20.0 s (200x)" in text and "abc1234" in text
+    assert "old table" not in text and "20.0 s (200x)" in text and "300 MB (PSS 250 MB)" in text and "abc1234" in text
