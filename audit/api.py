@@ -178,7 +178,8 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
     if data_quality:
         kinds = {finding.id: finding.kind for finding in comparison.findings}
         report = run_expectations(result.claims, frame, texts, list(result.sources["source_id"]),
-                                  list(FACETS), rule_codes() + sorted(DATA_QUALITY_CODES.values()), kinds)
+                                  list(FACETS), rule_codes() + sorted(DATA_QUALITY_CODES.values()), kinds,
+                                  cache_dir=cache_dir)
         extra = data_quality_findings(report, result.claims)
         if baseline is not None:
             extra = baseline.apply(extra)

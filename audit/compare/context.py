@@ -76,7 +76,9 @@ def absent_position(label: str, source_ids: list[str]) -> Position:
                     source_ids=ordered)
 
 
-def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
+def plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with pandas string columns as plain object columns: the same values and comparisons, but
+    iterating them (itertuples, zip) costs no pandas call per cell."""
     strings = {column: object for column, dtype in frame.dtypes.items() if pd.api.types.is_string_dtype(dtype)
                and dtype != object}
     return frame.astype(strings) if strings else frame
@@ -92,8 +94,8 @@ class Context:
     def __post_init__(self):
         # Rules iterate columns cell by cell; pandas' string dtype yields each cell through several Python
         # calls, plain object columns through none. Same values, same comparisons and group-bys.
-        self.claims = _plain_strings(self.claims)
-        self.sources = _plain_strings(self.sources)
+        self.claims = plain_strings(self.claims)
+        self.sources = plain_strings(self.sources)
 
     @cached_property
     def source_ids(self) -> tuple[str, ...]:

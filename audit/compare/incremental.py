@@ -32,6 +32,7 @@ import hashlib
 import os
 import pickle
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -77,13 +78,15 @@ class _Recording:
         return getattr(self._ctx, name)
 
 
+@lru_cache(maxsize=1)
 def _code_digest() -> str:
-    """Every module of the package: a changed rule, extractor or helper starts the comparison over."""
+    """Every module and data file of the package: a changed rule, extractor or helper starts the comparison over."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".json") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit.atomic import write_text
+from audit.compare.context import plain_strings
 from audit.report.html import agreement_matrix, matrix_svg, render, source_parts
 from audit.report.overview import facet_tables
 
@@ -28,6 +29,7 @@ def build_report(document: dict, claims, sources, texts: dict[str, str], conditi
     ``conditions``: the condition's name and its scopes (what a count of types can be "of"); default the
     condition alone.
     """
+    claims = plain_strings(claims)  # read cell by cell below: plain str cells, not pandas string cells
     source_ids = sorted(sources["source_id"])
     columns = source_ids[:MATRIX_MAX_SOURCES]
     matrix = agreement_matrix(claims, columns, condition)

@@ -9,9 +9,11 @@ A failed expectation is data, never a crash.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 import os
+import pickle
 import warnings
 from dataclasses import dataclass, field
 from importlib import resources
@@ -143,17 +145,58 @@ def findings_frame_for_gx(findings: pd.DataFrame, kinds: dict[str, str]) -> pd.D
                            ).reset_index(drop=True)
 
 
+def _suite_key(name: str, frame: pd.DataFrame, parameters: dict) -> str:
+    """Everything a suite's result depends on: the suite, its parameters, the table, GX's and our code."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for part in (json.dumps(load_suite_json(name), sort_keys=True), json.dumps(parameters, sort_keys=True),
+                 version("great_expectations"), Path(__file__).read_text("utf-8"),
+                 json.dumps([[str(column), str(dtype)] for column, dtype in frame.dtypes.items()])):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x1e")
+    digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def _cached_suite(name: str, frame: pd.DataFrame, parameters: dict, cache_dir: str | Path | None
+                  ) -> tuple[list[ExpectationOutcome], dict]:
+    """A suite's result, reused when its table and parameters are unchanged since a run that cached it.
+
+    GX costs seconds to import and to run; an unchanged table gives the same result, so the suite
+    is skipped (and GX never imported) on a re-run where nothing it reads changed.
+    """
+    if cache_dir is None:
+        return _run_suite(name, frame, parameters)
+    path = Path(cache_dir) / "data_quality" / f"{_suite_key(name, frame, parameters)}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        pass
+    result = _run_suite(name, frame, parameters)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(partial, path)  # whole or absent: a killed run leaves no half entry
+    return result
+
+
 def run_expectations(claims: pd.DataFrame, findings: pd.DataFrame | None, texts: dict[str, str],
                      source_ids: list[str], facets: list[str], rule_codes: list[str],
-                     finding_kinds: dict[str, str] | None = None) -> DataQualityReport:
-    """Validate claims (and findings, when given) against the stored suites."""
+                     finding_kinds: dict[str, str] | None = None,
+                     cache_dir: str | Path | None = None) -> DataQualityReport:
+    """Validate claims (and findings, when given) against the stored suites.
+
+    With a ``cache_dir``, a suite whose table and parameters did not change is not run again.
+    """
     report = DataQualityReport()
     parameters = {"source_ids": sorted(source_ids), "facets": sorted(facets), "rule_codes": sorted(rule_codes)}
     frames = {"claims": claims_frame_for_gx(claims, texts)}
     if findings is not None and len(findings):
         frames["findings"] = findings_frame_for_gx(findings, finding_kinds or {})
     for name, frame in frames.items():
-        outcomes, raw = _run_suite(name, frame, parameters)
+        outcomes, raw = _cached_suite(name, frame, parameters, cache_dir)
         report.outcomes.extend(outcomes)
         report.raw_results[name] = raw
     return report
