@@ -72,7 +72,8 @@ def comment_dash(folded: str, mention_starts) -> tuple[int, int] | None:
 # Section headings by what they are about.
 SECTION_PATTERNS = {
     "types": re.compile(r"\b(?:" + TYPE_NOUN_PATTERN + r"|classif\w*)\b"),
-    "treatment": re.compile(r"\b(treat\w*|therap\w*|management|manage|medications?|drugs?|cure|remed(?:y|ies)|what\s+(?:works|helps))\b"),
+    "treatment": re.compile(r"\b(treat\w*|therap\w*|management|manage|medications?|drugs?|cure|remed(?:y|ies)|"
+                            r"(?:what|that|which)\s+(?:works|worked|helps|helped))\b"),
     "symptoms": re.compile(r"\b(symptoms?|signs?|presentation|what to look for)\b"),
     "causes": re.compile(r"\b(causes?|risk factors?|etiology|aetiology|why)\b"),
     "diagnosis": re.compile(r"\b(diagnos\w*|tests?|imaging)\b"),

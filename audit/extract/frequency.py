@@ -181,6 +181,8 @@ def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) ->
             return nxt.name
         if nxt.kind == "population":
             return nxt.name
+        if nxt.kind in TYPE_LIKE:  # "the commonest subtype of B": a rank among B's subtypes
+            return nxt.name
     if following and following[0].kind in ("condition", "scope"):
         narrowed = _OF_NARROWED.match(analysis.folded[cue_end:following[0].start])
         if narrowed:
@@ -190,6 +192,9 @@ def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) ->
     demographic = _DEMOGRAPHIC.match(rest)
     if demographic:
         return " ".join(demographic.group("who").split())
+    place = _IN_PLACE.match(sentence.text, cue_end - sentence.start)  # "the most common form in Mediterranean countries"
+    if place:
+        return " ".join(place.group("place").lower().split())
     within = re.match(r"^\s+(?:\w+\s+){0,3}?(?:in|among)\s+(?:(?:people|patients|those|individuals)\s+(?:with|who\s+have)\s+)?$",
                       analysis.folded[cue_end:following[0].start]) if following else None
     if within and following[0].kind == "population":
@@ -197,6 +202,9 @@ def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) ->
     return ""
 
 
+# A place named right after a rank (capitalised, as written): "in Europe", "in Mediterranean countries".
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|countries|regions|"
+                       r"populations))*)")
 # Words between the rank and its noun that do not narrow it: "the most common clinical form".
 _GENERIC_MODIFIERS = set(COUNT_MODIFIER_PATTERN.strip("(?:)").split("|")) | {"type", "form", "kind", "variety"}
 

@@ -302,6 +302,13 @@ _CASES_AT = re.compile(r"(?:(?P<adj>[a-z][a-z'-]*)\s+)??cases\b(?:\s+of\s+(?:(?:
 _NOT_NOUNS = (r"(?:that|which|who|whom|whose|with|in|of|and|or|to|for|by|on|at|from|as|is|are|was|were|has|have|had|"
               r"can|may|will|would|do|does|did)\b")
 _OTHER_NOUN_AT = re.compile(rf"(?P<noun>(?!{_NOT_NOUNS})[a-z][a-z'-]*(?:\s+(?!{_NOT_NOUNS})[a-z][a-z'-]*)?)")
+# A sentence that opens with another condition's name (two to four words, capitalised first) and goes on
+# to give it a figure: ", which affects", ", a related disorder, affects", " affects".
+_OTHER_CONDITION = re.compile(r"(?P<name>[A-Z][a-z'-]+(?:\s+[a-z][a-z'-]+){1,3})"
+                              r"(?=\s*,\s*(?:which|a|an|another|the)\b|\s+(?:affects|occurs|is\s+found))")
+_NOT_A_NAME = {"in", "among", "about", "around", "approximately", "nearly", "overall", "worldwide", "globally",
+               "today", "currently", "estimates", "studies", "researchers", "experts", "people", "children",
+               "women", "men", "adults", "patients", "this", "that", "these", "those", "it", "the", "each", "every"}
 # Deaths are no prevalence: "50-90% of affected children die before the age of five", "a 10% mortality".
 _MORTALITY = re.compile(r"\b(?:die|dies|died|dying|death|deaths|mortality|fatal|survive|survives|survival)\b")
 _BODY = re.compile(r"\s*(?:\)\s*)?(?:or\s+(?:more|less)\s+)?(?:of|over|covering)\s+(?:(?:the|their|his|her|its|a|your|our|"
@@ -517,7 +524,21 @@ class _Reader:
                 return earlier[0].name
         if _ANAPHOR_CONDITION.search(self.folded, clause[0], clause[1]):
             return self.topic.condition.name
+        other = self.other_condition(figure)
+        if other:
+            return other
         return self.type_in_context(clause) or self.topic.condition.name
+
+    def other_condition(self, figure: Figure) -> str | None:
+        """A condition the lexicon does not know that the sentence opens with, as the figure's subject:
+        "Alopecia areata, which affects roughly 2% of people, ...", "Sickle cell disease, a related disorder,
+        affects about 100,000 people". Its figure is not the topic's."""
+        start = self.sentence.start
+        opening = _OTHER_CONDITION.match(self.text, start, figure.start)
+        if opening is None or any(start <= m.start < opening.end("name") for m in self.mentions):
+            return None
+        name = " ".join(opening.group("name").lower().split())
+        return None if name.split()[0] in _NOT_A_NAME else name
 
     def type_in_context(self, clause: tuple[int, int]) -> str | None:
         """The type in context when the clause refers back to it ("It affects ...") or a heading or label

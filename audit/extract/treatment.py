@@ -39,7 +39,8 @@ def _is_cause(sentence: Sentence, start: int, end: int) -> bool:
 
 
 # The treatment denied by what follows it: "X is not used", "X does not help", "X has never been shown".
-_DENIED_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|were|does|do|did|has|have|should|can|may|will)\s+"
+_DENIED_AFTER = re.compile(r"^\W*(?:(?:and|or)\s+(?:other|similar|related)\s+(?:\w+\s+){0,3}?|(?:\w+\s+){0,2}?)"
+                           r"(?:is|are|was|were|does|do|did|has|have|should|can|may|will)\s+"
                            r"(?:also\s+)?(?:not|never|no\s+longer)\b|^\W*(?:isn't|aren't|doesn't|don't|won't|cannot)\b|"
                            # "X is contraindicated", "X was withdrawn (from the market)", "X was pulled from the market"
                            r"^\W*(?:\([^)]*\)\s*)?(?:\w+\s+){0,3}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
@@ -54,7 +55,11 @@ _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|witho
 # Research, not treatment: "agents under investigation, including X", "X is being tested in trials".
 _INVESTIGATIONAL = re.compile(r"\b(?:under investigation|being (?:studied|tested|investigated|evaluated)|"
                               r"(?:have|has) been tested|clinical trials?|experimental|investigational|"
-                              r"research(?:ers)? (?:is|are) (?:studying|testing))\b")
+                              r"research(?:ers)? (?:is|are) (?:studying|testing)|unproven)\b")
+# "X has been studied, but its benefit remains uncertain": said of the treatment across the contrast.
+_UNCERTAIN_BENEFIT = re.compile(r"\b(?:its|their|the)\s+(?:benefits?|effectiveness|efficacy|evidence|value|role)\s+"
+                                r"(?:is|are|remains?)\s+(?:\w+\s+)?(?:uncertain|unclear|unproven|unknown|inconclusive)\b")
+_NEXT_PART = re.compile(r",\s+(?:and|but|while|whereas)\s+")
 
 
 def _clause_spans(sentence: Sentence) -> list[tuple[int, int]]:
@@ -67,6 +72,15 @@ def _clause_spans(sentence: Sentence) -> list[tuple[int, int]]:
         cursor = boundary.end()
     spans.append((cursor, len(sentence.folded)))
     return spans
+
+
+def _own_part(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> str:
+    """The treatment's clause, cut at ", and" / ", but": "X has been approved, and Y is under investigation"."""
+    start = sentence.rel(mention.start)
+    clause_start, clause_end = next(((a, b) for a, b in clauses if a <= start < b), (0, len(sentence.folded)))
+    cuts = [clause_start, *(m.start() for m in _NEXT_PART.finditer(sentence.folded, clause_start, clause_end)), clause_end]
+    part = max(i for i, cut in enumerate(cuts[:-1]) if cut <= start)
+    return sentence.folded[cuts[part]:cuts[part + 1]]
 
 
 def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> bool:
@@ -96,7 +110,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             seen.add(mention.name)
             term = analysis.topic.term("treatment", mention.name)
             denied = _is_denied(sentence, mention, clauses)
-            investigational = _INVESTIGATIONAL.search(sentence.folded)
+            investigational = (_INVESTIGATIONAL.search(_own_part(sentence, mention, clauses))
+                               or _UNCERTAIN_BENEFIT.search(sentence.folded))
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=mention.name,
                 object=term.category if term else "", scope=targets[0].name if targets else "",
