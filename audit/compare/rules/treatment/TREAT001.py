@@ -12,8 +12,9 @@ class TREAT001(Rule):
     For each treatment, compares the sources that name it as a treatment with
     those that deny it ("X is not used to treat", "X has not been shown to help",
     "avoid X"). Statements limited to different types or populations ("not
-    used in children", "used in adults") do not clash; a general statement
-    clashes with any. A source that both names and denies it is shown on
+    used in children", "used in adults") do not clash, nor does a denial limited
+    to some ("not recommended for children") with a general use; a general
+    denial clashes with any use. A source that both names and denies it is shown on
     neither side; treatments under investigation are not positions.
 
     **Anti-pattern**: "Drug X can shrink the lesions" against "Drug X is not
@@ -57,8 +58,9 @@ class TREAT001(Rule):
             return None
         named_for = set(question.detail("scopes:asserted").split("|"))
         denied_for = set(question.detail("scopes:negated").split("|"))
-        # "not used in children" and "used in adults" are both true: only a shared or general scope clashes.
-        if not (named_for & denied_for or "" in named_for or "" in denied_for):
+        # "not used in children" and "used in adults" are both true, and so are "not recommended for children"
+        # and "sometimes performed": only a shared scope, or a denial for everyone, clashes.
+        if not (named_for & denied_for or "" in denied_for):
             return None
         message = (f"{join_names(named.sources)} name{'s' if len(named.sources) == 1 else ''} {question.subject} "
                    f"as a treatment; {join_names(denied.sources)} say{'s' if len(denied.sources) == 1 else ''} "
