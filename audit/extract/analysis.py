@@ -94,14 +94,21 @@ _SEGMENT_WINDOW = 2000
 
 
 def _segment(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of one bounded piece, in order, whitespace trimmed."""
+    """Sentence spans of one bounded piece, in order, whitespace trimmed.
+
+    A line break ends a sentence (as pysbd, used before, had it: a draft's heading is not the start of its
+    first sentence); nupunkt segments each line.
+    """
     spans = []
-    for start, end in _segmenter().span_tokenize(text):
-        piece = text[start:end]
-        stripped = piece.strip()
-        if stripped:
-            first = start + piece.index(stripped)
-            spans.append((first, first + len(stripped)))
+    offset = 0
+    for line in text.split("\n"):
+        for start, end in _segmenter().span_tokenize(line):
+            piece = line[start:end]
+            stripped = piece.strip()
+            if stripped:
+                first = offset + start + piece.index(stripped)
+                spans.append((first, first + len(stripped)))
+        offset += len(line) + 1
     return spans
 
 

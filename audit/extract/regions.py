@@ -77,7 +77,7 @@ GATES: dict[str, Gate] = {
     # an onset verb ("starts", "is present", "develops") before a life stage
     "onset": Gate((), ("start", "begin", "began", "appear", "develop", "aris", "arose", "emerg", "occur", "first",
                        "notic", "seen", "onset", "show", "present", "evident", "apparent", "obvious", "diagnos",
-                       "recogni", "detect", "visible", "born")),
+                       "recogni", "detect", "visible", "born", "symptomatic", "early")),
 }
 
 _DIGITS = re.compile(r"\d+")
@@ -93,6 +93,10 @@ class CueHits:
     def __init__(self, spans: dict[str, list[tuple[int, int]]]):
         self._starts = {facet: [start for start, _end in found] for facet, found in spans.items()}
         self._ends = {facet: [end for _start, end in found] for facet, found in spans.items()}
+
+    def spans_of(self, facet: str) -> tuple[list[int], list[int]]:
+        """(starts, ends) of ``facet``'s cues, both sorted."""
+        return self._starts.get(facet, []), self._ends.get(facet, [])
 
     def overlaps(self, facet: str, start: int, end: int) -> bool:
         """Whether a cue of ``facet`` overlaps ``[start, end)``."""
@@ -167,9 +171,14 @@ class ClaimRegions:
         if gate is None:
             return sentences
         kinds = frozenset(gate.kinds)
-        return [sentence for sentence in sentences
-                if cues.overlaps(facet, sentence.start, sentence.end)
-                or any(mention.kind in kinds for mention in sentence.mentions)]
+        starts, ends = cues.spans_of(facet)
+        chosen = []
+        for sentence in sentences:  # inlined CueHits.overlaps: this loop runs per facet and sentence
+            first = bisect_right(ends, sentence.start)
+            if (first < len(ends) and starts[first] < sentence.end) or \
+                    (kinds and any(mention.kind in kinds for mention in sentence.mentions)):
+                chosen.append(sentence)
+        return chosen
 
 
 @lru_cache(maxsize=8)

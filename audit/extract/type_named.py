@@ -244,9 +244,13 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
     claims: list[Claim] = []
     previous: Sentence | None = None
     open_list: str | None = None  # parent of a list whose items follow an introduction ending in ":"
+    readable = {sentence.index for sentence in analysis.sentences_for(FACET)}
     for sentence in analysis.sentences:
         if sentence.block.kind != "item" and sentence.start == sentence.block.start:
             open_list = None
+        if sentence.index not in readable and (previous is None or previous.index not in analysis.type_count_sentences):
+            previous = sentence  # no type, type noun or count before it: no list opens or goes on here
+            continue
         parent, members = _enumerated(analysis, sentence, previous)
         if open_list is not None and sentence.start == sentence.block.start and not members:
             first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE), None)
