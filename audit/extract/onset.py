@@ -40,7 +40,8 @@ _ONSET_PREDICATE = re.compile(
     r"\b(?:starts?|started|starting|begins?|began|beginning|appears?|appeared|develops?|developed|arises?|emerges?|"
     r"first\s+(?:occurs?|occurred|noticed|seen|appear)|onset|shows?\s+up|"
     r"(?:is|are|was|were|be|becomes?|become)\s+(?:\w+\s+){0,2}?(?:present|evident|apparent|noticeable|obvious|"
-    r"noticed|diagnosed|recognized|recognised|detected|visible)|(?:is|are)\s+born\s+with|diagnosed)\b")
+    r"noticed|diagnosed|recognized|recognised|detected|visible|symptomatic)|(?:is|are)\s+born\s+with|diagnosed|"
+    r"presents?|presented|shows?\s+(?:signs|symptoms)|showed\s+(?:signs|symptoms))\b")
 # A life stage (or an age interval) after the predicate, with at most a few words between.
 _AGE = r"(?P<{name}>\d{{1,3}})"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -77,6 +78,7 @@ _STAGES: list[tuple[re.Pattern[str], str, float, float]] = [
     (re.compile(r"\blater\s+in\s+life\b|\bin\s+old\s+age\b"),
      "later life", 50.0, OLDEST),
     (re.compile(r"\bat\s+any\s+age\b"), "any age", 0.0, OLDEST),
+    (re.compile(r"\bat\s+(?:an\s+early|a\s+young)\s+age\b|\bearly\s+in\s+life\b"), "early in life", 0.0, 18.0),
 ]
 _RANGE = re.compile(rf"\bbetween\s+(?:the\s+)?(?:ages?\s+(?:of\s+)?)?(?P<low>{_NUMBER})\s+(?:and|to)\s+"
                     rf"(?P<high>{_NUMBER})\b(?!\s*months?)|\b(?:at\s+)?ages?\s+(?P<low2>{_NUMBER})\s*(?:to|-|–|through)\s*"

@@ -39,8 +39,9 @@ _ALIAS_CUE = re.compile(
     r"(?:called|known\s+as|termed|referred\s+to\s+as|named(?!\s+(?:after|for|by)\b))(?:\s+as)?\b"
     # a bare "formerly" before a name ("B (formerly type III)"), not before a participle ("was formerly used")
     r"|\b(?:formerly|previously)\b(?!\s+\w+(?:ed|en)\b)(?!\s+used\b)|\bor\s+simply\b|\baka\b")
-_ALIAS_BEFORE = re.compile(r"\bis\s+(?:also\s+)?(?:another|an alternative|an older|a different|an alternate|the former|"
-                           r"a former|an old)\s+(?:name|term)\s+for\b")
+_ALIAS_BEFORE = re.compile(r"\bis\s+(?:also\s+|just\s+|simply\s+|merely\s+|only\s+)?(?:another|an alternative|an older|"
+                           r"a different|an alternate|the former|a former|an old|the old|the older|an outdated|"
+                           r"the original|the traditional|a historical|the historical)\s+(?:name|term)\s+for\b")
 # What may stand between the named thing and the alias cue: "B, also called", "B (also called",
 # "B (BX), also known as", "B is also known as", "it is also sometimes called".
 _GAP_TO_CUE = re.compile(r"^[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:\(\s*)?(?:(?:is|are|was|were)\s+)?(?:(?:also|sometimes|often)\s+)*$")
@@ -76,7 +77,8 @@ _NOT_FORM_OF = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+l
                           rf"(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
 # "A is not a distinct subtype", "A isn't really a separate type; it is a stage of B", "not a subtype but a
 # variant": A denied a place among the condition's types, no "of" after the noun.
-_NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn't|aren't|wasn't))\s+"
+_NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn't|aren't|wasn't)|"
+                         rf"\brather\s+than|\binstead\s+of)\s+"
                          rf"(?:really\s+|actually\s+|truly\s+|therefore\s+|considered\s+)*(?:a|an|one)\s+"
                          rf"(?:(?:separate|distinct|true|real|independent|proper|full)\s+)?{TYPE_NOUN_PATTERN}\b"
                          rf"(?!\s+(?:of|within)\b)")
@@ -515,6 +517,11 @@ def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
     """"A is not a distinct subtype": A is denied a place among the condition's types."""
     for denial in _NOT_A_TYPE.finditer(sentence.folded):
         subject = _subject_before(analysis, sentence, sentence.start + denial.start())
+        if denial.group(0).startswith(("rather", "instead")):
+            # "A is a variant of B rather than a distinct type": the contrast is with A's own predicate.
+            first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE
+                          and m.end <= sentence.start + denial.start()), None)
+            subject = first.name if first is not None else subject
         condition = analysis.topic.condition.name
         if subject is not None and subject != condition:
             yield _row(analysis, sentence, subject, "separate_type", condition, "type_relation.not_a_type",

@@ -15,7 +15,7 @@ _LEAD = {"birth": "at ", "any age": "at ", "teen years": "in the ", "later life"
 
 def onset_phrase(value: str) -> str:
     """'birth' -> 'at birth', 'childhood' -> 'in childhood', 'by age 10' stays: how a stage reads in a sentence."""
-    if value.startswith(("by ", "before ", "after ", "in the ")):
+    if value.startswith(("by ", "before ", "after ", "in the ", "at ", "early in ")):
         return value
     for start, lead in _LEAD.items():
         if value.startswith(start):
