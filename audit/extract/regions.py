@@ -94,6 +94,10 @@ class CueHits:
         self._starts = {facet: [start for start, _end in found] for facet, found in spans.items()}
         self._ends = {facet: [end for _start, end in found] for facet, found in spans.items()}
 
+    def spans_of(self, facet: str) -> tuple[list[int], list[int]]:
+        """(starts, ends) of ``facet``'s cues, both sorted."""
+        return self._starts.get(facet, []), self._ends.get(facet, [])
+
     def overlaps(self, facet: str, start: int, end: int) -> bool:
         """Whether a cue of ``facet`` overlaps ``[start, end)``."""
         ends = self._ends.get(facet)
@@ -167,9 +171,14 @@ class ClaimRegions:
         if gate is None:
             return sentences
         kinds = frozenset(gate.kinds)
-        return [sentence for sentence in sentences
-                if cues.overlaps(facet, sentence.start, sentence.end)
-                or any(mention.kind in kinds for mention in sentence.mentions)]
+        starts, ends = cues.spans_of(facet)
+        chosen = []
+        for sentence in sentences:  # inlined CueHits.overlaps: this loop runs per facet and sentence
+            first = bisect_right(ends, sentence.start)
+            if (first < len(ends) and starts[first] < sentence.end) or \
+                    (kinds and any(mention.kind in kinds for mention in sentence.mentions)):
+                chosen.append(sentence)
+        return chosen
 
 
 @lru_cache(maxsize=8)
