@@ -35,7 +35,7 @@ TYPICALITY_RANK = {"usually": 4, "often": 3, "sometimes": 2, "rarely": 1}
 # Who or what a quantifier counts: "most people", "some affected individuals", "in most attacks".
 PEOPLE = (r"(?:people|persons|person|individuals|individual|patients|patient|cases|children|adults|infants|babies|"
           r"newborns|men|women|males|females|boys|girls|sufferers|those|subjects|families|attacks|episodes|"
-          r"instances|carriers|teenagers|adolescents|kids|them|these|sufferers|others)")
+          r"instances|carriers|teenagers|adolescents|kids|them|these|sufferers|others|members|folks|us)")
 # Up to two words between a quantifier and whom it counts ("most affected individuals"), never a preposition,
 # verb or frequency word ("most common in patients" is a superlative, not a quantifier).
 _GAP = (r"(?:(?!(?:in|with|for|among|to|at|on|by|from|of|common|commonly|frequent|frequently|often|likely|severe|"
@@ -91,6 +91,11 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
      False),
     (re.compile(rf"\b(?:(?<!the\s)most|nearly\s+all|almost\s+all|virtually\s+all|the\s+(?:vast\s+|great\s+)?majority\s+of)\s+"
                 rf"(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b"), "usually", 1, False, False, True),
+    # forum voice: "almost everyone", "nearly everybody" (usually); "a lot of the kids", "lots of people" (often)
+    (re.compile(r"\b(?:almost|nearly|virtually|just\s+about)\s+(?:everyone|everybody|every\s+one)\b"), "usually", 1,
+     False, False, True),
+    (re.compile(rf"\b(?:in\s+)?(?:a\s+lot|lots|plenty)\s+of\s+(?:the\s+)?{_GAP}{PEOPLE}\b"), "often", 1, False, False,
+     True),
     (re.compile(rf"\b(?:many|a\s+(?:large|high|great|significant)\s+(?:number|proportion|percentage|share)\s+of)\s+"
                 rf"(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b"), "often", 1, False, False, True),
     (re.compile(rf"\b(?:(?<!a\s)(?<!very\s)few|very\s+few|only\s+a\s+few|a\s+(?:small|tiny|minor)\s+(?:number|"
