@@ -40,6 +40,7 @@ _VAGUE = re.compile(rf"\b(?P<number>{'|'.join(sorted(VAGUE_QUANTIFIERS, key=len,
                     rf"{_MODIFIERS}(?P<noun>{TYPE_NOUN_PATTERN})\b")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|of|each|all|both)\s+$")
 _LIST_FOLLOWS = re.compile(r"^(?:\s+of\s+[^.:;]{1,60}?)?\s*(?:are|include)?\s*:")  # "The four types are: A, B"
+_ARE_FOLLOWS = re.compile(r"^(?:\s+of\s+[^.:;]{1,60}?)?\s+(?:are|include)\s+")
 _OF = re.compile(r"\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_NOUN = re.compile(r"^sub\s?types?$|^subgroups?$|^subclass")
 # "A is divided into", "A has", "A comes in": the count is of A when A is the clause's subject.
@@ -114,6 +115,15 @@ def _what_it_counts(analysis: DocumentAnalysis, sentence: Sentence, match: re.Ma
     return topic.condition.name, ""
 
 
+def _names_follow(sentence: Sentence, noun_end: int) -> bool:
+    """"The two principal forms are A and B": a definite count whose types are named right after it counts them."""
+    are = _ARE_FOLLOWS.match(sentence.folded[noun_end:])
+    if are is None:
+        return False
+    at = sentence.start + noun_end + are.end()
+    return any(m.kind in TYPE_LIKE and at <= m.start <= at + 4 for m in sentence.mentions)
+
+
 def count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple[re.Match, str, str, bool]]:
     """Count phrases in a sentence as (match, subject, scope, vague)."""
     found = []
@@ -125,7 +135,7 @@ def count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple[
                 if _count_value(match.group("number")) < 2 and not match.group("high"):
                     continue
             if _DEFINITE_BEFORE.search(sentence.folded[: match.start()]) and not _LIST_FOLLOWS.match(
-                    sentence.folded[match.end("noun"):]):
+                    sentence.folded[match.end("noun"):]) and not _names_follow(sentence, match.end("noun")):
                 continue  # "the various types", "the two types have": refers to types, does not count them
             target = _what_it_counts(analysis, sentence, match)
             if target is not None:
