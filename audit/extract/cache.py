@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from audit.atomic import write_text
@@ -30,6 +31,8 @@ def code_digest() -> str:
                 digest.update(path.relative_to(package).as_posix().encode())
                 digest.update(path.read_bytes())
     digest.update((package / "textfold.py").read_bytes())
+    # The sentence segmenter's model ships with it: a new version may split differently.
+    digest.update(f"nupunkt {metadata.version('nupunkt')}".encode())
     return digest.hexdigest()
 
 
