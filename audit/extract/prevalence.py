@@ -596,6 +596,23 @@ class _Reader:
             return "United States"
         return ""
 
+    def figure_region(self, clause: tuple[int, int], figures: list[Figure], index: int) -> str:
+        """The place a figure is for: named in its own stretch of the clause (from the previous figure to the
+        next), else named before the clause's first figure ("In the US, 1 in 2,500 men and 1 in 5,000 women"):
+        "1 in 100,000 worldwide and 1 in 10,000 in the EU" are two places."""
+        inside = [f for f in figures if clause[0] <= f.start < clause[1]]
+        if len(inside) < 2:
+            return self.region(clause)
+        position = inside.index(figures[index]) if figures[index] in inside else 0
+        low = clause[0]
+        if position > 0:  # from the "and" that ends the previous figure's phrase
+            joint = re.compile(r"\s(?:and|while|whereas|but)\s|[,;]").search(self.folded, inside[position - 1].end,
+                                                                            figures[index].start)
+            low = joint.start() if joint else inside[position - 1].end
+        high = inside[position + 1].start if position + 1 < len(inside) else clause[1]
+        own = self.region((low, high))
+        return own or self.region((clause[0], inside[0].start))
+
     def table_label(self, figure: Figure, previous_end: int) -> str:
         """The row label before a table cell ("Abnormality of the voice 90%")."""
         text = self.text[previous_end:figure.start]
@@ -611,7 +628,7 @@ class _Reader:
         limit = min(limit, clause[1]) if figure.end <= clause[1] else limit
         after = self.folded[figure.end:limit]
         before = self.folded[clause[0]:figure.start]
-        scope = self.region(clause)
+        scope = self.figure_region(clause, figures, index)
         denominator = self.denominator(figure, limit)
         skip = (figure.start, denominator.end)
 
