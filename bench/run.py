@@ -8,9 +8,9 @@ For each size and number of jobs, on a corpus from ``bench/generate.py``:
 
 1. the baseline: one case-folded Aho-Corasick pass (pyahocorasick, every form of
    the topic lexicon) over the same files read from disk, in a process of its
-   own, three times (the median counts). Every timing below is printed as a
-   ratio to it: the machine is shared and noisy, so only ratios taken in the
-   same run compare across runs;
+   own, three times at the start and once more before each stage (the median
+   counts). Every timing below is printed as a ratio to it: the machine is
+   shared and noisy, so only ratios taken in the same run compare across runs;
 2. each stage in a fresh process, as a user would run it: extraction with an
    empty cache (cold), extraction again (cached), compare + reports on the
    extracted tables, ``audit run`` with nothing changed, and ``audit run`` after
@@ -220,7 +220,7 @@ def _edit_one_article(corpus: Path) -> tuple[Path, bytes]:
 
 
 def measure(size: int, jobs: int, quality: bool, engine: str | None, scheduler: str | None, seed: int,
-            timeout: float | None) -> dict:
+            timeout: float | None, stages: tuple[str, ...] = STAGES) -> dict:
     sys.path.insert(0, str(HERE))
     from generate import generate
 
@@ -241,10 +241,10 @@ def measure(size: int, jobs: int, quality: bool, engine: str | None, scheduler: 
                  "measured": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                  "cpus": os.cpu_count()}
     baselines = [_child(["--baseline", str(corpus)], timeout)[0] for _ in range(BASELINE_REPEATS)]
-    row["baseline"] = {**baselines[0], "seconds": statistics.median(b["seconds"] for b in baselines),
-                       "all_seconds": [round(b["seconds"], 4) for b in baselines]}
-    row["bytes"], row["stages"] = row["baseline"]["bytes"], {}
-    for stage in STAGES:
+    row["bytes"], row["stages"] = baselines[0]["bytes"], {}
+    for stage in stages:
+        # The load of a shared machine changes during a run: one more pass before each stage.
+        baselines.append(_child(["--baseline", str(corpus)], timeout)[0])
         restore = _edit_one_article(corpus) if stage == "run_one_changed" else None
         try:
             print(f"  {size:,} articles, jobs {jobs}: {stage} ...", file=sys.stderr, flush=True)
@@ -265,6 +265,8 @@ def measure(size: int, jobs: int, quality: bool, engine: str | None, scheduler: 
         for key in ("claims", "findings", "engine_used"):
             if key in result:
                 row[key] = result[key]
+    row["baseline"] = {**baselines[0], "seconds": statistics.median(b["seconds"] for b in baselines),
+                       "all_seconds": [round(b["seconds"], 4) for b in baselines]}
     return row
 
 
@@ -351,7 +353,7 @@ def _sorted(rows: list[dict]) -> list[dict]:
 def markdown(rows: list[dict]) -> str:
     """The timings table (each beside the Aho-Corasick pass, as a ratio) and the throughput table."""
     timed = [stage for stage in STAGES if stage != "startup"]
-    header = ["articles (MB)", "jobs", "claims", "findings", "Aho-Corasick pass", "start-up",
+    header = ["articles (MB)", "jobs", "commit", "claims", "findings", "Aho-Corasick pass", "start-up",
               *(STAGE_LABELS[stage] for stage in timed), "peak RSS, whole tree"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in _sorted(rows):
@@ -360,7 +362,7 @@ def markdown(rows: list[dict]) -> str:
         jobs += " +GX" if row["data_quality"] else ""
         lines.append("| " + " | ".join([
             f"{row['articles']:,} ({row['bytes'] / 1e6:.{0 if row['bytes'] >= 1e7 else 1}f})", jobs,
-            f"{row.get('claims', 0):,}", f"{row.get('findings', 0):,}",
+            row.get("commit", ""), f"{row.get('claims', 0):,}", f"{row.get('findings', 0):,}",
             f"{_seconds(baseline['seconds'])} ({baseline['bytes'] / 1e6 / baseline['seconds']:.0f} MB/s)",
             _cell(row, "startup").split(" (")[0], *(_cell(row, stage) for stage in timed), _peak(row),
         ]) + " |")
@@ -477,6 +479,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--at", metavar="REV", help="measure this commit (exported with git archive), "
                         "not the work tree")
+    parser.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES),
+                        help="a subset, in this order, for large sizes (the 'audit run' stages need a previous "
+                             "extraction: extract_cold run_unchanged run_one_changed is the shortest chain)")
     parser.add_argument("--timeout", type=float, help="seconds after which a stage is stopped and marked failed")
     parser.add_argument("--readme", action="store_true",
                         help="only rewrite the README's table from bench/out/results.json")
@@ -516,7 +521,7 @@ def main() -> int:
     for size in arguments.sizes:
         for jobs in arguments.jobs:
             rows.append(measure(size, jobs, arguments.data_quality, arguments.engine, arguments.scheduler,
-                                arguments.seed, arguments.timeout))
+                                arguments.seed, arguments.timeout, tuple(s for s in STAGES if s in arguments.stages)))
             RESULTS.write_text(json.dumps(_merge(_load_results(), rows[-1:]), indent=2) + "\n")
     print(markdown(rows))
     return 0
