@@ -69,7 +69,7 @@ def _segmenter() -> nupunkt.PunktSentenceTokenizer:
     and the test corpora (one pass each, this 2-core machine):
 
     ==========  ==========  ================================  =====================================
-    segmenter   MB/s        paragraphs split as pysbd splits  ``make eval``; bundled ``extracted/``  
+    segmenter   MB/s        paragraphs split as pysbd splits  ``make eval``; bundled ``extracted/``
     ==========  ==========  ================================  =====================================
     pysbd       0.09        275 / 275                         the reference
     nupunkt     2.4 (27x)   273 / 275                         same scores; same claims
