@@ -108,6 +108,32 @@ def test_a_changed_rule_starts_over(tmp_path, monkeypatch):
     assert set(state.rebuilt.values()) == {"whole"}
 
 
+class _Planted:
+    """A pickle that would create a file when loaded by a plain pickle.load."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_planted_state_runs_no_code(tmp_path):
+    """The cache folder may come with a repository: a state naming anything but audit's own classes is refused."""
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    cache, marker = tmp_path / "cache", tmp_path / "ran"
+    path = state_path(cache, folder)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(pickle.dumps(_Planted(marker)))
+    _audit(folder, tmp_path / "one", cache, True)
+    assert not marker.exists()
+    for planted in (cache / "data_quality").glob("*.pickle"):
+        planted.write_bytes(pickle.dumps(_Planted(marker)))
+    _audit(folder, tmp_path / "one", cache, True)
+    assert not marker.exists()
+
+
 def test_unreadable_state_means_a_full_run(tmp_path):
     folder = tmp_path / "corpus" / CALCINOSIS.name
     shutil.copytree(CALCINOSIS, folder)

@@ -29,8 +29,6 @@ comparison, byte for byte (``tests/test_incremental.py``).
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +38,7 @@ import pandas as pd
 from audit.compare.context import Context
 from audit.compare.model import ComparisonResult, Question
 from audit.compare.rules.base import Rule
+from audit.statefile import load_state_file, save_state_file
 
 STATE_VERSION = 1
 # Per-source summaries of the whole corpus a rule may read; see Context.
@@ -193,23 +192,22 @@ def build_questions(ctx: Context, rules: list[Rule], state: CompareState | None,
     return new_state.rules, new_state
 
 
+# What a state file may name: the state, and what questions are made of.
+_STATE_CLASSES = frozenset({
+    ("audit.compare.incremental", "CompareState"), ("audit.compare.incremental", "RuleState"),
+    ("audit.compare.model", "Question"), ("audit.compare.model", "Position"), ("audit.compare.model", "Quote"),
+    ("audit.compare.rules.numbers.intervals", "Interval"),
+})
+
+
 def load_state(path: Path) -> CompareState | None:
-    """The previous run's state; None when missing, unreadable or from another version (then: a full run)."""
-    try:
-        with open(path, "rb") as handle:
-            state = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        return None
+    """The previous run's state; None when missing, unreadable or not a state (then: a full run)."""
+    state = load_state_file(path, _STATE_CLASSES)
     return state if isinstance(state, CompareState) else None
 
 
 def save_state(path: Path, state: CompareState) -> None:
-    """Written beside, then renamed: a killed run leaves the old state or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    with open(partial, "wb") as handle:
-        pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, path)
+    save_state_file(path, state)
 
 
 def state_path(cache_dir: str | Path, corpus_folder: str | Path) -> Path:

@@ -13,13 +13,14 @@ import hashlib
 import io
 import json
 import os
-import pickle
 import warnings
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
+
+from audit.statefile import load_state_file, save_state_file
 
 SUITES = ("claims", "findings")
 
@@ -159,6 +160,9 @@ def _suite_key(name: str, frame: pd.DataFrame, parameters: dict) -> str:
     return digest.hexdigest()
 
 
+_CACHED_CLASSES = frozenset({("audit.validate.expectations", "ExpectationOutcome")})
+
+
 def _cached_suite(name: str, frame: pd.DataFrame, parameters: dict, cache_dir: str | Path | None
                   ) -> tuple[list[ExpectationOutcome], dict]:
     """A suite's result, reused when its table and parameters are unchanged since a run that cached it.
@@ -169,16 +173,11 @@ def _cached_suite(name: str, frame: pd.DataFrame, parameters: dict, cache_dir: s
     if cache_dir is None:
         return _run_suite(name, frame, parameters)
     path = Path(cache_dir) / "data_quality" / f"{_suite_key(name, frame, parameters)}.pickle"
-    try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        pass
+    cached = load_state_file(path, _CACHED_CLASSES)
+    if isinstance(cached, tuple) and len(cached) == 2:
+        return cached
     result = _run_suite(name, frame, parameters)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(partial, path)  # whole or absent: a killed run leaves no half entry
+    save_state_file(path, result)
     return result
 
 
