@@ -44,6 +44,9 @@ _FEATURE = (r"(?:(?:symptoms?|signs?|features?|findings?|complaints?|manifestati
             r"complications?|problems?|traits?)(?!\w))")
 
 
+_NOT_AFTER_FREQUENCY = r"(?<!rare\s)(?<!common\s)(?<!usual\s)(?<!frequent\s)(?<!typical\s)"
+
+
 def _band(percent: float) -> str:
     if percent >= 80:
         return "usually"
@@ -74,6 +77,11 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
                 rf"an\s+estimated|some|at\s+least|between\s+\d{{1,3}}(?:\.\d+)?\s*(?:%|percent|per\s+cent)?\s+and)?\s*"
                 rf"{_PERCENT}\s+of\s+(?:all\s+|the\s+)?(?:\w+\s+){{0,2}}?{PEOPLE}\b"), None, 0, False, False, True),
     # 1: quantifiers
+    # "No nausea for most of us"; not "rare for most of us", where the frequency word says how often
+    (re.compile(rf"{_NOT_AFTER_FREQUENCY}\bfor\s+(?:most|nearly\s+all|almost\s+all|the\s+(?:vast\s+)?majority)\s+"
+                rf"(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b"), "usually", 1, False, False, True),
+    (re.compile(rf"{_NOT_AFTER_FREQUENCY}\bfor\s+many\s+(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b"), "often", 1, False, False,
+     True),
     (re.compile(rf"\bin\s+(?:most|nearly\s+all|almost\s+all|the\s+(?:vast\s+)?majority)\b(?:\s+(?:of\s+)?(?:the\s+)?"
                 rf"{_GAP}{PEOPLE}\b)?"), "usually", 1, False, False, True),
     (re.compile(rf"\bin\s+many\b(?:\s+(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b)?"), "often", 1, False, False, True),
@@ -195,8 +203,8 @@ def clause_cues(masked: str) -> list[Cue]:
                 value = _PRONOMINAL[" ".join(match.group("q").split())]
             else:
                 value = typicality if typicality is not None else _band(float(match.group("pct")))
-            # Only "in ..." attributions ("in most cases", "in 90% of patients") reach back to a symptom before them.
-            attributes = attributive and masked.startswith("in ", start)
+            # Only "in ..." / "for ..." attributions ("in most cases", "for most of us") reach back to a symptom before them.
+            attributes = attributive and masked.startswith(("in ", "for "), start)
             local = pattern.pattern.endswith("(?=§)")
             cues.append(Cue(value, start, end, tier, negates, cancels, attributes, local))
             taken.append((start, end))
