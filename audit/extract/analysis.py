@@ -253,8 +253,13 @@ class DocumentAnalysis:
         carries state from sentence to sentence reads :attr:`sentences`."""
         chosen = self._sentences_for.get(facet)
         if chosen is None:
-            chosen = self._sentences_for[facet] = tuple(self.regions.sentences_for(facet, self.sentences, self.cues))
+            chosen = self._sentences_for[facet] = tuple(self.regions.sentences_for(
+                facet, self.sentences, self._mention_kinds, self.cues))
         return chosen
+
+    @cached_property
+    def _mention_kinds(self) -> list[frozenset[str]]:
+        return [frozenset(mention.kind for mention in sentence.mentions) for sentence in self.sentences]
 
     @cached_property
     def type_count_sentences(self) -> frozenset[int]:

@@ -161,24 +161,29 @@ class ClaimRegions:
             return True
         return any(cues.overlaps(facet, start, end) for facet in self.gates)
 
-    def sentences_for(self, facet: str, sentences: Sequence[Sentence], cues: CueHits) -> Sequence[Sentence]:
+    def sentences_for(self, facet: str, sentences: Sequence[Sentence], mention_kinds: Sequence[frozenset[str]],
+                      cues: CueHits) -> Sequence[Sentence]:
         """The sentences (in order) holding a mention or a cue ``facet``'s rules need; all of them when off.
 
-        A cue counts when it overlaps the sentence: a superset of the cues found
-        in the sentence alone.
+        ``mention_kinds[i]`` are the kinds of sentence i's mentions. A cue counts
+        when it overlaps the sentence: a superset of the cues found in the
+        sentence alone.
         """
         gate = self.gates.get(facet)
         if gate is None:
             return sentences
         kinds = frozenset(gate.kinds)
-        starts, ends = cues.spans_of(facet)
-        chosen = []
-        for sentence in sentences:  # inlined CueHits.overlaps: this loop runs per facet and sentence
-            first = bisect_right(ends, sentence.start)
-            if (first < len(ends) and starts[first] < sentence.end) or \
-                    (kinds and any(mention.kind in kinds for mention in sentence.mentions)):
-                chosen.append(sentence)
-        return chosen
+        chosen = {index for index, found in enumerate(mention_kinds) if not kinds.isdisjoint(found)} if kinds else set()
+        sentence_ends = [sentence.end for sentence in sentences]
+        count = len(sentences)
+        first = 0
+        for start, end in zip(*cues.spans_of(facet)):  # cues in order of their starts
+            # The first sentence ending after the cue starts (never before the previous cue's).
+            first = index = bisect_right(sentence_ends, start, first)
+            while index < count and sentences[index].start < end:
+                chosen.add(index)
+                index += 1
+        return [sentences[index] for index in sorted(chosen)]
 
 
 @lru_cache(maxsize=8)
