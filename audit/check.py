@@ -119,15 +119,17 @@ def _judge(claim, refs: pd.DataFrame, ctx: Context) -> tuple[pd.DataFrame, pd.Da
         fitting = {s for s, (value, _) in positions.items() if compatible(value, said)}
         return about[about["source_id"].isin(fitting)], about[~about["source_id"].isin(fitting)]
     if claim.facet == "onset":
-        # As ONSET001 compares them: the references' typical ages for the same type (or the whole condition)
-        # overlap the draft's or not; a draft's "sometimes at birth" is a possibility, backed by any overlap.
-        from audit.compare.rules.onset.ONSET001 import TYPICAL
+        # As ONSET001 compares them: each reference's typical ages for the same type (or the whole condition)
+        # meet the draft's or are apart; a draft's "sometimes at birth" is a possibility, backed by any that meet.
+        from audit.compare.rules.onset.ONSET001 import TYPICAL, spans_clash, typical_rows
 
-        about = same_facet[(same_facet["scope"] == claim.scope) & same_facet["typicality"].isin(TYPICAL)]
-        overlap = (about["value_low"] <= claim.value_high) & (about["value_high"] >= claim.value_low)
-        if (getattr(claim, "typicality", "") or "") not in TYPICAL:
-            return about[overlap], empty
-        return about[overlap], about[~overlap]
+        about = typical_rows(same_facet[same_facet["scope"] == claim.scope])
+        said = (float(claim.value_low), float(claim.value_high))
+        apart = about.apply(lambda row: spans_clash((row.value_low, row.value_high), said), axis=1) \
+            if len(about) else about["value_low"].astype(bool)
+        if claim.polarity != "asserted" or (getattr(claim, "typicality", "") or "") not in TYPICAL:
+            return about[~apart], empty
+        return about[~apart], about[apart]
     return empty, empty
 
 

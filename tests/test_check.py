@@ -160,12 +160,12 @@ def test_onset_is_checked_against_the_references_typical_ages(tmp_path, corpus_c
     (corpus / "a.txt").write_text("Migraine usually begins in the teen years.\n", "utf-8")
     (corpus / "b.txt").write_text("Migraine often starts between the ages of 15 and 30.\n", "utf-8")
     draft = tmp_path / "draft.txt"
-    draft.write_text("Migraine\n\nMigraine usually starts in childhood.\n\nIt can sometimes begin in adulthood.\n")
+    draft.write_text("Migraine\n\nMigraine usually starts in early childhood.\n\nIt can sometimes begin in adulthood.\n")
     result = CliRunner().invoke(main, ["check", str(draft), "--against", str(corpus), "--out", str(tmp_path / "o"),
                                        "--format", "json", "--fail-on", "never"])
     assert result.exit_code == 0, result.output
     onset = {c["draft_quote"]["quote"]: c for c in json.loads(result.stdout)["claims"] if c["facet"] == "onset"}
-    childhood = onset["Migraine usually starts in childhood."]
+    childhood = onset["Migraine usually starts in early childhood."]
     assert childhood["verdict"] == "contradicted"
     assert "a says it usually begins in the teen years" in childhood["message"]
     assert onset["It can sometimes begin in adulthood."]["verdict"] == "supported"  # b's 15-30 reaches adulthood

@@ -18,13 +18,13 @@ def _claims(texts: dict[str, str]):
                          for row in claims_from_text(text, "migraine", source_id=source)])
 
 
-def test_usual_onset_row_marks_spans_that_do_not_overlap():
+def test_usual_onset_row_marks_spans_that_are_apart():
     claims = _claims({"a": "Migraine usually begins in childhood.",
-                      "b": "Migraine usually starts in the teen years.",
+                      "b": "Migraine usually starts in adulthood.",
                       "c": "Migraine often starts in childhood."})
     row = _row(agreement_matrix(claims, ["a", "b", "c"], "migraine"), "usual onset")
     assert row["a"] == ("in childhood", "agree") and row["c"] == ("in childhood", "agree")
-    assert row["b"] == ("in the teen years", "differ")
+    assert row["b"] == ("in adulthood", "differ")
 
 
 def test_no_onset_row_when_fewer_than_two_sources_state_one():

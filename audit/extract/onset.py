@@ -40,8 +40,8 @@ _ONSET_PREDICATE = re.compile(
     r"\b(?:starts?|started|starting|begins?|began|beginning|appears?|appeared|develops?|developed|arises?|emerges?|"
     r"first\s+(?:occurs?|occurred|noticed|seen|appear)|onset|shows?\s+up|"
     r"(?:is|are|was|were|be|becomes?|become)\s+(?:\w+\s+){0,2}?(?:present|evident|apparent|noticeable|obvious|"
-    r"noticed|diagnosed|recognized|recognised|detected|visible|symptomatic)|(?:is|are)\s+born\s+with|diagnosed|"
-    r"presents?|presented|shows?\s+(?:signs|symptoms)|showed\s+(?:signs|symptoms))\b")
+    r"noticed|recognized|recognised|detected|visible|symptomatic)|(?:is|are)\s+born\s+with|"
+    r"(?:usually|typically|generally|often|first)\s+presents|shows?\s+(?:signs|symptoms)|showed\s+(?:signs|symptoms))\b")
 # A life stage (or an age interval) after the predicate, with at most a few words between.
 _AGE = r"(?P<{name}>\d{{1,3}})"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -80,12 +80,15 @@ _STAGES: list[tuple[re.Pattern[str], str, float, float]] = [
     (re.compile(r"\bat\s+any\s+age\b"), "any age", 0.0, OLDEST),
     (re.compile(r"\bat\s+(?:an\s+early|a\s+young)\s+age\b|\bearly\s+in\s+life\b"), "early in life", 0.0, 18.0),
 ]
+# Numbers that are not ages: "between 5 and 10 percent of patients", "2 and 10 days after an injury".
+_NOT_YEARS = r"(?!\s*(?:%|percent|per\s*cent|months?|weeks?|days?|hours?|times|cases|patients|people))"
 _RANGE = re.compile(rf"\bbetween\s+(?:the\s+)?(?:ages?\s+(?:of\s+)?)?(?P<low>{_NUMBER})\s+(?:and|to)\s+"
-                    rf"(?P<high>{_NUMBER})\b(?!\s*months?)|\b(?:at\s+)?ages?\s+(?P<low2>{_NUMBER})\s*(?:to|-|–|through)\s*"
-                    rf"(?P<high2>{_NUMBER})\b(?!\s*months?)")
+                    rf"(?P<high>{_NUMBER})\b{_NOT_YEARS}|\b(?:at\s+)?ages?\s+(?P<low2>{_NUMBER})\s*(?:to|-|–|through)\s*"
+                    rf"(?P<high2>{_NUMBER})\b{_NOT_YEARS}")
 # "around 5 to 6 months of age", "by 4 months of age": months read as years.
-_MONTHS = re.compile(rf"\b(?:(?P<word>by|before|after|around|about|at)\s+)?(?:the\s+)?(?:age\s+of\s+)?(?P<low>{_NUMBER})"
-                     rf"(?:\s*(?:to|-|–|and)\s*(?P<high>{_NUMBER}))?\s+months?(?:\s+of\s+age|\s+old)?\b")
+_MONTHS = re.compile(rf"\b(?:(?P<word>by|before|after|around|about|at|between)\s+)?(?:the\s+)?(?:age\s+of\s+)?"
+                     rf"(?P<low>{_NUMBER})(?:\s*(?:to|-|–|and)\s*(?P<high>{_NUMBER}))?\s+months?"
+                     rf"(?P<age>\s+of\s+age|\s+old)?\b(?!\s+(?:after|of\s+(?:treatment|therapy|use)))")
 # "in the fourth decade of life": ages 30-39.
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 _DECADE_OF_LIFE = re.compile(r"\bin\s+the\s+(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+decade(?:\s+of\s+life)?\b")
@@ -99,6 +102,8 @@ _DECADE = re.compile(r"\bin\s+(?:their|the|your|one's)\s+(?:early\s+|late\s+|mid
 # childhood and adolescence".
 _COORDINATED = re.compile(r"(?:(?:birth|infancy|childhood|years|adolescence|puberty|adulthood|age)\s+(?:or|and|to|through)"
                           r"|\b(?:between|from))\s+")
+_RANGE_LEAD = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:in\s+)?$")
+_STAGE_WINDOW = 60
 _RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until)\s+")
 # A judgement of the onset right after the age: "onset in childhood is rare".
 _JUDGED_AFTER = re.compile(r"\s*(?:is|are|was|were)\s+(?:very\s+|quite\s+|extremely\s+|most\s+)?"
@@ -132,17 +137,19 @@ def stages_in(text: str) -> list[tuple[int, int, Stage]]:
         age = _number(m.group("age"))
         found.append((m.start(), m.end(), Stage(f"after age {age:g}", age, OLDEST)))
     for m in _COORDINATED.finditer(text):  # "at birth or within the first months", "in adolescence or early adulthood"
-        rest = text[m.end():]
+        rest = "in " + text[m.end():m.end() + _STAGE_WINDOW]  # a stage is a few words: a bounded window
         for pattern, label, low, high in _STAGES:
-            bare, prefixed = pattern.match(rest), pattern.match("in " + rest)
-            length = bare.end() if bare else (prefixed.end() - 3 if prefixed else 0)
+            bare, prefixed = pattern.match(rest, 3), pattern.match(rest)
+            length = bare.end() - 3 if bare else (prefixed.end() - 3 if prefixed else 0)
             if length > 0:
                 found.append((m.end(), m.end() + length, Stage(label, low, high)))
                 break
     for m in _MONTHS.finditer(text):
+        if not (m.group("age") or m.group("word") in ("by", "before", "at")):
+            continue  # "2 to 3 months after starting the drug" is a delay, not an age
         low = _number(m.group("low")) / 12
         high = _number(m.group("high")) / 12 if m.group("high") else low
-        word = m.group("word") or ""
+        word = m.group("word") if m.group("word") in ("by", "before", "after") else ""
         months = f"{m.group('low')}{'-' + m.group('high') if m.group('high') else ''} months"
         if word in ("by", "before"):
             found.append((m.start(), m.end(), Stage(f"{word} {months}", 0.0, round(high, 3))))
@@ -175,7 +182,7 @@ def _joined_ranges(text: str, stages: list[tuple[int, int, Stage]]) -> list[tupl
     for item in stages:
         if joined:
             start, end, first = joined[-1]
-            lead = re.search(r"\b(?:between|from)\s+(?:the\s+)?(?:in\s+)?$", text[:start])
+            lead = _RANGE_LEAD.search(text, max(0, start - 20), start)
             if lead and _RANGE_JOIN.fullmatch(text[end:item[0]]) and first.low <= item[2].high:
                 stage = Stage(f"{first.label} to {item[2].label}", first.low, max(first.high, item[2].high))
                 joined[-1] = (start, item[1], stage)
@@ -198,11 +205,16 @@ def _previous_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | N
     return first.name
 
 
-def _scope(analysis: DocumentAnalysis, sentence: Sentence, at: int) -> str:
-    """The type the onset at absolute offset ``at`` is stated for ("" for the whole condition)."""
-    before = [t for t in sentence.mentions_of(*TYPE_LIKE) if t.end <= at]
+def _scope(analysis: DocumentAnalysis, sentence: Sentence, clause_start: int, at: int) -> str:
+    """The type the onset at absolute offset ``at`` is stated for ("" for the whole condition): the first type
+    its clause names (its subject), not one it is compared with ("milder than B"); else the sentence's."""
+    before = [t for t in sentence.mentions_of(*TYPE_LIKE) if t.end <= at
+              and not _COMPARED.search(analysis.folded, max(sentence.start, t.start - 12), t.start)]
+    in_clause = [t for t in before if t.start >= clause_start]
+    if in_clause:
+        return in_clause[0].name
     if before:
-        return before[-1].name
+        return before[0].name
     if ANAPHOR_PATTERN.match(sentence.folded) or _GENERIC_SUBJECT.match(sentence.folded):
         # "NF1 causes X. Signs and symptoms are usually present at birth.": the type just described.
         return _previous_subject(analysis, sentence) or sentence.context_type or ""
@@ -222,8 +234,16 @@ def _predicate_before(clause: str, stage_start: int) -> re.Match[str] | None:
     return best
 
 
+_COMPARED = re.compile(r"\b(?:than|unlike|like|as)\s+(?:the\s+|in\s+)?$")
+# What begins is a treatment, a study or the like, not the condition: "Preventive treatment should begin in
+# childhood", "The study began in 2005".
+_NOT_THE_CONDITION = re.compile(r"\b(?:treatment|therapy|therapies|study|studies|trial|trials|screening|care|"
+                                r"research|program|programme|school|medication|injections?)\b")
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
-    from audit.extract.symptom import _clauses, _masked  # the clause reading the symptom facet uses
+    # the clause reading and denial test the symptom facet uses
+    from audit.extract.symptom import _clauses, _is_negated, _masked
 
     for sentence in analysis.sentences_for(FACET):
         if sentence.is_question or sentence.block.kind in ("heading", "row"):
@@ -233,29 +253,40 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             continue
         masked = _masked(sentence)  # lexicon names are not frequency cues ("common X")
         symptom_spans = [(sentence.rel(m.start), sentence.rel(m.end)) for m in sentence.mentions_of("symptom")]
+        treatment_spans = [(sentence.rel(m.start), sentence.rel(m.end)) for m in sentence.mentions_of("treatment")]
         for clause_start, clause_end in _clauses(sentence):
             clause = folded[clause_start:clause_end]
             stages = stages_in(clause)
             if not stages:
                 continue
             cues = clause_cues(masked[clause_start:clause_end])
+            previous_verb_end = 0
             for stage_start, stage_end, stage in stages:
                 predicate = _predicate_before(clause, stage_start)
                 if predicate is None:
                     continue
                 # "may develop hearing loss in adulthood", "hearing loss begins in adulthood": the age dates a
-                # symptom, not the condition.
-                if any(clause_start <= s and e <= clause_start + stage_start for s, e in symptom_spans):
+                # symptom, not the condition; "treatment should begin in childhood" dates a treatment.
+                if any(clause_start <= s and e <= clause_start + stage_start for s, e in symptom_spans) \
+                        or any(clause_start <= s and e <= clause_start + predicate.start() for s, e in treatment_spans) \
+                        or _NOT_THE_CONDITION.search(clause, 0, predicate.start()):
                     continue
-                cue = max((c for c in cues if c.end <= stage_start), key=lambda c: c.end, default=None)
+                # The cue and the denial read from the previous onset verb on: "usually appear in early childhood
+                # and never start in adulthood" says "usually" of the first age only.
+                since = previous_verb_end if previous_verb_end <= predicate.start() else 0
+                cue = max((c for c in cues if since <= c.start and c.end <= stage_start), key=lambda c: c.end,
+                          default=None)
                 typicality = cue.typicality if cue is not None and cue.typicality else ""
                 hedge = " ".join(clause[cue.start:cue.end].split()) if typicality else ""
                 judged = _JUDGED_AFTER.match(clause, stage_end)  # "onset in childhood is rare"
                 if judged:
                     typicality, hedge = _JUDGEMENT[judged.group("word")], " ".join(judged.group(0).split())
+                denied = _is_negated(clause[since:stage_start])
+                previous_verb_end = predicate.end()
                 yield Claim(
                     source_id=analysis.document.source_id, facet=FACET, subject=analysis.topic.condition.name,
                     value=stage.label, value_low=stage.low, value_high=stage.high, unit="years",
-                    scope=_scope(analysis, sentence, sentence.start + clause_start + stage_start),
-                    hedge=hedge, typicality=typicality, quote=sentence.text, start=sentence.start,
-                    end=sentence.end, extractor="onset.stage")
+                    scope=_scope(analysis, sentence, sentence.start + clause_start,
+                                 sentence.start + clause_start + stage_start),
+                    polarity="negated" if denied else "asserted", hedge=hedge, typicality=typicality,
+                    quote=sentence.text, start=sentence.start, end=sentence.end, extractor="onset.stage")

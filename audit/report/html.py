@@ -141,25 +141,17 @@ def agreement_matrix(claims: pd.DataFrame, source_ids: list[str], condition: str
 
 def _onset_rows(onsets: pd.DataFrame, source_ids: list[str]) -> list[dict]:
     """Each source's typical age of onset (as ONSET001 compares them), for the condition and each type."""
-    from audit.compare.rules.onset.ONSET001 import TYPICAL, onset_phrase, typical_interval
+    from audit.compare.rules.onset.ONSET001 import spans_clash, stage_labels, typical_spans
 
     rows = []
     for scope, group in onsets.groupby("scope", sort=True) if len(onsets) else []:
-        spans, labels = {}, {}
-        for source_id, by_source in group.groupby("source_id", sort=True):
-            span = typical_interval(by_source)
-            if span is not None:
-                typical = by_source[by_source["typicality"].isin(TYPICAL)].sort_values(["value_low", "value_high"])
-                spans[source_id], labels[source_id] = span, " / ".join(dict.fromkeys(map(onset_phrase, typical["value"])))
+        spans = typical_spans(group)
         if len(spans) < 2:
             continue
-        span_of = {labels[s]: spans[s] for s in spans}
-
-        def overlap(a: str, b: str) -> bool:
-            (low_a, high_a), (low_b, high_b) = span_of[a], span_of[b]
-            return low_a <= high_b and low_b <= high_a
-
-        rows.append(_row(f"usual onset{': ' + scope if scope else ''}", labels, source_ids, same=overlap))
+        labels = {source_id: stage_labels(group[group["source_id"] == source_id]) for source_id in spans}
+        span_of_label = {labels[source_id]: span for source_id, span in spans.items()}
+        rows.append(_row(f"usual onset{': ' + scope if scope else ''}", labels, source_ids,
+                         same=lambda a, b: not spans_clash(span_of_label[a], span_of_label[b])))
     return rows
 
 

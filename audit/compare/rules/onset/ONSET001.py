@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pandas as pd
+
 from audit.compare.causes import classify
 from audit.compare.context import Context, position, records_of
 from audit.compare.model import Question
@@ -8,8 +10,11 @@ from audit.compare.rules.base import Rule, join_names
 # Statements that say when the condition typically begins; "sometimes at birth", "may start in adulthood"
 # say what is possible and fit any typical age.
 TYPICAL = ("usually", "often", "")
-
-
+# Neighbouring stages ("in childhood", "in the teen years") meet rather than clash: two typical ages clash only
+# when a year lies between them, or a quarter of a year in the first two years of life ("at birth" against
+# "at 5 to 6 months").
+MIN_GAP_YEARS = 1.0
+MIN_GAP_INFANCY_YEARS = 0.25
 _LEAD = {"birth": "at ", "any age": "at ", "teen years": "in the ", "later life": "in ", "ages": "at "}
 
 
@@ -23,25 +28,44 @@ def onset_phrase(value: str) -> str:
     return "in " + value
 
 
-def typical_interval(rows) -> tuple[float, float] | None:
-    """The ages (years) a source's typical-onset statements span, or None when it states none."""
-    typical = rows[rows["typicality"].isin(TYPICAL) & (rows["polarity"] == "asserted")]
-    if not len(typical):
-        return None
-    return float(typical["value_low"].min()), float(typical["value_high"].max())
+def typical_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The statements of when the condition typically begins (asserted; usually, often or plainly)."""
+    return rows[rows["typicality"].isin(TYPICAL) & (rows["polarity"] == "asserted")]
+
+
+def typical_spans(rows: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """source -> the ages (years) its typical-onset statements span; sources that state none are left out."""
+    typical = typical_rows(rows)
+    spans = typical.groupby("source_id", sort=True).agg(low=("value_low", "min"), high=("value_high", "max"))
+    return {source_id: (float(row.low), float(row.high)) for source_id, row in spans.iterrows()}
+
+
+def spans_clash(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two typical-onset spans are apart (see MIN_GAP_YEARS)."""
+    (first, second) = sorted((a, b))
+    gap = second[0] - first[1]
+    return gap >= MIN_GAP_YEARS or (gap >= MIN_GAP_INFANCY_YEARS and second[0] < 2.0)
+
+
+def stage_labels(rows: pd.DataFrame) -> str:
+    """'in childhood / in the teen years': a source's typical stages in age order."""
+    ordered = typical_rows(rows).sort_values(["value_low", "value_high", "value"], kind="stable")
+    return " / ".join(dict.fromkeys(onset_phrase(value) for value in ordered["value"]))
 
 
 class ONSET001(Rule):
-    """Sources give typical ages of onset that do not overlap.
+    """Sources give typical ages of onset that do not meet.
 
     For the condition and for each type, each source's typical onset is the
     span of the ages it says the condition usually, often or plainly begins at
     ("usually present at birth", "starts in childhood", "between the ages of
-    15 and 44"). Two sources disagree when those spans do not overlap: "at
-    birth" against "in childhood", "in the teen years" against "after age 30".
-    "By age 10" overlaps both birth and childhood; "can start at any age" and
-    statements of what is possible ("sometimes present at birth", "may begin in
-    adulthood") fit every typical age and are never a side.
+    15 and 44"). Two sources disagree when those spans are apart by a year or
+    more (a quarter of a year in the first two years of life): "at birth"
+    against "in childhood", "in the teen years" against "after age 30".
+    Neighbouring stages ("in childhood", "in the teen years") meet; "by age
+    10" overlaps birth and childhood. "Can start at any age", denials ("not
+    present at birth") and statements of what is possible ("sometimes present
+    at birth", "may begin in adulthood") are never a side.
 
     **Anti-pattern**: one article says signs are usually present at birth,
     another that the condition usually starts in childhood.
@@ -60,35 +84,30 @@ class ONSET001(Rule):
         if not len(onsets):
             return
         for scope, rows in onsets.groupby("scope", sort=True):
-            by_source = {source_id: typical_interval(source_rows)
-                         for source_id, source_rows in rows.groupby("source_id", sort=True)}
-            stating = {source_id: span for source_id, span in by_source.items() if span is not None}
-            if len(stating) < 2:
+            spans = typical_spans(rows)
+            if len(spans) < 2:
                 continue
             positions = []
-            for span in sorted(set(stating.values())):
-                sources = sorted(s for s, s_span in stating.items() if s_span == span)
-                chosen = rows[rows["source_id"].isin(sources) & rows["typicality"].isin(TYPICAL)
-                              & (rows["polarity"] == "asserted")]
-                label = " / ".join(dict.fromkeys(onset_phrase(value) for value
-                                                 in chosen.sort_values(["value_low", "value_high"])["value"]))
-                positions.append(position(f"{span[0]:g}-{span[1]:g}", f"usually begins: {label}",
-                                          records_of(chosen)))
-            speaking = tuple(sorted(by_source))
+            for span in sorted(set(spans.values())):
+                sources = sorted(s for s, s_span in spans.items() if s_span == span)
+                chosen = rows[rows["source_id"].isin(sources)]
+                positions.append(position(f"{span[0]:g}-{span[1]:g}", f"usually begins: {stage_labels(chosen)}",
+                                          records_of(typical_rows(chosen))))
+            speaking = tuple(sorted(set(rows["source_id"])))
             subject = scope or ctx.topic.condition.name
             yield Question(self.code, self.facet, subject, scope, tuple(positions), speaking, ctx.silent(speaking))
 
     def judge(self, question: Question, ctx: Context):
-        spans = []
-        for held in question.positions:
-            low, high = (float(part) for part in held.value.split("-"))
-            spans.append((low, high, held))
-        clashing = [(a, b) for i, a in enumerate(spans) for b in spans[i + 1:] if a[1] < b[0] or b[1] < a[0]]
+        onsets = ctx.facet("onset")
+        spans = typical_spans(onsets[onsets["scope"] == question.key])
+        span_of = {held.value: spans[held.sources[0]] for held in question.positions}
+        clashing = any(spans_clash(span_of[a.value], span_of[b.value])
+                       for i, a in enumerate(question.positions) for b in question.positions[i + 1:])
         if not clashing:
             if len(question.positions) == 1:
                 return self.agreement(question, f"Sources agree on when {question.subject} usually begins.")
             return None
         sides = "; ".join(f"{held.label.removeprefix('usually begins: ')} ({join_names(held.sources)})"
-                          for _, _, held in spans)
+                          for held in question.positions)
         message = f"Sources differ on when {question.subject} usually begins: {sides}."
         return self.finding(question, message, classify(question, ctx, hedges=True))
