@@ -560,20 +560,29 @@ def stage_corpus(corpus_dir: Path, texts_dir: Path, into: Path) -> Path:
     return staged
 
 
+_EVAL_KEYS = {"reason", "gold_not_exhaustive"}
+
+
 def load_not_exhaustive(corpus_dir: Path) -> dict[str, set[str]]:
     """``eval.yaml`` beside a corpus may say which gold lists are abridged (``gold_not_exhaustive: {file: [facet]}``),
-    as the development set's README does for some files; each entry needs a ``reason``."""
+    as the development set's README does for some files, with the ``reason``. Files must be the manifest's."""
     path = corpus_dir / "eval.yaml"
     if not path.is_file():
         return {}
     from audit.yamlio import load_yaml
 
     data = load_yaml(path)
-    entries = data.get("gold_not_exhaustive", {}) if isinstance(data, dict) else None
+    if not isinstance(data, dict) or set(data) - _EVAL_KEYS:
+        raise InputError(f"eval.yaml may hold only {', '.join(sorted(_EVAL_KEYS))}", path)
+    entries = data.get("gold_not_exhaustive", {})
     if not isinstance(entries, dict) or not str(data.get("reason", "")).strip():
         raise InputError("eval.yaml needs gold_not_exhaustive: {file: [facets]} and a reason", path)
+    manifest = load_yaml(corpus_dir / "sources.yaml") if (corpus_dir / "sources.yaml").is_file() else {}
+    listed = {str(entry.get("file", "")) for entry in (manifest or {}).get("sources", []) if isinstance(entry, dict)}
     result = {}
     for file, facets in entries.items():
+        if listed and str(file) not in listed:
+            raise InputError(f"eval.yaml: {file} is not an article of sources.yaml", path)
         if not isinstance(facets, list) or not set(map(str, facets)) <= set(FACT_FACETS):
             raise InputError(f"eval.yaml: {file}: facets must be a list of {', '.join(FACT_FACETS)}", path)
         result[str(file)] = set(map(str, facets))

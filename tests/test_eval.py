@@ -114,6 +114,12 @@ def test_an_abridged_gold_list_needs_a_reason(tmp_path):
         evaluate.load_not_exhaustive(tmp_path)
     (tmp_path / "eval.yaml").write_text("reason: abridged\ngold_not_exhaustive: {a.txt: [symptom]}\n", "utf-8")
     assert evaluate.load_not_exhaustive(tmp_path) == {"a.txt": {"symptom"}}
+    (tmp_path / "sources.yaml").write_text("sources:\n  - {id: a, file: b.txt}\n", "utf-8")
+    with pytest.raises(evaluate.InputError):  # a file the manifest does not list: a typo
+        evaluate.load_not_exhaustive(tmp_path)
+    (tmp_path / "eval.yaml").write_text("reason: x\nnot_exhaustive: {}\n", "utf-8")
+    with pytest.raises(evaluate.InputError):
+        evaluate.load_not_exhaustive(tmp_path)
 
 
 def test_open_bounds_and_one_in_n_ranges_match():

@@ -112,7 +112,8 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
 # "without it, you may have X", "not only X", "there is no cure".
 _PSEUDO_NEGATION = re.compile(r"\b(?:if\s+(?:not|left)\s+(?:\w+\s+)?(?:treated|untreated|managed|controlled|repaired)|"
                               r"without\s+(?:it|them|this|that|treatment|therapy|care|surgery)\b|not\s+only|"
-                              r"no\s+(?:cure|known\s+cure|treatment|known\s+cause))")
+                              r"no\s+(?:cure|known\s+cure|treatment|known\s+cause)|"
+                              r"(?:no\s+one|nobody)\s+(?:knows|is\s+sure|understands|can\s+say))")
 
 
 def _is_negated(clause_before: str) -> bool:

@@ -27,7 +27,7 @@ _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used
                        r"remov\w*|excis\w*|options?|prescri\w*|help\w*|relie\w*|reduc\w*|effective|"
                        r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved|"
                        r"shrink\w*|dissolv\w*|resolv\w*|offer\w*|recommend\w*|give|given|gives|works?|"
-                       r"contraindicated|withdrawn|pulled)\b")
+                       r"contraindicated|withdrawn|pulled|inject\w*|infus\w*)\b")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
@@ -59,6 +59,9 @@ _INVESTIGATIONAL = re.compile(r"\b(?:under investigation|being (?:studied|tested
 # "X has been studied, but its benefit remains uncertain": said of the treatment across the contrast.
 _UNCERTAIN_BENEFIT = re.compile(r"\b(?:its|their|the)\s+(?:benefits?|effectiveness|efficacy|evidence|value|role)\s+"
                                 r"(?:is|are|remains?)\s+(?:\w+\s+)?(?:uncertain|unclear|unproven|unknown|inconclusive)\b")
+_FOR_GROUP = re.compile(r"\b(?:in|for|during)\s+(?P<group>(?:(?:people|patients|those|persons|individuals|children|"
+                        r"kids|infants|babies|adults|women|men|anyone)\s+(?:with|who|under|over|younger|older|aged)"
+                        r"(?:\s+[\w-]+){1,4}|pregnancy|pregnant\s+women|children|infants|the\s+elderly|older\s+adults))")
 _NEXT_PART = re.compile(r",\s+(?:and|but|while|whereas)\s+")
 
 
@@ -112,9 +115,15 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             denied = _is_denied(sentence, mention, clauses)
             investigational = (_INVESTIGATIONAL.search(_own_part(sentence, mention, clauses))
                                or _UNCERTAIN_BENEFIT.search(sentence.folded))
+            scope = targets[0].name if targets else ""
+            if denied and not scope:
+                # "contraindicated in people with asthma", "not recommended for children under 5": a denial for
+                # some, as written (the lexicon need not name every group).
+                group = _FOR_GROUP.search(sentence.folded, sentence.rel(mention.end))
+                scope = " ".join(group.group("group").split()) if group else ""
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=mention.name,
-                object=term.category if term else "", scope=targets[0].name if targets else "",
+                object=term.category if term else "", scope=scope,
                 polarity="negated" if denied else "asserted", hedge=hedge.group(0) if hedge else "",
                 qualifier="investigational" if investigational else "negation nearby" if negated and not denied else "",
                 quote=sentence.text, start=sentence.start, end=sentence.end, extractor="treatment.mention")

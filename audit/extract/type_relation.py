@@ -58,6 +58,8 @@ _PARENTHESIS_AFTER = re.compile(r"^\s*\(\s*(?P<inner>[^()]{1,60}?)\s*\)")
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z0-9-]{0,3}[A-Z0-9][A-Za-z0-9-]{0,6}$")
 # A name spelt out in parentheses: two to six words, no article, figure or pointer ("see below", "e.g.").
 _LONG_NAME = re.compile(r"^(?!(?:the|a|an|see|e\.g|i\.e|most|about|or|and|also|formerly|previously)\b)"
+                        r"(?!.*\b(?:than|by|at|first|usually|often|mostly|not|which|who|fatal|common|rare|mild|"
+                        r"severe|onset|age|years?)\b)(?!.*\w+ly\b)"
                         r"[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){1,5}$", re.IGNORECASE)
 _THE_FORM = re.compile(rf"^(?:the|a|an)\s+(?P<name>[\w\s-]{{1,40}}?\s+{TYPE_NOUN_PATTERN})$", re.IGNORECASE)
 _PLURAL_NOUN_START = re.compile(r"^(?P<noun>types|forms|subtypes|variants)\s+(?P<rest>.+)$")

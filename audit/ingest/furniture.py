@@ -22,10 +22,10 @@ _WORD = re.compile(r"\b\w+\b")
 # article text: the block must also speak of the site or its business to be furniture.
 _PUBLISHER_VOICE_MIN_PRONOUNS = 2
 _PUBLISHER_VOICE_MIN_SHARE = 0.04
-_ABOUT_THE_SITE = re.compile(r"\b(?:commissions?|advertis\w*|affiliate\w*|partners(?:hips?)?|editorial\w*|newsletters?|"
-                             r"subscri\w*|cookies?|privacy|websites?|site|platform|content|readers?|publish\w*|"
-                             r"company|fact-check\w*|sponsor\w*|articles|guides|promise|mission|links?|revenue|"
-                             r"donat\w*|products?|purchases?)\b", re.IGNORECASE)
+_ABOUT_THE_SITE = re.compile(r"\b(?:commissions?|advertis\w*|affiliate\w*|partnerships?|editorial\w*|newsletters?|"
+                             r"subscri\w*|cookies?|privacy|websites?|(?:this|our)\s+(?:site|platform|content|"
+                             r"mission|products?|links?|company|team)|readers?|publish\w*|fact-check\w*|sponsor\w*|"
+                             r"articles|guides|revenue|donat\w*|purchases?)\b", re.IGNORECASE)
 # Tail markers before this share of the page are more likely a table of contents.
 _TAIL_MIN_POSITION = 1 / 3
 

@@ -41,18 +41,24 @@ class SRC002(Rule):
         key = symptoms[(symptoms["polarity"] == "asserted") & symptoms["hedge"].str.contains(KEY_SYMPTOM)]
         if not len(key):
             return
-        named_per_source = symptoms.groupby("source_id")["subject"].nunique()
-        describing = set(named_per_source[named_per_source >= DESCRIBES_SYMPTOMS].index)
         mentioning = symptoms.groupby("subject")["source_id"].agg(set)
         for (subject, scope), rows in key.groupby(["subject", "scope"], sort=True):
             calling = set(rows["source_id"])
-            omitting = sorted(describing - mentioning.get(subject, set()))
+            omitting = sorted(self._describing(symptoms, scope) - mentioning.get(subject, set()))
             positions = [position("main", f"a main symptom{' of ' + scope if scope else ''}", rows)]
             if omitting:
                 positions.append(absent_position("describes the symptoms without it", omitting))
             speaking = tuple(sorted(calling | set(omitting)))
             yield Question(self.code, self.facet, subject, scope, tuple(positions), speaking, ctx.silent(speaking),
                            for_truth=False)
+
+    @staticmethod
+    def _describing(symptoms, scope: str) -> set[str]:
+        """Sources that name at least DESCRIBES_SYMPTOMS symptoms of the condition (or of ``scope``, a type):
+        a source that describes only another type does not omit this type's main symptom."""
+        relevant = symptoms if not scope else symptoms[symptoms["scope"].isin(["", scope])]
+        named = relevant.groupby("source_id")["subject"].nunique()
+        return set(named[named >= DESCRIBES_SYMPTOMS].index)
 
     def judge(self, question: Question, ctx: Context):
         if len(question.positions) < 2:
