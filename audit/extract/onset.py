@@ -29,6 +29,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
+from audit.extract.clauses import clauses, is_negated, masked
 from audit.extract.cues import ANAPHOR_PATTERN
 from audit.extract.typicality import clause_cues
 
@@ -242,8 +243,6 @@ _NOT_THE_CONDITION = re.compile(r"\b(?:treatment|therapy|therapies|study|studies
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
-    # the clause reading and denial test the symptom facet uses
-    from audit.extract.symptom import _clauses, _is_negated, _masked
 
     for sentence in analysis.sentences_for(FACET):
         if sentence.is_question or sentence.block.kind in ("heading", "row"):
@@ -251,15 +250,15 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         folded = sentence.folded
         if not _ONSET_PREDICATE.search(folded):
             continue
-        masked = _masked(sentence)  # lexicon names are not frequency cues ("common X")
+        masked_text = masked(sentence)  # lexicon names are not frequency cues ("common X")
         symptom_spans = [(sentence.rel(m.start), sentence.rel(m.end)) for m in sentence.mentions_of("symptom")]
         treatment_spans = [(sentence.rel(m.start), sentence.rel(m.end)) for m in sentence.mentions_of("treatment")]
-        for clause_start, clause_end in _clauses(sentence):
+        for clause_start, clause_end in clauses(sentence):
             clause = folded[clause_start:clause_end]
             stages = stages_in(clause)
             if not stages:
                 continue
-            cues = clause_cues(masked[clause_start:clause_end])
+            cues = clause_cues(masked_text[clause_start:clause_end])
             previous_verb_end = 0
             for stage_start, stage_end, stage in stages:
                 predicate = _predicate_before(clause, stage_start)
@@ -281,7 +280,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 judged = _JUDGED_AFTER.match(clause, stage_end)  # "onset in childhood is rare"
                 if judged:
                     typicality, hedge = _JUDGEMENT[judged.group("word")], " ".join(judged.group(0).split())
-                denied = _is_negated(clause[since:stage_start])
+                denied = is_negated(clause[since:stage_start])
                 previous_verb_end = predicate.end()
                 yield Claim(
                     source_id=analysis.document.source_id, facet=FACET, subject=analysis.topic.condition.name,

@@ -49,7 +49,10 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import ANAPHOR_PATTERN, CLAUSE_SPLIT_PATTERN, NEGATION_PATTERN, comment_dash
+from audit.extract.clauses import clauses as _clauses
+from audit.extract.clauses import is_negated as _is_negated
+from audit.extract.clauses import masked as _masked
+from audit.extract.cues import ANAPHOR_PATTERN
 from audit.extract.typicality import (BAND_PATTERN, NOT_A_DENIAL, TYPICALITY_RANK, Cue, band_typicality,
                                       clause_cues, read)
 
@@ -74,10 +77,6 @@ _NEGATED_AFTER = re.compile(r"^\W*(?:is|are|was|were|has\s+been|have\s+been)\s+(
                             r"^\W*(?:is|are|was|were)\s+(?:\w+\s+)?absent\b|^\W*(?:isn't|aren't)\b|"
                             # "Blackheads - nope" (folding turns a spaced dash into three spaces)
                             r"^(?:\s[-\u2013\u2014 ]\s)\s*(?:nope|no|not|never|none|absent)\b")
-_NEGATION_WINDOW_WORDS = 6
-# Words that end a negation's reach (as in NegEx's termination terms): "no lesion present there may be X".
-_NEGATION_ENDS = re.compile(r"\b(?:there|which|who|whose|when|while|because|since|although|though|but|however|until|"
-                            r"unless|whereas|if|after|before|so|then|yet)\b|[;:]")
 # Epistemic hedges kept beside the typicality cue (they weaken a statement without saying how often).
 _EPISTEMIC = re.compile(r"\b(?:likely|possibly|probably|perhaps|potentially|reportedly|appears?\s+to|seems?\s+to|"
                         r"is\s+thought\s+to|are\s+thought\s+to|is\s+believed\s+to|are\s+believed\s+to|some\s+studies)\b")
@@ -90,50 +89,6 @@ _HOLDER_AFTER = re.compile(
 _OTHER_CONDITION = re.compile(r"\b(?:a|an|another|the)\s+(?:separate|different|distinct|unrelated|other)\s+"
                               r"(?:disorders?|conditions?|diseases?|syndromes?|entity)\b")
 _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
-
-
-def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
-    """Clause spans (relative to the sentence)."""
-    spans, cursor = [], 0
-    kept = comment_dash(sentence.text, {sentence.rel(m.start) for m in sentence.mentions})
-    for boundary in CLAUSE_SPLIT_PATTERN.finditer(sentence.folded):
-        if re.fullmatch(r",?\s*however", boundary.group(0).strip()) and \
-                sentence.folded[boundary.end():boundary.end() + 1] == ",":
-            continue  # "In most people, however, it does not ...": an aside, one clause
-        if boundary.span() == kept:
-            continue  # "Jaundice - rare for most of us": the comment is said of the term
-        spans.append((cursor, boundary.start()))
-        cursor = boundary.end()
-    spans.append((cursor, len(sentence.folded)))
-    return [(start, end) for start, end in spans if end > start]
-
-
-# Negation words that deny something else (NegEx's pseudo-negations): "if not treated, can lead to X",
-# "without it, you may have X", "not only X", "there is no cure".
-_PSEUDO_NEGATION = re.compile(r"\b(?:if\s+(?:not|left)\s+(?:\w+\s+)?(?:treated|untreated|managed|controlled|repaired)|"
-                              r"without\s+(?:it|them|this|that|treatment|therapy|care|surgery)\b|not\s+only|"
-                              r"no\s+(?:cure|known\s+cure|treatment|known\s+cause)|"
-                              r"(?:no\s+one|nobody)\s+(?:knows|is\s+sure|understands|can\s+say))")
-
-
-def _is_negated(clause_before: str) -> bool:
-    window = _PSEUDO_NEGATION.sub(" ", " ".join(clause_before.split()[-_NEGATION_WINDOW_WORDS:]))
-    cues = list(NEGATION_PATTERN.finditer(window))
-    return bool(cues) and not _NEGATION_ENDS.search(window[cues[-1].end():])
-
-
-def _masked(sentence: Sentence) -> str:
-    """The folded sentence with lexicon mentions masked (names are not cues): symptoms '§', other terms '#'.
-
-    Populations stay readable: "some affected individuals" is a quantifier over people.
-    """
-    chars = list(sentence.folded)  # one pass, whatever the number of mentions
-    for mention in sentence.mentions:
-        if mention.kind == "population":
-            continue
-        start, end = sentence.rel(mention.start), sentence.rel(mention.end)
-        chars[start:end] = ("§" if mention.kind == "symptom" else "#") * (end - start)
-    return "".join(chars)
 
 
 _LABEL = re.compile(r"^\W*[^:.!?]{2,60}:\s")
