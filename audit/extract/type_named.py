@@ -36,6 +36,7 @@ _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 # "A is a carrier state rather than a form of B" names no type: the words before the noun may not deny it.
 _COPULA = re.compile(rf"^\W*(?:is|are|was|remains)\s+(?:also\s+)?(?:a|an|the|one)\s+"
                      rf"(?:(?!(?:rather|than|not|instead|never)\b)[\w,]+\s+){{0,5}}?{TYPE_NOUN_PATTERN}\b")
+_CALLED_BEFORE = re.compile(r"\b(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?$")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
 # "types of A, some rare, include:", "reduced the types to six and named them:" — a colon later in the clause.
 _LIST_CUE_LATER = re.compile(rf"\b{TYPE_NOUN_PATTERN}\b[^.;:]{{0,120}}?:")
@@ -278,8 +279,24 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
         copula_subject = _copula_subject(analysis, sentence)
         if copula_subject:
             claims.append(_claim(analysis, sentence, copula_subject, "type.copula"))
+        claims += [_claim(analysis, sentence, name, "type.called") for name in _called(analysis, sentence)]
         previous = sentence
     return claims
+
+
+def _called(analysis: DocumentAnalysis, sentence: Sentence) -> list[str]:
+    """Types a description is given the name of: "a fluid-filled sac on the back, called a meningocele", "if the
+    sac holds part of the cord, it is known as a myelomeningocele". Not "A, also called B" (an alias of a type)."""
+    names = []
+    types = sentence.mentions_of("type")
+    for mention in types:
+        cue = _CALLED_BEFORE.search(analysis.folded, sentence.start, mention.start)
+        if cue is None:
+            continue
+        described = [t for t in sentence.mentions_of(*TYPE_LIKE) if t.end <= cue.start()]
+        if not described or not re.fullmatch(r"[\s,()]*", analysis.folded[described[-1].end:cue.start()]):
+            names.append(mention.name)
+    return names
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
