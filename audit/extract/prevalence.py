@@ -656,6 +656,8 @@ class _Reader:
                 claim = _replace(claim, measure="incidence")
             return claim
         if denominator.kind == "other":
+            if not self.mentions and not _ANAPHOR_CONDITION.search(self.folded, clause[0], clause[1]):
+                return None  # "Collagen makes up a third of body protein": a share of something else, in other words
             return self.claim(figure, self.context_subject(clause, figure, skip), denominator.noun, "other", scope)
         return self.bare(figure, figures, index, clause, skip, scope)
 
