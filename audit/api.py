@@ -25,7 +25,7 @@ from audit.engine.local import LocalEngine
 from audit.engine.publish import EXTRACTED_FILES, Publication, open_outputs, prepare_folder, read_generation
 from audit.errors import InputError
 from audit.extract import CLAIM_COLUMNS
-from audit.extract.cache import DocumentCache
+from audit.extract.cache import DocumentCache, texts_key
 from audit.extract.claim import FACETS
 from audit.ingest import Corpus, load_corpus
 from audit.ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, resolve_inside  # noqa: F401 - the CLI's defaults
@@ -179,7 +179,8 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
         kinds = {finding.id: finding.kind for finding in comparison.findings}
         report = run_expectations(result.claims, frame, texts, list(result.sources["source_id"]),
                                   list(FACETS), rule_codes() + sorted(DATA_QUALITY_CODES.values()), kinds,
-                                  cache_dir=cache_dir)
+                                  cache_dir=cache_dir,
+                                  texts_key=texts_key(result.sources, topic.digest) if cache_dir else None)
         extra = data_quality_findings(report, result.claims)
         if baseline is not None:
             extra = baseline.apply(extra)

@@ -94,6 +94,42 @@ def test_unchanged_corpus_keeps_every_question(tmp_path):
     assert [f.to_dict() for f in first.findings] == [f.to_dict() for f in second.findings]
 
 
+def test_unchanged_tables_skip_the_data_quality_suites(tmp_path, monkeypatch):
+    """Same claims, texts and findings: the suites' cached results are the outputs, GX is not run."""
+    from audit.validate import expectations
+
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    cache = tmp_path / "cache"
+    _audit(folder, tmp_path / "one", cache, True)
+
+    def refuse(*args):
+        raise AssertionError("a suite ran although nothing it reads changed")
+
+    monkeypatch.setattr(expectations, "_run_suite", refuse)
+    _audit(folder, tmp_path / "two", cache, True)
+    for name in ("gx_claims_validation.json", "gx_findings_validation.json", "index.html"):
+        assert ((tmp_path / "one" / "reports" / "data_quality" / name).read_bytes()
+                == (tmp_path / "two" / "reports" / "data_quality" / name).read_bytes())
+
+
+def test_a_changed_text_reruns_the_claims_suite(tmp_path, monkeypatch):
+    """A quote is checked against its text: a text that changed without its claims still reruns the suite."""
+    from audit.validate import expectations
+
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    cache = tmp_path / "cache"
+    _audit(folder, tmp_path / "one", cache, True)
+    path = folder / "healthgrades.txt"
+    path.write_text(path.read_text() + "\n\nThanks for reading.\n")
+    ran = []
+    real = expectations._run_suite
+    monkeypatch.setattr(expectations, "_run_suite", lambda name, *args: ran.append(name) or real(name, *args))
+    _audit(folder, tmp_path / "one", cache, True)
+    assert "claims" in ran
+
+
 def test_a_changed_rule_starts_over(tmp_path, monkeypatch):
     """The state names the code it was built with: other code, a full comparison."""
     from audit.compare import incremental

@@ -41,6 +41,17 @@ def cache_key(raw_sha256: str, topic_digest: str, suffix: str, source_id: str) -
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
+def texts_key(sources, topic_digest: str) -> str:
+    """Changes whenever any cleaned text of the corpus can: the same inputs as :func:`cache_key`, for every source.
+
+    ``sources`` is the sources table (its source_id, path and raw sha256 columns).
+    """
+    material = [code_digest(), topic_digest]
+    for source_id, path, raw_sha256 in zip(sources["source_id"], sources["path"], sources["sha256"]):
+        material.append(f"{source_id}\x1f{path}\x1f{raw_sha256}")
+    return hashlib.sha256("\x1e".join(material).encode("utf-8")).hexdigest()
+
+
 class DocumentCache:
     def __init__(self, folder: str | Path | None):
         self.folder = Path(folder) if folder else None

@@ -146,37 +146,39 @@ def findings_frame_for_gx(findings: pd.DataFrame, kinds: dict[str, str]) -> pd.D
                            ).reset_index(drop=True)
 
 
-def _suite_key(name: str, frame: pd.DataFrame, parameters: dict) -> str:
-    """Everything a suite's result depends on: the suite, its parameters, the table, GX's and our code."""
+def _suite_key(name: str, table: pd.DataFrame, parameters: dict, texts_key: str = "") -> str:
+    """Everything a suite's result depends on: the suite, its parameters, the table (and, for the claims,
+    the texts its quotes are checked against), GX's and our code."""
     from importlib.metadata import version
 
     digest = hashlib.sha256()
     for part in (json.dumps(load_suite_json(name), sort_keys=True), json.dumps(parameters, sort_keys=True),
-                 version("great_expectations"), Path(__file__).read_text("utf-8"),
-                 json.dumps([[str(column), str(dtype)] for column, dtype in frame.dtypes.items()])):
+                 version("great_expectations"), Path(__file__).read_text("utf-8"), texts_key,
+                 json.dumps([[str(column), str(dtype)] for column, dtype in table.dtypes.items()])):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x1e")
-    digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    digest.update(pd.util.hash_pandas_object(table, index=True).to_numpy().tobytes())
     return digest.hexdigest()
 
 
 _CACHED_CLASSES = frozenset({("audit.validate.expectations", "ExpectationOutcome")})
 
 
-def _cached_suite(name: str, frame: pd.DataFrame, parameters: dict, cache_dir: str | Path | None
+def _cached_suite(name: str, key: str | None, frame, parameters: dict, cache_dir: str | Path | None
                   ) -> tuple[list[ExpectationOutcome], dict]:
-    """A suite's result, reused when its table and parameters are unchanged since a run that cached it.
+    """A suite's result, reused when what it reads is unchanged since a run that cached it under ``key``.
 
-    GX costs seconds to import and to run; an unchanged table gives the same result, so the suite
-    is skipped (and GX never imported) on a re-run where nothing it reads changed.
+    GX costs seconds to import and to run; unchanged input gives the same result, so the suite is
+    skipped (and GX never imported) on a re-run where nothing it reads changed. ``frame()`` builds
+    the table GX checks, only when the suite runs.
     """
-    if cache_dir is None:
-        return _run_suite(name, frame, parameters)
-    path = Path(cache_dir) / "data_quality" / f"{_suite_key(name, frame, parameters)}.pickle"
+    if cache_dir is None or key is None:
+        return _run_suite(name, frame(), parameters)
+    path = Path(cache_dir) / "data_quality" / f"{key}.pickle"
     cached = load_state_file(path, _CACHED_CLASSES)
     if isinstance(cached, tuple) and len(cached) == 2:
         return cached
-    result = _run_suite(name, frame, parameters)
+    result = _run_suite(name, frame(), parameters)
     save_state_file(path, result)
     return result
 
@@ -184,18 +186,23 @@ def _cached_suite(name: str, frame: pd.DataFrame, parameters: dict, cache_dir: s
 def run_expectations(claims: pd.DataFrame, findings: pd.DataFrame | None, texts: dict[str, str],
                      source_ids: list[str], facets: list[str], rule_codes: list[str],
                      finding_kinds: dict[str, str] | None = None,
-                     cache_dir: str | Path | None = None) -> DataQualityReport:
+                     cache_dir: str | Path | None = None, texts_key: str | None = None) -> DataQualityReport:
     """Validate claims (and findings, when given) against the stored suites.
 
-    With a ``cache_dir``, a suite whose table and parameters did not change is not run again.
+    With a ``cache_dir``, a suite whose input did not change is not run again. The claims suite also
+    reads the texts (does each quote match its text?): it is cached only with a ``texts_key`` that
+    changes whenever any text does.
     """
     report = DataQualityReport()
     parameters = {"source_ids": sorted(source_ids), "facets": sorted(facets), "rule_codes": sorted(rule_codes)}
-    frames = {"claims": claims_frame_for_gx(claims, texts)}
+    suites = {"claims": (_suite_key("claims", claims, parameters, texts_key) if cache_dir and texts_key else None,
+                         lambda: claims_frame_for_gx(claims, texts))}
     if findings is not None and len(findings):
-        frames["findings"] = findings_frame_for_gx(findings, finding_kinds or {})
-    for name, frame in frames.items():
-        outcomes, raw = _cached_suite(name, frame, parameters, cache_dir)
+        findings_frame = findings_frame_for_gx(findings, finding_kinds or {})
+        suites["findings"] = (_suite_key("findings", findings_frame, parameters) if cache_dir else None,
+                              lambda: findings_frame)
+    for name, (key, frame) in suites.items():
+        outcomes, raw = _cached_suite(name, key, frame, parameters, cache_dir)
         report.outcomes.extend(outcomes)
         report.raw_results[name] = raw
     return report
