@@ -27,7 +27,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import ATTRIBUTION_PATTERN, HEDGE_PATTERN, TYPE_NOUN_PATTERN
+from audit.extract.cues import ATTRIBUTION_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN, TYPE_NOUN_PATTERN
 from audit.extract.lexicon import Mention
 from audit.extract.type_named import named_types
 
@@ -456,32 +456,22 @@ def _subtypes(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
 
 
 def _form_of_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
-    """"A is a rare form of B", B a type: A is placed under B."""
+    """"A is a rare form of B" and "A and B are variants of C" (the parent a type): each child is placed under it."""
     for mention in sentence.mentions:
         if mention.kind not in TYPE_LIKE:
             continue
-        cue = _FORM_OF_TYPE.search(sentence.folded[: mention.start - sentence.start])
-        if not cue or re.search(r"\b(?:not|never|no longer)\b", cue.group(0)):
-            continue
-        child = _subject_before(analysis, sentence, sentence.start + cue.start())
-        if child and child != mention.name:
-            yield _row(analysis, sentence, child, "subtype_of", mention.name, "type_relation.form_of",
-                       hedge=_hedge(sentence, cue.start()))
-
-
-def _plural_forms_of(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
-    """"A and B are variants of C" (C a type): A and B are placed under C."""
-    for mention in sentence.mentions:
-        if mention.kind not in TYPE_LIKE:
-            continue
-        cue = _PLURAL_FORMS_OF.search(sentence.folded[: mention.start - sentence.start])
-        if not cue or re.search(r"\b(?:not|never|no longer)\b", cue.group(0)):
-            continue
-        children = _coordinated_before(analysis, sentence, sentence.start + cue.start())
-        for child in children:
-            if child != mention.name:
-                yield _row(analysis, sentence, child, "subtype_of", mention.name, "type_relation.form_of",
-                           hedge=_hedge(sentence, cue.start()))
+        before = sentence.folded[: mention.start - sentence.start]
+        for cue_pattern, plural in ((_FORM_OF_TYPE, False), (_PLURAL_FORMS_OF, True)):
+            cue = cue_pattern.search(before)
+            if not cue or NEGATION_PATTERN.search(cue.group(0)):
+                continue
+            at = sentence.start + cue.start()
+            child = _subject_before(analysis, sentence, at)
+            children = _coordinated_before(analysis, sentence, at) if plural else [child] if child else []
+            for name in children:
+                if name != mention.name:
+                    yield _row(analysis, sentence, name, "subtype_of", mention.name, "type_relation.form_of",
+                               hedge=_hedge(sentence, cue.start()))
 
 
 def _coordinated_before(analysis: DocumentAnalysis, sentence: Sentence, position: int) -> list[str]:
@@ -542,7 +532,6 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _not_a_form(analysis, sentence)
         yield from _not_a_type(analysis, sentence)
         yield from _form_of_type(analysis, sentence)
-        yield from _plural_forms_of(analysis, sentence)
     for named in named_types(analysis):
         if named.facet == FACET:
             yield named  # a member of a list scoped to a type
