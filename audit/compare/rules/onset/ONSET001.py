@@ -110,4 +110,4 @@ class ONSET001(Rule):
         sides = "; ".join(f"{held.label.removeprefix('usually begins: ')} ({join_names(held.sources)})"
                           for held in question.positions)
         message = f"Sources differ on when {question.subject} usually begins: {sides}."
-        return self.finding(question, message, classify(question, ctx, hedges=True))
+        return self.finding(question, message, classify(question, ctx))  # "usually" is the claim here, not a hedge
