@@ -15,8 +15,9 @@ class NUM001(Rule):
     measure the same thing: the same subject, measure (prevalence, incidence,
     share of cases, share of patients with a feature, count), unit and
     population. A share of one type among patients is never compared with the
-    condition's prevalence, nor a birth prevalence with a prevalence. When no
-    single value fits every figure, the sources disagree.
+    condition's prevalence, nor a birth prevalence with a prevalence. A point
+    figure stated as approximate ("about 12%") reaches a tenth either side.
+    When no single value fits every figure, the sources disagree.
 
     Each source speaks once per quantity: with several figures for it, its
     most specific one counts, so a source is never set against itself.

@@ -15,6 +15,7 @@ finding never sets a source against itself.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -242,6 +243,19 @@ class FigureSummary:
     intervals: tuple[Interval, ...]
 
 
+# "About 5%" is not 5.46% wrong: a point figure stated as approximate reaches this far either side.
+APPROXIMATE = re.compile(r"^\W*(?:about|approximately|around|roughly|nearly|almost|an\s+estimated|estimated|some|"
+                         r"close\s+to|~)\b", re.IGNORECASE)
+APPROXIMATE_TOLERANCE = 0.10
+
+
+def _reach(figure: Figure) -> tuple[float, float]:
+    """(low, high) a figure allows: its own bounds, widened by APPROXIMATE_TOLERANCE when it is an approximate point."""
+    if figure.low == figure.high and APPROXIMATE.match(figure.value):
+        return figure.low * (1 - APPROXIMATE_TOLERANCE), figure.high * (1 + APPROXIMATE_TOLERANCE)
+    return figure.low, figure.high
+
+
 def _figure_summaries(ctx: Context) -> list[FigureSummary]:
     summaries = []
     for quantity, chosen in ctx.shared("quantities", _quantities):
@@ -250,7 +264,7 @@ def _figure_summaries(ctx: Context) -> list[FigureSummary]:
         if len(positions) < 2:
             continue
         speaking = tuple(sorted({figure.source_id for figure in chosen}))
-        intervals = tuple(sorted({Interval(label, figure.low, figure.high) for label, figure in zip(labels, chosen)},
+        intervals = tuple(sorted({Interval(label, *_reach(figure)) for label, figure in zip(labels, chosen)},
                                  key=lambda interval: (interval.label, interval.low, interval.high)))
         summaries.append(FigureSummary(quantity, tuple(positions), speaking, ctx.silent(speaking), intervals))
     return summaries
