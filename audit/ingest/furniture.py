@@ -9,11 +9,14 @@ Nothing here names a site or a topic.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import yaml
+
+from audit.literal_gate import gate_for
 
 _FIRST_PERSON_PLURAL = re.compile(r"\b(we|we're|we've|we'll|our|ours|us)\b", re.IGNORECASE)
 _WORD = re.compile(r"\b\w+\b")
@@ -43,30 +46,51 @@ def default_rules() -> FurnitureRules:
     return FurnitureRules(compile_all(data["drop_block"]), compile_all(data["drop_rest"]))
 
 
-def is_publisher_voice(block: str) -> bool:
-    words = _WORD.findall(block)
-    if not words:
+def is_publisher_voice(block: str, pronouns: int | None = None) -> bool:
+    """Whether ``block`` speaks as the publisher; ``pronouns``: its count of "we" words, when known."""
+    if pronouns is None:
+        pronouns = len(_FIRST_PERSON_PLURAL.findall(block))
+    if pronouns < _PUBLISHER_VOICE_MIN_PRONOUNS:  # the cheap test first: most blocks never say "we"
         return False
-    pronouns = len(_FIRST_PERSON_PLURAL.findall(block))
-    return (pronouns >= _PUBLISHER_VOICE_MIN_PRONOUNS and pronouns / len(words) >= _PUBLISHER_VOICE_MIN_SHARE
-            and _ABOUT_THE_SITE.search(block) is not None)
+    words = len(_WORD.findall(block))
+    return pronouns / words >= _PUBLISHER_VOICE_MIN_SHARE and _ABOUT_THE_SITE.search(block) is not None
+
+
+def _pronoun_counts(blocks: list[str]) -> list[int]:
+    """Per block, its "we" words, found in one search of all blocks joined by line breaks (a match is
+    word characters and an apostrophe, so it never spans a line break, and a line break is a word boundary
+    like the start or end of a block)."""
+    starts, position = [], 0
+    for block in blocks:
+        starts.append(position)
+        position += len(block) + 1
+    counts = [0] * len(blocks)
+    for match in _FIRST_PERSON_PLURAL.finditer("\n".join(blocks)):
+        counts[bisect_right(starts, match.start()) - 1] += 1
+    return counts
 
 
 def keep_mask(blocks: list[str], extra_patterns: tuple[re.Pattern[str], ...] = ()) -> list[bool]:
     """Return, per block, whether it belongs to the article."""
     rules = default_rules()
+    stripped_blocks = [block.strip() for block in blocks]
+    # One literal pre-check names the patterns that can match each block: only those are searched.
+    patterns = (*rules.drop_rest, *rules.drop_block, *extra_patterns)
+    tail_patterns = range(len(rules.drop_rest))
+    candidates = gate_for(patterns).candidates(stripped_blocks)
+    pronouns = _pronoun_counts(stripped_blocks)
     keep = []
     tail_started = False
-    for index, block in enumerate(blocks):
-        stripped = block.strip()
+    for index, stripped in enumerate(stripped_blocks):
         if not tail_started and index >= len(blocks) * _TAIL_MIN_POSITION:
-            tail_started = any(pattern.search(stripped) for pattern in rules.drop_rest)
+            tail_started = any(patterns[found].search(stripped) for found in candidates[index]
+                               if found in tail_patterns)
         if tail_started:
             keep.append(False)
             continue
-        furniture = (any(pattern.search(stripped) for pattern in rules.drop_block)
-                     or any(pattern.search(stripped) for pattern in extra_patterns)
-                     or is_publisher_voice(stripped))
+        furniture = (any(patterns[found].search(stripped) for found in candidates[index]
+                         if found not in tail_patterns)
+                     or is_publisher_voice(stripped, pronouns[index]))
         keep.append(not furniture)
     return _drop_headings_of_furniture(blocks, keep)
 
