@@ -110,6 +110,10 @@ class PatternGate:
                 self._automaton.add_word(literal, (len(literal), tuple(indexes)))
             self._automaton.make_automaton()
 
+    def candidates_in(self, text: str) -> tuple[int, ...]:
+        """The indexes (ascending) of the patterns that may match somewhere in ``text``."""
+        return self.candidates((text,))[0]
+
     def candidates(self, blocks: Sequence[str]) -> list[tuple[int, ...]]:
         """Per block, the indexes (ascending) of the patterns that may match somewhere in it."""
         everything = tuple(range(len(self.patterns)))

@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from audit.literal_gate import gate_for
+
 TYPICALITY_RANK = {"usually": 4, "often": 3, "sometimes": 2, "rarely": 1}
 
 # Who or what a quantifier counts: "most people", "some affected individuals", "in most attacks".
@@ -190,11 +192,16 @@ def band_typicality(match: re.Match[str]) -> str:
 _PRONOMINAL = {"most": "usually", "many": "often", "some": "sometimes", "a few": "sometimes", "few": "rarely"}
 
 
+_RULE_PATTERNS = tuple(rule[0] for rule in _RULES)
+
+
 def clause_cues(masked: str) -> list[Cue]:
     """Every typicality cue in a clause whose lexicon mentions are masked with '§'."""
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = [m.span() for m in _NOT_A_FREQUENCY.finditer(masked)]
-    for pattern, typicality, tier, negates, cancels, attributive in _RULES:
+    # In rule order, only the rules whose words the clause holds (a rule without them finds nothing).
+    for rule in gate_for(_RULE_PATTERNS).candidates_in(masked):
+        pattern, typicality, tier, negates, cancels, attributive = _RULES[rule]
         for match in pattern.finditer(masked):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
