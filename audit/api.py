@@ -17,11 +17,11 @@ from tqdm import tqdm
 from audit import check, diff
 from audit.atomic import write_csv, write_json, write_text
 from audit.baseline import load_baseline, write_baseline
+from audit.compare.incremental import state_path
 from audit.compare.model import Finding
 from audit.compare.rules import rule_codes
 from audit.compare.serialize import findings_document, findings_frame, findings_schema
 from audit.engine import ENGINES, Engine, open_engine  # noqa: F401 - ENGINES: the CLI's choices
-from audit.engine.local import LocalEngine
 from audit.engine.publish import EXTRACTED_FILES, Publication, open_outputs, prepare_folder, read_generation
 from audit.errors import InputError
 from audit.extract import CLAIM_COLUMNS
@@ -134,22 +134,26 @@ def load_extracted(extracted_dir: str | Path, corpus_dir: str | Path, max_bytes:
 
 
 def compare_extracted(result: ExtractResult, reports_dir: str | Path | None = None, *, write: bool = True,
-                      data_quality: bool = True, baseline=None) -> AuditResult:
+                      data_quality: bool = True, baseline=None, engine: str = "local",
+                      scheduler: str | None = None, jobs: int = 1) -> AuditResult:
     """Compare the sources of an extracted corpus; validate; write findings.
 
     With ``write``, ``findings.csv`` (beside the tables) and the reports are
     published together as one generation (:mod:`audit.engine.publish`).
+    ``engine``, ``scheduler`` and ``jobs`` choose where the questions are built, as for :func:`run_audit`.
     """
     reports = Path(reports_dir) if reports_dir else default_reports_dir(result.corpus.folder)
     texts_shown = display_path(result.texts_dir) if result.texts_dir else ""
     if not write:
-        return _compare(result, None, None, texts_shown, data_quality, baseline, None, LocalEngine())
+        with open_engine(engine, jobs=jobs, scheduler=scheduler) as running:
+            return _compare(result, None, None, texts_shown, data_quality, baseline, None, running)
     extracted = result.extracted_dir
     replace = {"extracted": tuple(name for name in EXTRACTED_FILES if name == "findings.csv")}
-    with Publication(result.corpus.folder, extracted=extracted, reports=reports, replace=replace) as publication:
+    with open_engine(engine, jobs=jobs, scheduler=scheduler) as running, \
+            Publication(result.corpus.folder, extracted=extracted, reports=reports, replace=replace) as publication:
         audit_result = _compare(result, publication.staging("extracted") if extracted else None,
                                 publication.staging("reports"), texts_shown, data_quality, baseline, reports,
-                                LocalEngine())
+                                running)
         publication.publish()
     audit_result.reports_dir = reports
     return audit_result
@@ -164,13 +168,8 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
     """
     topic = result.corpus.topic
     texts = LazyTexts(result)  # one lazy reader for GX, line numbers and the report
-    if cache_dir is not None:
-        from audit.compare.incremental import compare_incremental, state_path
-
-        comparison = compare_incremental(result.claims, result.sources, topic,
-                                         state_path(cache_dir, result.corpus.folder))
-    else:
-        comparison = engine.compare(result.claims, result.sources, topic)
+    state_file = state_path(cache_dir, result.corpus.folder) if cache_dir is not None else None
+    comparison = engine.compare(result.claims, result.sources, topic, state_file)
     if baseline is not None:
         comparison.findings = baseline.apply(comparison.findings)
     frame = validate_table(findings_frame(comparison), "findings", failures_dir)

@@ -65,7 +65,8 @@ no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or 
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
                            help="Documents processed in parallel (output is identical for any value).")
 engine_option = click.option("--engine", type=click.Choice(api.ENGINES), default="local", show_default=True,
-                             help="Where documents are processed: this machine, or a Dask cluster (needs "
+                             help="Where documents are processed and compare's questions built: this machine, "
+                             "or a Dask cluster (needs "
                              "'audit[dask]'; without --scheduler a local cluster of --jobs workers). "
                              "Output is identical.")
 scheduler_option = click.option("--scheduler", metavar="ADDRESS", default=None,
@@ -133,12 +134,17 @@ def _finish(result: api.AuditResult, output_format: str, fail_on: str) -> None:
 @no_gx_option
 @baseline_option
 @max_bytes_option
+@jobs_option
+@engine_option
+@scheduler_option
 def compare(corpus: Path, extracted_dir: Path | None, reports_dir: Path | None, fail_on: str, output_format: str,
-            no_data_quality: bool, baseline_file: Path | None, max_bytes: int) -> None:
+            no_data_quality: bool, baseline_file: Path | None, max_bytes: int, jobs: int, engine: str,
+            scheduler: str | None) -> None:
     """Compare the sources of an already extracted CORPUS and write the findings."""
     extracted = api.load_extracted(extracted_dir or api.default_extracted_dir(corpus), corpus, max_bytes)
     result = api.compare_extracted(extracted, reports_dir, data_quality=not no_data_quality,
-                                   baseline=api.find_baseline(corpus, baseline_file))
+                                   baseline=api.find_baseline(corpus, baseline_file), jobs=jobs, engine=engine,
+                                   scheduler=scheduler)
     _finish(result, output_format, fail_on)
 
 

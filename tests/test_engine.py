@@ -1,4 +1,7 @@
-"""The Dask engine gives the same bytes as the local engine; a bad scheduler address is a one-line error."""
+"""The Dask engine gives the same bytes as the local engine; a bad scheduler address is a one-line error.
+
+Questions built by claim partitions (the Dask engine's compare) are the questions one build makes.
+"""
 from __future__ import annotations
 
 import os
@@ -12,8 +15,12 @@ import pytest
 from click.testing import CliRunner
 from distributed import LocalCluster
 
-from audit.api import extract_corpus, run_audit
+from audit.api import compare_extracted, extract_corpus, load_extracted, run_audit
 from audit.cli import main
+from audit.compare.context import Context
+from audit.compare.incremental import build_all
+from audit.compare.partition import build, join, key_column, merge, source_summaries, split, whole
+from audit.compare.rules import get_rules
 from conftest import CALCINOSIS, ROOT
 
 MUSCULAR_DYSTROPHY = ROOT / "tests" / "corpora" / "muscular-dystrophy"
@@ -54,6 +61,49 @@ def test_dask_engine_publishes_the_same_bytes_as_the_local_engine(corpus, schedu
                  if name.startswith("extracted/") and name != "extracted/findings.csv"}
     assert {name: data for name, data in _tree(served.extracted_dir).items() if name != "generation.json"} == \
         {name: data for name, data in extracted.items() if name != "generation.json"}
+
+
+def _by_partitions(ctx: Context, count: int) -> dict:
+    """The Dask engine's build, in this process: subject parts, a shuffle of them by source, the whole joined."""
+    rules = get_rules()
+    parts = split(whole(ctx.claims), "subject", count)
+    summaries = source_summaries(ctx)
+    subject_rules = [rule for rule in rules if key_column(rule) == "subject"]
+    source_rules = [rule for rule in rules if key_column(rule) == "source_id"]
+    built = [build(subject_rules, part.claims, ctx.sources, ctx.topic, summaries) for part in parts if len(part.claims)]
+    pieces = [split(part, "source_id", count) for part in parts]
+    for index in range(count):
+        joined = join([split_part[index] for split_part in pieces])
+        if len(joined.claims):
+            built.append(build(source_rules, joined.claims, ctx.sources, ctx.topic))
+    built.append(build([rule for rule in rules if key_column(rule) is None], join(parts).claims, ctx.sources,
+                       ctx.topic))
+    return merge(built)
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 16])
+def test_questions_built_by_partitions_are_the_questions_built_whole(count):
+    extracted = load_extracted(ROOT / "extracted" / "calcinosis", CALCINOSIS)
+    claims = extracted.claims.sample(frac=1, random_state=count)  # any row order and index: it is kept
+    ctx = Context(claims=claims, sources=extracted.sources, topic=extracted.corpus.topic)
+    assert join(split(whole(ctx.claims), "subject", count)).claims.equals(ctx.claims)
+    expected, partitioned = build_all(ctx, get_rules()), _by_partitions(ctx, count)
+    assert sorted(partitioned) == sorted(expected)
+    for code, state in expected.items():
+        assert sorted(partitioned[code].questions, key=lambda q: q.qid) == \
+            sorted(state.questions, key=lambda q: q.qid), code
+        assert partitioned[code].reads == state.reads, code
+
+
+def test_compare_on_the_cluster_publishes_the_same_bytes(scheduler, tmp_path):
+    """Without a cache every question is built on the cluster (with one, only a run that keeps none)."""
+    extracted = extract_corpus(CALCINOSIS, tmp_path / "extracted", cache_dir=None, progress=False)
+    compare_extracted(extracted, tmp_path / "reports")
+    local = _tree(tmp_path)
+    compare_extracted(extracted, tmp_path / "reports", engine="dask", scheduler=scheduler)
+    on_cluster = _tree(tmp_path)
+    assert sorted(on_cluster) == sorted(local)
+    assert [name for name in local if on_cluster[name] != local[name]] == []
 
 
 def test_dask_engine_from_the_command_line(scheduler, tmp_path):

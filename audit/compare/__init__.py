@@ -18,14 +18,22 @@ from audit.compare.rules.base import Rule
 from audit.topic import Topic
 
 
-def compare(claims: pd.DataFrame, sources: pd.DataFrame, topic: Topic, rules: list[Rule] | None = None
-            ) -> ComparisonResult:
-    """Run every rule over the claims; findings sorted most severe first."""
+def compare(claims: pd.DataFrame, sources: pd.DataFrame, topic: Topic, rules: list[Rule] | None = None,
+            build=None) -> ComparisonResult:
+    """Run every rule over the claims; findings sorted most severe first.
+
+    ``build(ctx, rules)``, when given, builds every rule's questions (rule code -> its
+    :class:`~audit.compare.incremental.RuleState`) in place of this process: an engine passes
+    one that spreads the work (:mod:`audit.compare.partition`). Judging stays here.
+    """
     ctx = Context(claims=claims, sources=sources, topic=topic)
     rules = rules if rules is not None else get_rules()
     with without_cyclic_gc():
-        return _judge_all(ctx, rules, _sorted_questions(rules, {rule.code: list(rule.questions(ctx))
-                                                                for rule in rules}))
+        if build is None:
+            built = {rule.code: list(rule.questions(ctx)) for rule in rules}
+        else:
+            built = {code: state.questions for code, state in build(ctx, rules).items()}
+        return _judge_all(ctx, rules, _sorted_questions(rules, built))
 
 
 @contextmanager

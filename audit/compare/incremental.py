@@ -127,7 +127,8 @@ def _summary_digests(ctx: Context, names, only: set[str] | None = None) -> dict[
     return result
 
 
-def _questions(rule: Rule, ctx: Context) -> RuleState:
+def rule_questions(rule: Rule, ctx: Context) -> RuleState:
+    """The rule's questions over ``ctx``, and which per-source summaries it read."""
     view = _Recording(ctx)
     questions = list(rule.questions(view))  # type: ignore[arg-type]
     return RuleState(questions, frozenset(view.reads))
@@ -147,15 +148,23 @@ def _changed_summaries(old: CompareState, new: dict[str, dict[str, str]], change
             if any(old.summary_digests.get(name, {}).get(s) != new[name].get(s) for s in changed)}
 
 
-def build_questions(ctx: Context, rules: list[Rule], state: CompareState | None, fingerprint: str
-                    ) -> tuple[dict[str, RuleState], CompareState]:
-    """Each rule's questions, rebuilt only where ``state`` (the previous run's) no longer holds."""
+def build_all(ctx: Context, rules: list[Rule]) -> dict[str, RuleState]:
+    """Every rule's questions over the whole context, here (an engine may spread this: see ``build``)."""
+    return {rule.code: rule_questions(rule, ctx) for rule in rules}
+
+
+def build_questions(ctx: Context, rules: list[Rule], state: CompareState | None, fingerprint: str,
+                    build=build_all) -> tuple[dict[str, RuleState], CompareState]:
+    """Each rule's questions, rebuilt only where ``state`` (the previous run's) no longer holds.
+
+    ``build(ctx, rules)`` builds rules whole when nothing can be kept (:func:`build_all`, or an engine's).
+    """
     digests, subjects = source_digests(ctx.claims)
     usable = state is not None and state.fingerprint == fingerprint and set(state.source_digests) | set(digests) \
         <= set(ctx.source_ids)
     if not usable:
         new_state = CompareState(fingerprint, digests, subjects, _summary_digests(ctx, SOURCE_SUMMARIES))
-        new_state.rules = {rule.code: _questions(rule, ctx) for rule in rules}
+        new_state.rules = build(ctx, rules)
         new_state.rebuilt = {rule.code: "whole" for rule in rules}
         return new_state.rules, new_state
     changed = {s for s in set(state.source_digests) | set(digests) if state.source_digests.get(s) != digests.get(s)}
@@ -174,18 +183,18 @@ def build_questions(ctx: Context, rules: list[Rule], state: CompareState | None,
         if old is not None and not changed:
             new_state.rules[rule.code], new_state.rebuilt[rule.code] = old, "kept"
         elif old is None or scope not in ("subject", "source") or (scope == "subject" and old.reads & moved):
-            new_state.rules[rule.code], new_state.rebuilt[rule.code] = _questions(rule, ctx), "whole"
+            new_state.rules[rule.code], new_state.rebuilt[rule.code] = rule_questions(rule, ctx), "whole"
         elif scope == "subject":
             if by_subject is None:
                 by_subject = _restricted(ctx, ctx.claims[ctx.claims["subject"].isin(touched)], with_summaries=True)
-            fresh = _questions(rule, by_subject)
+            fresh = rule_questions(rule, by_subject)
             kept = [q for q in old.questions if q.subject not in touched]
             new_state.rules[rule.code] = RuleState(kept + fresh.questions, old.reads | fresh.reads)
             new_state.rebuilt[rule.code] = "subjects"
         else:
             if by_source is None:
                 by_source = _restricted(ctx, ctx.claims[ctx.claims["source_id"].isin(changed)], with_summaries=False)
-            fresh = _questions(rule, by_source)
+            fresh = rule_questions(rule, by_source)
             kept = [q for q in old.questions if not set(q.speaking) & changed]
             new_state.rules[rule.code] = RuleState(kept + fresh.questions, old.reads | fresh.reads)
             new_state.rebuilt[rule.code] = "sources"
@@ -217,8 +226,11 @@ def state_path(cache_dir: str | Path, corpus_folder: str | Path) -> Path:
 
 
 def compare_incremental(claims: pd.DataFrame, sources: pd.DataFrame, topic, state_file: str | Path,
-                        rules: list[Rule] | None = None) -> ComparisonResult:
-    """:func:`audit.compare.compare`, rebuilding only what changed since the run that wrote ``state_file``."""
+                        rules: list[Rule] | None = None, build=build_all) -> ComparisonResult:
+    """:func:`audit.compare.compare`, rebuilding only what changed since the run that wrote ``state_file``.
+
+    ``build`` builds every rule's questions when none can be kept (see :func:`build_questions`).
+    """
     from audit.compare import _judge_all, _sorted_questions, without_cyclic_gc
     from audit.compare.rules import get_rules
 
@@ -227,7 +239,7 @@ def compare_incremental(claims: pd.DataFrame, sources: pd.DataFrame, topic, stat
     fingerprint = _fingerprint(ctx.sources, topic, rules)
     path = Path(state_file)
     with without_cyclic_gc():  # the state too is many small objects that live to the end
-        built, state = build_questions(ctx, rules, load_state(path), fingerprint)
+        built, state = build_questions(ctx, rules, load_state(path), fingerprint, build)
         result = _judge_all(ctx, rules, _sorted_questions(rules, {code: s.questions for code, s in built.items()}))
         save_state(path, state)
     return result

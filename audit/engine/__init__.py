@@ -6,12 +6,14 @@ offer the same methods:
 - ``documents(corpus, cache)``: (entry, payload) per source, in manifest
   order. Per-document work is pure (:mod:`audit.engine.documents`), so an
   engine changes speed, never output.
-- ``compare(claims, sources, topic)``: the compare stage.
+- ``compare(claims, sources, topic, state_file=None)``: the compare stage
+  (incremental with a ``state_file``, :mod:`audit.compare.incremental`).
 - ``close()``.
 
 ``local`` (:mod:`audit.engine.local`, the default) runs on this machine with
 ``jobs`` processes and needs no set-up; ``dask`` (:mod:`audit.engine.dask`)
-runs extraction on a Dask cluster (``pip install 'audit[dask]'``).
+runs extraction and the building of compare's questions on a Dask cluster
+(``pip install 'audit[dask]'``).
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ class Engine(Protocol):
 
     def documents(self, corpus, cache) -> Iterator: ...
 
-    def compare(self, claims, sources, topic): ...
+    def compare(self, claims, sources, topic, state_file=None): ...
 
     def close(self) -> None: ...
 

@@ -1,4 +1,4 @@
-"""The Dask engine: documents extracted as tasks on a ``distributed`` cluster.
+"""The Dask engine: documents extracted as tasks on a ``distributed`` cluster, and questions built there.
 
 Workers need the same ``audit`` package (same code: checked, see below) and
 nothing else: the client reads each source and ships its bytes in the task,
@@ -7,22 +7,32 @@ per-document cache stays on the client: hits never leave it, misses are
 extracted on the cluster and cached when they come back. Results are taken
 in manifest order, so outputs are byte-identical to the local engine's.
 
-Compare runs on the client. Its questions and the reliability estimate need
-every claim, and judging a question reads the whole claims table (causes
-look at other facets), so shipping it by question key would send the whole
-table to every worker and cost more than the judging itself. The engine
-keeps the ``compare`` method so a compare grouped by question key can be
-spread later without touching the callers.
+Compare is a shuffle by question key (:mod:`audit.compare.partition`): the
+client splits the claims by a hash of their subject and sends each part to
+the cluster once, with the per-source summaries broadcast to every worker; a
+task per part builds the questions of the rules grouped by subject. For the
+rules grouped by source, the workers split those parts again by source and
+exchange the pieces among themselves (a task per source partition gathers its
+pieces); a rule grouped by neither is built by one task that gathers every
+part. The questions come back to the client, which estimates reliability and
+judges them: judging is cheap next to building, and some judges read the
+whole claims table, which only the client holds whole.
 """
 from __future__ import annotations
 
 import gc
 import logging
+import operator
 from collections import deque
 from collections.abc import Iterator
 
 from distributed import Client, LocalCluster
 
+from audit.compare import compare, without_cyclic_gc
+from audit.compare.context import Context
+from audit.compare.incremental import RuleState, build_all, compare_incremental
+from audit.compare.partition import Part, build, join, key_column, merge, source_summaries, split, whole
+from audit.compare.rules.base import Rule
 from audit.engine.documents import cached_source, extract_source
 from audit.errors import AuditError, InputError, collecting_warnings, warn
 from audit.extract.cache import DocumentCache, code_digest
@@ -31,6 +41,7 @@ from audit.ingest import Corpus, SourceEntry
 BATCH_DOCUMENTS = 32  # documents per task: a task costs the scheduler about a millisecond, a document more
 BATCH_BYTES = 4 << 20  # ... and a task's bytes stay small enough to ship without warnings
 WINDOW_PER_THREAD = 2  # batches in flight per worker thread: workers stay busy, the client holds few bytes
+PARTS_PER_THREAD = 2  # claim partitions per worker thread: a large subject in one part leaves the others work
 
 
 def _extract_batch(corpus: Corpus, items: list[tuple[SourceEntry, bytes]]) -> tuple[str, list[str], list]:
@@ -142,10 +153,41 @@ class DaskEngine:
                     cache.put(key, payload)
             yield entry, payload
 
-    def compare(self, claims, sources, topic):
-        from audit.compare import compare
+    def compare(self, claims, sources, topic, state_file=None):
+        """The comparison, its questions built on the cluster; with ``state_file``, incremental (only the
+        first run's full build goes to the cluster: a rebuild after a few changes is small)."""
+        if state_file is not None:
+            return compare_incremental(claims, sources, topic, state_file, build=self.build_questions)
+        return compare(claims, sources, topic, build=self.build_questions)
 
-        return compare(claims, sources, topic)
+    def build_questions(self, ctx: Context, rules: list[Rule]) -> dict[str, RuleState]:
+        """Every rule's questions over ``ctx``, built on the cluster by claim partitions (see the module's doc)."""
+        if not len(ctx.claims):
+            return build_all(ctx, rules)
+        client = self.client
+        count = PARTS_PER_THREAD * max(1, sum(client.nthreads().values()))
+        # The only upload of the claims; empty partitions are not sent.
+        parts = client.scatter([part for part in split(whole(ctx.claims), "subject", count) if len(part.claims)],
+                               hash=False)
+        sources, topic, summaries = client.scatter([ctx.sources, ctx.topic, source_summaries(ctx)],
+                                                   broadcast=True, hash=False)
+        grouped = {column: [rule for rule in rules if key_column(rule) == column] for column in ("subject", "source_id")}
+        rest = [rule for rule in rules if key_column(rule) is None]
+        tasks = []
+        if grouped["subject"]:
+            tasks += [client.submit(_build_part, grouped["subject"], part, sources, topic, summaries, pure=False)
+                      for part in parts]
+        if grouped["source_id"]:
+            # The shuffle: each subject part split by source on its worker, each source partition's pieces
+            # gathered by the task that builds it.
+            pieces = [client.submit(split, part, "source_id", count, pure=False) for part in parts]
+            for index in range(count):
+                mine = [client.submit(operator.getitem, split_part, index, pure=False) for split_part in pieces]
+                tasks.append(client.submit(_build_joined, grouped["source_id"], sources, topic, *mine, pure=False))
+        if rest:
+            tasks.append(client.submit(_build_joined, rest, sources, topic, *parts, pure=False))
+        built = merge(client.gather(tasks))
+        return {rule.code: built.get(rule.code, RuleState([], frozenset())) for rule in rules}
 
     def close(self) -> None:
         self.client.close()
@@ -167,3 +209,18 @@ def _batches(corpus: Corpus, cache: DocumentCache) -> Iterator[list[tuple[Source
             batch, size = [], 0
     if batch:
         yield batch
+
+
+def _build_part(rules: list[Rule], part: Part, sources, topic, summaries) -> dict[str, RuleState]:
+    """Run on a worker: the questions of rules grouped by ``part``'s key, the corpus's summaries standing in."""
+    with without_cyclic_gc():
+        return build(rules, part.claims, sources, topic, summaries)
+
+
+def _build_joined(rules: list[Rule], sources, topic, *parts: Part) -> dict[str, RuleState]:
+    """Run on a worker: the questions of ``rules`` over the parts put back together, in table order."""
+    joined = join(list(parts))
+    if not len(joined.claims):
+        return {}
+    with without_cyclic_gc():
+        return build(rules, joined.claims, sources, topic)

@@ -65,9 +65,13 @@ class LocalEngine:
                                  initargs=(corpus, cache.folder, os.getpid())) as pool:
             yield from zip(corpus.sources, pool.map(_process_in_worker, corpus.sources, chunksize=32))
 
-    def compare(self, claims, sources, topic):
+    def compare(self, claims, sources, topic, state_file=None):
+        """The comparison, in this process; with ``state_file``, incremental."""
         from audit.compare import compare
+        from audit.compare.incremental import compare_incremental
 
+        if state_file is not None:
+            return compare_incremental(claims, sources, topic, state_file)
         return compare(claims, sources, topic)
 
     def close(self) -> None:
