@@ -34,6 +34,7 @@ ATTRIBUTION_PATTERN = re.compile(
     r"\b(?:previously|formerly|historically|once|originally|in the past|older (?:texts|sources|classifications|"
     r"literature|systems?)|some (?:authors|experts|researchers|sources|texts|doctors|classifications)|"
     r"(?:was|were) (?:once |previously |formerly )?(?:thought|believed|considered|described|listed|classified)|"
+    r"(?:long|once|previously|formerly|originally) (?:thought|believed|considered|regarded|seen|classified)|"
     r"according to some|used to)\b")
 
 # Hedges: words that soften a statement. Order matters only for display.

@@ -265,6 +265,9 @@ def _occurrence(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
             continue  # "the most common", "less common types": comparisons, not an occurrence word
         if _LISTED_AFTER.match(folded[cue.end():]):
             continue  # "includes rare subtypes such as A": the rarity is A's, not the sentence subject's
+        at = sentence.start + cue.start("word")
+        if any(m.start <= at < m.end for m in sentence.mentions):
+            continue  # "known as common migraine": the word is part of a name
         subjects = _subjects_near(analysis, sentence, sentence.start + cue.start(), sentence.start + cue.end())
         if subjects:
             value = _value(cue.group("word"), cue.group("degree"))

@@ -311,6 +311,11 @@ _NOT_A_NAME = {"in", "among", "about", "around", "approximately", "nearly", "ove
                "women", "men", "adults", "patients", "this", "that", "these", "those", "it", "the", "each", "every"}
 # Deaths are no prevalence: "50-90% of affected children die before the age of five", "a 10% mortality".
 _MORTALITY = re.compile(r"\b(?:die|dies|died|dying|death|deaths|mortality|fatal|survive|survives|survival)\b")
+_TREATED_GROUP = re.compile(r"\s+(?:on|undergoing|receiving|taking)\s+(?P<what>(?:long-term\s+|chronic\s+)?[a-z][\w-]*)")
+_JOINT = re.compile(r"\s(?:and|while|whereas|but)\s|[,;]")
+_NUMBER_AHEAD = re.compile(r"\W{0,2}\d|(?:one|two|three|four|five|a)\b")
+_MORTALITY_BEFORE = re.compile(r"\b(?:mortality|death|fatality|case[- ]fatality|survival)(?:\s+rates?)?"
+                               r"(?:\s+(?:of|is|was|are|were|at|reaches|approaches|around|about|near|up\s+to)){0,3}\W*$")
 _BODY = re.compile(r"\s*(?:\)\s*)?(?:or\s+(?:more|less)\s+)?(?:of|over|covering)\s+(?:(?:the|their|his|her|its|a|your|our|"
                    r"total|person's|patient's|entire|whole)\s+)*(?:body\s+surface(?:\s+area)?|skin(?:\s+surface)?|"
                    r"body(?:\s+area)?|surface\s+area|bsa)\b(?=\s*(?:[,.;:)]|$|(?:is|are|was|were|and|or|in|with|by|"
@@ -482,6 +487,10 @@ class _Reader:
                     if with_term.kind == "population" and not self.is_patient_population(with_term):
                         return Denominator("population", with_term.end, term=with_term)
                     return Denominator("patients", with_term.end, term=with_term)
+            treated = _TREATED_GROUP.match(folded, end, limit)
+            if treated and noun in _PATIENT_NOUNS and not any(m.kind in ABOUT_KINDS for m in self.mentions if treated.start() <= m.start < treated.end()):
+                # "1-4% of patients on dialysis": patients of a treatment, a group of their own, not the condition's
+                return Denominator("people", treated.end(), group=f"{noun} {treated.group(0).strip()}", noun=noun)
             if noun in _PATIENT_NOUNS or noun == "those" or adj in ("affected", "diagnosed"):
                 # "of cases" is a share of cases; "in some cases" are patients.
                 kind = "cases" if noun == "cases" and prep != "in" else "patients"
@@ -613,6 +622,14 @@ class _Reader:
         own = self.region((low, high))
         return own or self.region((clause[0], inside[0].start))
 
+    def own_end(self, figure: Figure, limit: int) -> int:
+        """Where a figure's own words end: at the "and"/comma that opens the next figure's phrase, if one follows
+        ("affects 1-4% of patients and carries a mortality of 60-80%": "mortality" is the second figure's)."""
+        if limit >= len(self.folded) or not _NUMBER_AHEAD.match(self.folded, limit):
+            return limit
+        joints = list(_JOINT.finditer(self.folded, figure.end, limit))
+        return joints[-1].start() if joints else limit
+
     def table_label(self, figure: Figure, previous_end: int) -> str:
         """The row label before a table cell ("Abnormality of the voice 90%")."""
         text = self.text[previous_end:figure.start]
@@ -639,7 +656,9 @@ class _Reader:
         if _RISK_AFTER.match(after) or _RISK_BEFORE.search(before):
             subject = self.phrase(clause, skip, prefer="right") or self.context_subject(clause, figure, skip)
             return self.claim(figure, subject, "", "risk", scope)
-        if _MORTALITY.search(self.folded, figure.end, clause[1]):  # "50-90% of affected children die before five"
+        # "50-90% of affected children die before five", "a mortality rate of 60-80%": the words of deaths in the
+        # figure's own stretch, up to the next figure ("affects 1-4% ... and a mortality of 60-80%" is two figures)
+        if _MORTALITY.search(self.folded, figure.end, self.own_end(figure, limit)) or _MORTALITY_BEFORE.search(before):
             return self.claim(figure, self.context_subject(clause, figure, skip), "deaths", "other", scope)
         if _BODY.match(self.folded, figure.end, limit) or _BODY_BEFORE.search(before):
             return self.claim(figure, self.context_subject(clause, figure, skip), "body", "body_area", scope)

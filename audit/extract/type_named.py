@@ -36,6 +36,16 @@ _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 # "A is a carrier state rather than a form of B" names no type: the words before the noun may not deny it.
 _COPULA = re.compile(rf"^\W*(?:is|are|was|remains)\s+(?:also\s+)?(?:a|an|the|one)\s+"
                      rf"(?:(?!(?:rather|than|not|instead|never)\b)[\w,]+\s+){{0,5}}?{TYPE_NOUN_PATTERN}\b")
+# "A is (sometimes) added as a fifth (type)", "A is now recognised as a distinct type", and "some authors include
+# A as a fifth type": A counted among the types, the noun may be left out after an ordinal.
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|separate|distinct|additional|further)"
+_COUNTED_AS = re.compile(rf"^\W*(?:(?:is|are|was|were)\s+(?:(?:also|sometimes|often|now|usually|generally|"
+                         rf"increasingly|occasionally)\s+)*(?:added|included|counted|listed|recogni[sz]ed|classified|"
+                         rf"regarded|considered|treated)\s+)?as\s+(?:a|an|the|one)\s+(?:(?:own|new|full)\s+)?"
+                         rf"(?:{_ORDINAL}\s+{TYPE_NOUN_PATTERN}\b|(?:second|third|fourth|fifth|sixth|seventh|eighth|"
+                         rf"ninth|tenth)\b(?=\s*(?:[.,;)]|$|\s+(?:one|category|group)\b)))")
+_INCLUDED_BEFORE = re.compile(r"\b(?:include|includes|included|including|add|adds|added|adding|count|counts|counted|"
+                              r"list|lists|listed|recogni[sz]es?|treats?)\s+$")
 _CALLED_BEFORE = re.compile(r"\b(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?$")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
 # "types of A, some rare, include:", "reduced the types to six and named them:" — a colon later in the clause.
@@ -209,9 +219,12 @@ def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | Non
         anaphor = re.match(r"^\W*(?:[\w ]{2,60}:\s+)?(?:this|it)\b", sentence.folded)
         if anaphor:
             candidates.append((sentence.context_type, sentence.start + anaphor.end()))
+    for mention in type_mentions[1:]:
+        if _INCLUDED_BEFORE.search(sentence.folded, 0, mention.start - sentence.start):
+            candidates.append((mention.name, mention.end))  # "some authors include A as a fifth type"
     for name, end in candidates:
         rest = sentence.folded[end - sentence.start:]
-        copula = _COPULA.match(rest)
+        copula = _COPULA.match(rest) or _COUNTED_AS.match(rest)
         if not copula:
             continue
         after_noun = rest[copula.end():]

@@ -44,7 +44,9 @@ _ALIAS_BEFORE = re.compile(r"\bis\s+(?:also\s+|just\s+|simply\s+|merely\s+|only\
                            r"the original|the traditional|a historical|the historical)\s+(?:name|term)\s+for\b")
 # What may stand between the named thing and the alias cue: "B, also called", "B (also called",
 # "B (BX), also known as", "B is also known as", "it is also sometimes called".
-_GAP_TO_CUE = re.compile(r"^[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:\(\s*)?(?:(?:is|are|was|were)\s+)?(?:(?:also|sometimes|often)\s+)*$")
+_GAP_TO_CUE = re.compile(r"^[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:\(\s*)?"
+                         r"(?:(?:is|are|was|were|used\s+to\s+be|has\s+been|have\s+been|had\s+been)\s+)?"
+                         r"(?:(?:also|sometimes|often|now|once|still|widely|commonly)\s+)*$")
 _NEGATED_GAP = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?not\b|\bisn't\b|\baren't\b")
 _FORM_OF_BEFORE = re.compile(
     rf"\b(?:a|an|another|one|the)\s+(?:[\w-]+\s+){{0,3}}?{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
@@ -68,11 +70,19 @@ _SUBTYPE_OF = re.compile(r"\bsub\s?types?\s+(?:of|within|in)\b"
                          r"|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:variant|subgroup|subset|subclass)\s+(?:of|within)\b")
 # "A is a (rare) form of B" with B a type: A sits under B ("a form of" the condition is a type, see type_named).
 _FORM_OF_TYPE = re.compile(rf"\b(?:(?:is|are|was|were|remains?)\s+(?:\w+\s+){{0,3}}?|"
-                           rf"(?:to\s+be|as)\s+)(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?"
-                           rf"(?:form|type|kind|variant|subtype)\s+of\s+(?:the\s+)?$")
+                           rf"(?:to\s+be|as)\s+|\bbut\s+)(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?"
+                           rf"(?:form|type|kind|variant|subtype|variety|pattern|presentation)\s+(?:of|within)\s+(?:the\s+)?$")
+# "A is classed with the B forms", "A falls under (the umbrella of) B", "A belongs to the B group": A under B.
+_UNDER = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:(?!not\b)\w+\s+){0,2}?"
+                    r"(?:classed|classified|grouped|placed|included|listed|counted|lumped)\s+(?:together\s+)?"
+                    r"(?:with|among|under|within)|falls?\s+(?:under|within)(?:\s+the\s+(?:umbrella|heading|category|"
+                    r"group|spectrum)\s+of)?|belongs?\s+to|(?:is|are)\s+part\s+of)\s+(?:the\s+)?$")
+# what may follow the parent in "classed with the B forms", "belongs to the B category"
+_UNDER_TAIL = re.compile(rf"^\s*(?:(?:{TYPE_NOUN_PATTERN}|group|family|spectrum|category|umbrella|heading)\b|[^\w\s]|$|"
+                         rf"(?:and|or|but|because|since|as|in|for|which|that|when|while|rather)\b)")
 # "A and B are (rare) variants of C": each of A and B sits under C.
-_PLURAL_FORMS_OF = re.compile(r"\b(?:are|were)\s+(?:\w+\s+){0,2}?(?:forms|types|kinds|variants|subtypes)\s+of\s+"
-                              r"(?:the\s+)?$")
+_PLURAL_FORMS_OF = re.compile(r"\b(?:are|were)\s+(?:\w+\s+){0,3}?(?:forms|types|kinds|variants|subtypes|varieties|"
+                              r"patterns|presentations|subgroups|subsets|subclasses)\s+(?:of|within)\s+(?:the\s+)?$")
 _NAME_FOR_FIRST = re.compile(r"\b(?:another|an alternative|an older|a former|an old|a different)\s+(?:name|term)\s+for\s+")
 _NOT_FORM_OF = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn't|aren't|wasn't)|"
                           rf"\brather\s+than|\binstead\s+of)\s+(?:\w+\s+){{0,2}}?"
@@ -81,9 +91,42 @@ _NOT_FORM_OF = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+l
 # variant": A denied a place among the condition's types, no "of" after the noun.
 _NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn't|aren't|wasn't)|"
                          rf"\brather\s+than|\binstead\s+of)\s+"
-                         rf"(?:really\s+|actually\s+|truly\s+|therefore\s+|considered\s+)*(?:a|an|one)\s+"
+                         rf"(?:really\s+|actually\s+|truly\s+|therefore\s+|considered\s+(?:to\s+be\s+)?|"
+                         rf"(?:generally\s+|widely\s+|usually\s+)?(?:recogni[sz]ed|regarded|counted|classified|"
+                         rf"listed|accepted)\s+as\s+)*(?:a|an|one)\s+"
                          rf"(?:(?:separate|distinct|true|real|independent|proper|full)\s+)?{TYPE_NOUN_PATTERN}\b"
                          rf"(?!\s+(?:of|within)\b)")
+# "Doctors once called A 'B'", "some people call A B": the speaker names A, then the other name.
+_ACTIVE_CALL = re.compile(r"\b(?:doctors|physicians|clinicians|people|patients|some|many|others|researchers|experts|"
+                          r"authors|they|we|you|texts|textbooks|sources|specialists|dermatologists|neurologists)\s+"
+                          r"(?:(?:once|still|sometimes|often|also|commonly|used\s+to|may|might|would)\s+)*"
+                          r"(?:call|calls|called|name|named|term|termed|dub|dubbed|refer\s+to)\s+(?:it\s+)?$")
+# "A and B are used interchangeably", "A and B are synonyms": two names for one thing.
+_SAME_AFTER_PAIR = re.compile(r"^\s*(?:are|were)\s+(?:\w+\s+){0,2}?(?:used\s+interchangeably|synonyms|synonymous|"
+                              r"interchangeable|the\s+same\s+(?:thing|condition|disease|disorder|entity))\b")
+# "A is the same (condition) as B", "A is synonymous with B", "the term A is (sometimes) used for B".
+_SAME_BETWEEN = re.compile(r"^\s*(?:is|was)\s+(?:(?:also|sometimes|often|just|essentially|really|basically)\s+)*"
+                           r"(?:the\s+same\s+(?:thing\s+|condition\s+|disease\s+|disorder\s+|entity\s+)?as|"
+                           r"synonymous\s+with|identical\s+to|interchangeable\s+with|"
+                           r"(?:a\s+(?:\w+\s+)?term\s+)?(?:(?:also|sometimes|often|commonly)\s+)?used\s+"
+                           r"(?:for|to\s+(?:describe|mean|refer\s+to))|(?:an)?other\s+word\s+for)\s+(?:the\s+)?$")
+# "A is distinct from B", "A is a separate condition from B", "A should not be confused with B",
+# "A is not the same as B": two names for two things.
+_DIFFERENT_BETWEEN = re.compile(
+    r"^\s*(?:(?:is|was)\s+(?:(?:also|actually|really|now|clearly|considered|thought\s+to\s+be)\s+)*"
+    r"(?:(?:a|an)\s+(?:(?:\w+\s+)?(?:separate|distinct|different|unrelated)\s+(?:\w+\s+)?"
+    r"(?:condition|disease|disorder|entity|thing|problem|syndrome)\s+from)|(?:distinct|different|separate)\s+from|"
+    r"not\s+(?:the\s+same\s+(?:thing\s+|condition\s+|disease\s+)?as|another\s+name\s+for))|"
+    r"(?:should|must|is\s+not\s+to)\s+not\s+be\s+confused\s+with|(?:should|must)\s+not\s+be\s+confused\s+with|"
+    r"(?:is|are)\s+(?:often\s+|sometimes\s+)?(?:confused|mixed\s+up)\s+with|differs?\s+from)\s+(?:the\s+)?$")
+_DIFFERENT_AFTER_PAIR = re.compile(r"^\s*(?:are|were)\s+(?:(?:actually|really|in\s+fact)\s+)?(?:two\s+)?"
+                                   r"(?:different|separate|distinct|unrelated)\s+(?:conditions|diseases|disorders|"
+                                   r"entities|things|problems|syndromes)\b")
+# A former name is no attribution: "was once called", "used to be known as", "formerly".
+_FORMER_NAME = re.compile(r"\b(?:formerly|previously|once|used\s+to\s+be)\s+(?:\w+\s+)?(?:called|known|named|termed|"
+                          r"referred)\b|\b(?:formerly|previously)\b(?!\s+(?:\w+\s+)?(?:regarded|considered|thought|believed|"
+                          r"classified|described|listed|seen))")
+_NOW = re.compile(r"\b(?:now|today|currently|nowadays|these\s+days|at\s+present)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:it|this|this condition|this disorder|this form|this type|the condition|"
                             r"the disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
@@ -127,8 +170,10 @@ def _first_named(mentions: list[Mention]) -> Mention | None:
 
 def _hedge(sentence: Sentence, upto: int) -> str:
     clause = sentence.folded[:upto]
-    if ATTRIBUTION_PATTERN.search(clause) and not re.search(r"\b(?:formerly|previously)\b", sentence.folded[upto - 20:upto + 20]):
-        return "attributed"
+    attributions = list(ATTRIBUTION_PATTERN.finditer(clause))
+    if attributions and not _FORMER_NAME.search(sentence.folded[max(0, upto - 20):upto + 20]) \
+            and not _NOW.search(sentence.folded, attributions[-1].end(), upto + 20):
+        return "attributed"  # "once regarded as B, is now classed with C": the placement in C is today's
     hedge = HEDGE_PATTERN.search(sentence.folded[max(0, upto - 60):upto + 30])
     return hedge.group(0) if hedge else ""
 
@@ -474,6 +519,40 @@ def _form_of_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cl
                                hedge=_hedge(sentence, cue.start()))
 
 
+def _placed_under(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"A is classed with the B forms", "A falls under B", "A belongs to the B group": A is placed under B."""
+    for mention in sentence.mentions:
+        if mention.kind not in TYPE_LIKE:
+            continue
+        before = sentence.folded[: mention.start - sentence.start]
+        cue = _UNDER.search(before)
+        if cue is None:
+            continue
+        tail = sentence.folded[mention.end - sentence.start:]
+        if not _UNDER_TAIL.match(tail) or re.match(r"^\s*(?:syndrome|disease|patients|people)\b", tail):
+            continue
+        at = sentence.start + cue.start()
+        children = _coordinated_before(analysis, sentence, at) or [_subject_past_apposition(analysis, sentence, at)]
+        negated = NEGATION_PATTERN.search(cue.group(0)) is not None
+        for name in children:
+            if name and name != mention.name:
+                yield _row(analysis, sentence, name, "subtype_of", mention.name, "type_relation.placed_under",
+                           polarity="negated" if negated else "asserted", hedge=_hedge(sentence, cue.start()))
+
+
+def _subject_past_apposition(analysis: DocumentAnalysis, sentence: Sentence, position: int) -> str | None:
+    """The subject of a verb at ``position``, past an apposition: in "A, once regarded as a form of B, is now
+    classed with C" the verb's subject is A, not B."""
+    head = analysis.folded[sentence.start:position]
+    apposition = re.search(r"^(?P<subject>[^,]*?),[^,]{3,120},\s*$", head)
+    if apposition:
+        named = [m for m in sentence.mentions if m.kind in TYPE_LIKE
+                 and m.end <= sentence.start + apposition.end("subject")]
+        if named:
+            return named[-1].name
+    return _subject_before(analysis, sentence, position)
+
+
 def _coordinated_before(analysis: DocumentAnalysis, sentence: Sentence, position: int) -> list[str]:
     """The type names joined by commas and 'and' that end right before ``position``: "A, B and C are ..."."""
     before = [m for m in sentence.mentions if m.end <= position and m.kind in TYPE_LIKE]
@@ -520,6 +599,48 @@ def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
                        polarity="negated", hedge=_hedge(sentence, denial.start()))
 
 
+def _active_call(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"Doctors once called A 'B'": the speaker gives A another name."""
+    for mention in sentence.mentions:
+        if mention.kind not in TYPE_LIKE:
+            continue
+        cue = _ACTIVE_CALL.search(sentence.folded, 0, mention.start - sentence.start)
+        if cue is None or cue.end() != mention.start - sentence.start:
+            continue
+        start = mention.end
+        quote = re.match(r"[\s,]*[\"'\u201c\u2018]?", analysis.text[start:sentence.end])
+        names = _alias_names(analysis, sentence, start + quote.end())
+        names = [(written.strip("\"'\u201d\u2019. "), named) for written, named in names]
+        yield from _alias_claims(analysis, sentence, mention, [n for n in names if n[0]][:1], "type_relation.called",
+                                 _hedge(sentence, cue.start()))
+
+
+def _pairs(sentence: Sentence) -> Iterator[tuple[Mention, Mention, int, int]]:
+    """Consecutive named things of a sentence, with the relative span between them."""
+    named = [m for m in sentence.mentions if m.kind in NAMED_KINDS]
+    for first, second in zip(named, named[1:]):
+        yield first, second, first.end - sentence.start, second.start - sentence.start
+
+
+def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """Two names said to mean one thing ("A and B are used interchangeably", "A is the same as B") or two
+    things ("A is distinct from B", "A should not be confused with B"): an alias of B, asserted or denied."""
+    for first, second, gap_start, gap_end in _pairs(sentence):
+        if first.name == second.name or first.kind not in TYPE_LIKE or second.kind not in TYPE_LIKE:
+            continue
+        gap = sentence.folded[gap_start:gap_end]
+        after = sentence.folded[second.end - sentence.start:]
+        paired = re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+(?:term\s+)?)?", gap) is not None
+        hedge = _hedge(sentence, gap_start)
+        if (paired and _SAME_AFTER_PAIR.match(after)) or _SAME_BETWEEN.fullmatch(gap):
+            denied = NEGATION_PATTERN.search(after[:40] if paired else gap)
+            claim = _row(analysis, sentence, first.name, "alias_of", second.name, "type_relation.same", hedge=hedge)
+            yield _negate(claim) if denied else claim
+        elif (paired and _DIFFERENT_AFTER_PAIR.match(after)) or _DIFFERENT_BETWEEN.fullmatch(gap):
+            yield _row(analysis, sentence, first.name, "alias_of", second.name, "type_relation.different",
+                       polarity="negated", hedge=hedge)
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     entity_names = {entity.name for entity in analysis.topic.entities}
     for sentence in analysis.sentences_for(FACET):
@@ -532,6 +653,9 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _not_a_form(analysis, sentence)
         yield from _not_a_type(analysis, sentence)
         yield from _form_of_type(analysis, sentence)
+        yield from _placed_under(analysis, sentence)
+        yield from _active_call(analysis, sentence)
+        yield from _sameness(analysis, sentence)
     for named in named_types(analysis):
         if named.facet == FACET:
             yield named  # a member of a list scoped to a type
