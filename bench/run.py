@@ -92,6 +92,8 @@ def _stage(name: str, corpus: Path, work: Path, jobs: int, quality: bool, engine
         result = {"claims": len(out.claims), "engine_used": options.get("engine", "local")}
     elif name == "compare":
         options = _engine_options(api.compare_extracted, engine, scheduler)
+        if options and "jobs" in inspect.signature(api.compare_extracted).parameters:
+            options["jobs"] = jobs  # the workers of the LocalCluster a dask engine without a scheduler starts
         out = api.compare_extracted(api.load_extracted(extracted, corpus), reports, data_quality=quality, **options)
         result = {"claims": len(out.extract.claims), "findings": len(out.findings),
                   "engine_used": options.get("engine", "local")}
