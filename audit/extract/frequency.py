@@ -52,6 +52,13 @@ _ACCOUNTS_FOR = re.compile(
     r"(?:the\s+)?(?:(?:vast|great|overwhelming)\s+)?(?:majority|most|bulk|largest\s+(?:share|proportion|number|part))"
     r"(?:\s+of)?(?:\s+(?:all|the))?\s+(?:cases|patients|diagnoses|people|individuals|instances|attacks)\b|"
     r"\b(?:accounts?|accounting|accounted)\s+for\s+most\b")
+_RANKED_IN = re.compile(r"\s+(?:of|among|within)\s+(?:the\s+|all\s+)?")
+# "(the most common type) overall is A", "(... of B) in adults is A": what stands between a rank and its subject.
+_RANK_VERB = re.compile(r"[\s,]*(?:(?:overall|worldwide|by\s+far|(?:in|among)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)[\s,]+)?"
+                        r"(?:(?:is|are|being|remains|was)\b)?[\s,]*(?:(?:still|probably|likely|usually|generally)\s+)?")
+# "A is the most common porphyria": the condition's own name as the rank's noun.
+_MOST_BEFORE_NAME = re.compile(r"\b(?:the\s+)?(?:by\s+far\s+)?(?:most\s+(?:common|frequent|prevalent)|commonest)\s+"
+                               r"(?P<words>(?:(?!(?:of|in|for|among|cause|causes|reason)\b)[a-z][\w-]*\s+){0,2}?)$")
 # Not a first rank: "the second most common", "one of the most common", "among the most frequent".
 _NOT_FIRST_BEFORE = re.compile(r"(?:\b(?:second|third|fourth|fifth|sixth|next|2nd|3rd|4th|5th)\s*$|"
                                r"\b(?:one|some|two|three|several)\s+of\s+(?:the\s+)?$|\bamong\s+(?:the\s+)?$)")
@@ -92,8 +99,15 @@ def _value(word: str, degree: str | None) -> str:
 def _subjects_near(analysis: DocumentAnalysis, sentence: Sentence, cue_start: int, cue_end: int) -> list[str]:
     """The types or the condition a frequency cue is about ("Types A and B are ...": both)."""
     clause_mentions = [m for m in sentence.mentions if m.kind in (*TYPE_LIKE, "condition", "scope")]
+    ranked_in = next((m for m in sentence.mentions if m.start >= cue_end), None)
+    if ranked_in is not None and _RANKED_IN.fullmatch(analysis.folded[cue_end:ranked_in.start]):
+        cue_end = ranked_in.end  # "the most common type of B is A": the rank is within B, its subject after
+        verb = _RANK_VERB.match(analysis.folded, cue_end)
+        after = [m for m in clause_mentions if verb and m.start == verb.end() and m.kind in TYPE_LIKE]
+        if after:
+            return [after[0].name]
     after = [m for m in clause_mentions if m.start >= cue_end
-             and re.fullmatch(r"[\s,]*(?:is|are|being)?[\s,]*", analysis.folded[cue_end:m.start])]
+             and _RANK_VERB.fullmatch(analysis.folded[cue_end:m.start])]
     if after:
         return [after[0].name]
     before = [m for m in clause_mentions if m.end <= cue_start]
@@ -238,6 +252,28 @@ def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cla
                                  hedge=_hedge(sentence, cue.start()))
 
 
+def _most_common_named(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"A is the most common porphyria", "A is the most common acute porphyria in children": the rank's noun is
+    the condition (or a scope of it), and the type ranked is the clause's subject."""
+    for mention in sentence.mentions:
+        if mention.kind not in ("condition", "scope"):
+            continue
+        cue = _MOST_BEFORE_NAME.search(analysis.folded, sentence.start, mention.start)
+        if cue is None or _NOT_FIRST_BEFORE.search(analysis.folded, sentence.start, cue.start()):
+            continue
+        before = [m for m in sentence.mentions if m.end <= cue.start() and m.kind in TYPE_LIKE]
+        if not before or not re.fullmatch(r"[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:is|was|remains)\s+(?:\w+\s+)?",
+                                          analysis.folded[before[-1].end:cue.start()]):
+            continue
+        words = [w for w in cue.group("words").split() if w not in _GENERIC_MODIFIERS and w not in _OF_TRIVIAL]
+        scope = mention.name if mention.kind == "scope" else " ".join(words)
+        demographic = _DEMOGRAPHIC.match(sentence.folded[mention.end - sentence.start:])
+        if demographic and not scope:
+            scope = " ".join(demographic.group("who").split())
+        yield _claim(analysis, sentence, before[-1].name, "most_common", "frequency.most_common", scope=scope,
+                     hedge=_hedge(sentence, cue.start() - sentence.start))
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     for sentence in analysis.sentences_for(FACET):
         if sentence.is_question:
@@ -246,6 +282,10 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         for claim in _most_common(analysis, sentence):
             ranked = True
             yield claim
+        if not ranked:
+            for claim in _most_common_named(analysis, sentence):
+                ranked = True
+                yield claim
         if sentence.block.kind == "row" or ("types" in sentence.sections and sentence.is_table_like):
             first = sentence.mentions[0] if sentence.mentions else None
             cell = _TABLE_VALUE.search(sentence.folded)
