@@ -311,6 +311,18 @@ _NOT_A_NAME = {"in", "among", "about", "around", "approximately", "nearly", "ove
                "women", "men", "adults", "patients", "this", "that", "these", "those", "it", "the", "each", "every"}
 # Deaths are no prevalence: "50-90% of affected children die before the age of five", "a 10% mortality".
 _MORTALITY = re.compile(r"\b(?:die|dies|died|dying|death|deaths|mortality|fatal|survive|survives|survival)\b")
+_FEATURE_GROUP = re.compile(r"(?:[a-z][\w-]*\s+){0,2}?(?:genes?|mutations?|variants?|changes?|trait|history|"
+                            r"deficiency|antibod(?:y|ies))\b(?:\s+(?:changes?|mutations?|variants?))?")
+_CHANGE_BEFORE = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|improv\w*|increas\w*|rais\w*|drop\w*|fell|"
+                            r"falls?|shrank|shrinks?|halv\w*)\b[^.;:]{0,60}?\bby\s+(?:(?:about|around|approximately|"
+                            r"roughly|nearly|almost|up\s+to|over|more\s+than|at\s+least|an\s+average\s+of)\s+)?$")
+_CARRIERS = re.compile(r"^\W*(?:\w+\s+){0,5}?(?:carr(?:y|ies|ied|ying)\s+(?:(?:a|an|one|the)\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:genes?|mutations?|variants?|changes?|cop(?:y|ies)|alleles?|trait)\b|(?:are|is)\s+(?:a\s+)?"
+                       r"(?:silent\s+|healthy\s+)?carriers?\b)")
+_RESPONSE = re.compile(r"\b(?:improv\w*|respond\w*|responses?|cleared?|clearing|achiev\w*|saw|see|sees|reach\w*|"
+                       r"remission|relief|benefit\w*|had\s+(?:fewer|less|no\s+more)|became\s+(?:free|clear)|"
+                       r"(?:were|was|are|is)\s+(?:symptom-free|attack-free|clear))\b")
+_TREATED_BEFORE = re.compile(r"\b(?:treated|taking|given|receiving|who\s+took|who\s+received|on)\s+[^.;:]{0,40}$")
 _TREATED_GROUP = re.compile(r"\s+(?:on|undergoing|receiving|taking)\s+(?P<what>(?:long-term\s+|chronic\s+)?[a-z][\w-]*)")
 _JOINT = re.compile(r"\s(?:and|while|whereas|but)\s|[,;]")
 _NUMBER_AHEAD = re.compile(r"\W{0,2}\d|(?:one|two|three|four|five|a)\b")
@@ -487,8 +499,16 @@ class _Reader:
                     if with_term.kind == "population" and not self.is_patient_population(with_term):
                         return Denominator("population", with_term.end, term=with_term)
                     return Denominator("patients", with_term.end, term=with_term)
+                feature = _FEATURE_GROUP.match(folded, with_match.end(), limit)
+                if feature and not any(feature.start() <= m.start < feature.end() for m in self.mentions):
+                    # "90 percent of people with the gene change": a group of its own, not everyone
+                    words = " ".join(folded[with_match.start():feature.end()].split())
+                    return Denominator("people", feature.end(), group=f"{noun}{' ' if words else ''}{words}", noun=noun)
             treated = _TREATED_GROUP.match(folded, end, limit)
-            if treated and noun in _PATIENT_NOUNS and not any(m.kind in ABOUT_KINDS for m in self.mentions if treated.start() <= m.start < treated.end()):
+            named_before = any(m.kind in ABOUT_KINDS and m.end <= figure.start and m.start >= self.clause_of(figure.start)[0]
+                               for m in self.mentions)
+            if treated and noun in _PATIENT_NOUNS and named_before and not any(
+                    m.kind in ABOUT_KINDS for m in self.mentions if treated.start() <= m.start < treated.end()):
                 # "1-4% of patients on dialysis": patients of a treatment, a group of their own, not the condition's
                 return Denominator("people", treated.end(), group=f"{noun} {treated.group(0).strip()}", noun=noun)
             if noun in _PATIENT_NOUNS or noun == "those" or adj in ("affected", "diagnosed"):
@@ -622,6 +642,9 @@ class _Reader:
         own = self.region((low, high))
         return own or self.region((clause[0], inside[0].start))
 
+    def treatment_in(self, clause: tuple[int, int]) -> bool:
+        return any(m.kind == "treatment" and clause[0] <= m.start < clause[1] for m in self.mentions)
+
     def own_end(self, figure: Figure, limit: int) -> int:
         """Where a figure's own words end: at the "and"/comma that opens the next figure's phrase, if one follows
         ("affects 1-4% of patients and carries a mortality of 60-80%": "mortality" is the second figure's)."""
@@ -660,6 +683,15 @@ class _Reader:
         # figure's own stretch, up to the next figure ("affects 1-4% ... and a mortality of 60-80%" is two figures)
         if _MORTALITY.search(self.folded, figure.end, self.own_end(figure, limit)) or _MORTALITY_BEFORE.search(before):
             return self.claim(figure, self.context_subject(clause, figure, skip), "deaths", "other", scope)
+        own_after = self.folded[figure.end:self.own_end(figure, limit)]
+        if _CHANGE_BEFORE.search(before):  # "reduces attacks by about 70 percent": an effect, not a share of people
+            return self.claim(figure, self.context_subject(clause, figure, skip), "change", "other", scope)
+        if _CARRIERS.search(own_after):  # "1 in 1,700 people carries a gene change": carriers, not patients
+            return self.claim(figure, self.context_subject(clause, figure, skip), "carriers", "other", scope)
+        if _RESPONSE.search(own_after) and (self.treatment_in(clause) or _TREATED_GROUP.match(self.folded, denominator.end)
+                                            or _TREATED_BEFORE.search(before)):
+            # "75% of patients taking X saw their attacks halved": a response to treatment
+            return self.claim(figure, self.context_subject(clause, figure, skip), "treatment response", "other", scope)
         if _BODY.match(self.folded, figure.end, limit) or _BODY_BEFORE.search(before):
             return self.claim(figure, self.context_subject(clause, figure, skip), "body", "body_area", scope)
         if denominator.kind in ("cases", "patients"):
