@@ -76,16 +76,16 @@ def extract_corpus(corpus_dir: str | Path, extracted_dir: str | Path | None = No
         if not write:
             return _extract(corpus, None, DocumentCache(cache_dir), progress, failures_dir, running)
         with Publication(corpus.folder, extracted=target) as publication:
-            result = _extract(corpus, publication.staging("extracted"), DocumentCache(cache_dir), progress,
-                              failures_dir, running)
+            result = _extract(corpus, publication, DocumentCache(cache_dir), progress, failures_dir, running)
             publication.publish()
     result.moved_to(target)
     return result
 
 
-def _extract(corpus: Corpus, out: Path | None, cache: DocumentCache, progress: bool | None,
+def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCache, progress: bool | None,
              failures_dir: str | Path | None, engine: Engine) -> ExtractResult:
-    """Extract every source; with ``out``, write the texts and tables there (a staging folder)."""
+    """Extract every source; with a ``publication``, stage the texts and tables in its extracted folder."""
+    out = publication.staging("extracted") if publication is not None else None
     if out is not None:
         (out / "text").mkdir(parents=True, exist_ok=True)
     source_rows: list[dict] = []
@@ -101,8 +101,8 @@ def _extract(corpus: Corpus, out: Path | None, cache: DocumentCache, progress: b
         for row in payload["rows"]:
             for column in CLAIM_COLUMNS:
                 claim_columns[column].append(row[column])
-        if out is not None:
-            (out / "text" / f"{entry.id}.txt").write_text(payload["text"], encoding="utf-8", newline="")
+        if publication is not None:  # a published text with the same bytes is kept, not written again
+            publication.stage_bytes("extracted", f"text/{entry.id}.txt", payload["text"].encode("utf-8"))
         else:  # nothing written: keep the texts for callers that read quotes' context (audit check)
             texts[entry.id] = payload["text"]
     sources = validate_table(pd.DataFrame(source_rows, columns=list(_SOURCE_COLUMNS)), "sources", failures_dir)
@@ -113,7 +113,8 @@ def _extract(corpus: Corpus, out: Path | None, cache: DocumentCache, progress: b
         write_csv(out / "claims.csv", claims)
     return ExtractResult(corpus=corpus, sources=sources, claims=claims, extracted_dir=out,
                          texts_dir=(out / "text") if out is not None else None,
-                         texts=texts if out is None else None)
+                         texts=texts if out is None else None,
+                         reused_texts_dir=publication.folder("extracted") / "text" if publication is not None else None)
 
 
 _SOURCE_COLUMNS = ("source_id", "path", "title", "publisher", "url", "author", "reviewer", "date", "date_kind",
@@ -263,7 +264,7 @@ def run_audit(corpus_dir: str | Path, extracted_dir: str | Path | None = None, r
     with open_engine(engine, jobs=jobs, scheduler=scheduler) as running, \
             Publication(corpus.folder, extracted=extracted, reports=reports) as publication:
         staged = publication.staging("extracted")
-        result = _extract(corpus, staged, DocumentCache(cache_dir), progress, reports, running)
+        result = _extract(corpus, publication, DocumentCache(cache_dir), progress, reports, running)
         audit_result = _compare(result, staged, publication.staging("reports"), display_path(extracted / "text"),
                                 data_quality, baseline, reports, running, cache_dir)
         publication.publish()

@@ -29,10 +29,12 @@ class ExtractResult:
     texts_dir: Path | None
     warnings: list[str] = field(default_factory=list)
     texts: dict[str, str] | None = None  # the cleaned texts when none were written (write=False)
+    # Where a text not staged is: the published folder, when the run reused its unchanged file.
+    reused_texts_dir: Path | None = None
 
     def moved_to(self, folder: Path) -> None:
         """Point at the published folder once the staged one has been published there."""
-        self.extracted_dir, self.texts_dir = folder, folder / "text"
+        self.extracted_dir, self.texts_dir, self.reused_texts_dir = folder, folder / "text", None
 
     def text_of(self, source_id: str) -> str:
         """The cleaned text a source's claim offsets point into."""
@@ -40,7 +42,12 @@ class ExtractResult:
             return self.texts[source_id]
         if self.texts_dir is None:
             raise InputError(f"no cleaned text was written for {source_id!r}")
-        return (self.texts_dir / f"{source_id}.txt").read_text("utf-8")
+        try:
+            return (self.texts_dir / f"{source_id}.txt").read_text("utf-8")
+        except FileNotFoundError:
+            if self.reused_texts_dir is None:
+                raise
+            return (self.reused_texts_dir / f"{source_id}.txt").read_text("utf-8")
 
 
 @dataclass
@@ -71,10 +78,11 @@ class LazyTexts(Mapping):
     def __init__(self, result: ExtractResult):
         self._result = result
         self._ids = tuple(result.sources["source_id"])
+        self._known = frozenset(self._ids)  # a lookup per quote: a tuple would cost O(sources) each
 
     @lru_cache(maxsize=256)
     def __getitem__(self, source_id: str) -> str:
-        if source_id not in self._ids:
+        if source_id not in self._known:
             raise KeyError(source_id)
         try:
             return self._result.text_of(source_id)

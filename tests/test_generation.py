@@ -43,6 +43,7 @@ def counted(name, real):
 os.replace = counted("replace", os.replace)
 os.unlink = counted("unlink", os.unlink)
 pathlib.Path.write_text = counted("write_text", pathlib.Path.write_text)
+pathlib.Path.write_bytes = counted("write_bytes", pathlib.Path.write_bytes)
 from audit.cli import main
 main(sys.argv[3:])
 """
@@ -96,7 +97,7 @@ def _kill_points(steps: list[str]) -> dict[str, int]:
     journal = next(n for n, line in numbered if "replace" in line and line.endswith("PUBLISH.json"))
     moves = [n for n, line in numbered if n > journal and "replace" in line and f"/{STAGING}/" not in line]
     return {
-        "first staged text": next(n for n, line in numbered if "write_text" in line and f"/{STAGING}/text/" in line),
+        "first staged text": next(n for n, line in numbered if " write_" in line and f"/{STAGING}/text/" in line),
         "staged claims table": next(n for n, line in numbered if "replace" in line and line.endswith(f"{STAGING}/claims.csv")),
         "staged report": next(n for n, line in numbered if "replace" in line and line.endswith(f"{STAGING}/report.html")),
         "commit point (journal)": journal,

@@ -83,6 +83,21 @@ def test_incremental_run_is_byte_identical_to_a_full_run(tmp_path, corpus, edit,
         assert not different, f"{name}: {different} differ between the incremental and the full run"
 
 
+def test_unchanged_texts_are_kept_in_place(tmp_path):
+    """A text with the bytes already published is not staged again (the same file, not a copy renamed over it)."""
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    out = tmp_path / "out"
+    _audit(folder, out, tmp_path / "cache", False)
+    texts = out / "extracted" / "text"
+    before = {path.name: path.stat().st_ino for path in texts.iterdir()}
+    _figure(folder)
+    _audit(folder, out, tmp_path / "cache", False)
+    after = {path.name: path.stat().st_ino for path in texts.iterdir()}
+    assert sorted(after) == sorted(before)
+    assert [name for name in sorted(after) if after[name] != before[name]] == ["rarity-explainer.txt"]
+
+
 def test_unchanged_corpus_keeps_every_question(tmp_path):
     folder = tmp_path / "corpus" / CALCINOSIS.name
     shutil.copytree(CALCINOSIS, folder)

@@ -300,9 +300,36 @@ class Publication:
         self.data_folder = Path(data_folder) if data_folder is not None else (Path(extracted) if extracted else None)
         self.generation: str | None = None
         self._published = False
+        self._reused: dict[str, dict[str, str]] = {target.role: {} for target in self.targets}
 
     def staging(self, role: str) -> Path:
         return next(target.staging for target in self.targets if target.role == role)
+
+    def folder(self, role: str) -> Path:
+        """The folder ``role`` is published to."""
+        return next(target.folder for target in self.targets if target.role == role)
+
+    def stage_bytes(self, role: str, name: str, data: bytes) -> bool:
+        """Stage ``data`` as ``name``, unless the published file already holds exactly these bytes.
+
+        Such a file stays where it is and belongs to the new generation as it is: after one
+        article changed, 10,000 texts are not written, renamed and hashed again. Returns
+        whether the file was staged (else it was reused).
+        """
+        target = next(target for target in self.targets if target.role == role)
+        published = target.folder / name
+        try:
+            same = (not published.is_symlink() and published.stat().st_size == len(data)
+                    and published.read_bytes() == data)
+        except OSError:
+            same = False
+        if same:
+            self._reused[role][name] = hashlib.sha256(data).hexdigest()
+            return False
+        staged = target.staging / name
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(data)
+        return True
 
     def _check_folders(self) -> None:
         resolved = {}
@@ -351,6 +378,7 @@ class Publication:
     def _plan(self, target: _Target) -> tuple[dict[str, str], list[str]]:
         """(every file the folder will hold -> sha256, stale files to delete)."""
         staged = {name: _sha256(target.staging / name) for name in _files(target.staging, target.role)}
+        staged.update(self._reused[target.role])  # published already, with the bytes this run staged
         present = _files(target.folder, target.role)
         kept = {name: _sha256(target.folder / name) for name in present
                 if name not in staged and not _owned(target.role, name, target.replace)}
