@@ -57,7 +57,7 @@ CLAUSE_SPLIT_PATTERN = re.compile(
 # A list line "Term - comment" ("Jaundice - rare for most of us", "Steroid creams - NOT used"): the comment is
 # said of the term, so its dash is no clause boundary (a flattened list "A - B - C" still splits: there the
 # dash is followed by the next item's name).
-_HEAD_DASH = re.compile(r"^\W*(?:[\w'()/]+[\s-]){0,3}?[\w'()/]+\s+[-\u2013\u2014]\s+")
+_HEAD_DASH = re.compile(r"^\W*(?:[\w'()/]+[\s-]){0,3}?[\w'()/]+\s+[-\u2013\u2014]{1,2}\s+")
 
 
 def comment_dash(folded: str, mention_starts) -> tuple[int, int] | None:
@@ -67,7 +67,9 @@ def comment_dash(folded: str, mention_starts) -> tuple[int, int] | None:
         return None
     dash = folded.rfind("-", 0, head.end()), folded.rfind("\u2013", 0, head.end()), folded.rfind("\u2014", 0, head.end())
     at = max(dash)
-    return (at - 1, head.end()) if at > 0 else None
+    while at > 0 and folded[at - 1] in "-\u2013\u2014":
+        at -= 1  # "Nausea -- rarely": the boundary is found at the run's first dash
+    return (at - 1, at + 2) if at > 0 else None
 
 
 # Section headings by what they are about.

@@ -91,6 +91,22 @@ _OTHER_CONDITION = re.compile(r"\b(?:a|an|another|the)\s+(?:separate|different|d
 _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
 
 
+_RELATIVE = re.compile(r"(?:which|that)\s+(?=(?:is|are|was|were|occurs?|develops?|appears?|affects?)\b)")
+
+
+def _relative_after(sentence: Sentence, masked: str, spans: list[tuple[int, int]], index: int) -> str:
+    """The relative clause that follows clause ``index`` (", which is usually present"), its pronoun blanked
+    so it reads as the predicate of the term before it; "" when none follows."""
+    if index + 1 >= len(spans):
+        return ""
+    start, end = spans[index + 1]
+    pronoun = _RELATIVE.match(sentence.folded[start:end])
+    if pronoun is None or sentence.folded[spans[index][1]:start].strip() != ",":
+        return ""
+    gap = masked[spans[index][1]:start]
+    return gap + " " * pronoun.end() + masked[start + pronoun.end():end]
+
+
 _LABEL = re.compile(r"^\W*[^:.!?]{2,60}:\s")
 
 
@@ -198,9 +214,11 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         # (symptom, polarity, scope) -> (rank, typicality, hedge, extractor): one claim per sentence, the statement
         # before the listing, then the least hedged reading
         found: dict[tuple[str, str, str], tuple[tuple[int, int], str, str, str]] = {}
-        for clause_start, clause_end in _clauses(sentence):
+        spans = _clauses(sentence)
+        for index, (clause_start, clause_end) in enumerate(spans):
             clause = sentence.folded[clause_start:clause_end]
             clause_masked = masked[clause_start:clause_end]
+            relative = _relative_after(sentence, masked, spans, index)
             cues = clause_cues(clause_masked)
             # Negation is looked for with "not common", "with or without" and the like blanked out.
             denial_text = _blank(clause, [(c.start, c.end) for c in cues if c.cancels]
@@ -218,6 +236,12 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 if any(t.end <= mention.start and sentence.rel(t.start) >= clause_start for t in treatments):
                     continue  # "propranolol can cause nausea": a side effect, not a symptom of the condition
                 cue: Cue | None = read(clause_masked, cues, start - clause_start, end - clause_start)
+                if cue is None and relative and not sentence.folded[end:clause_end].strip(" ,"):
+                    # "Nausea, which is usually present, ...": the relative clause is said of the term before it
+                    joined = clause_masked + relative
+                    cue = read(joined, clause_cues(joined), start - clause_start, end - clause_start)
+                    if cue is not None:
+                        clause = clause + sentence.folded[clause_end:clause_end + len(relative)]
                 denied = (mention.negated or _is_negated(denial_text[: start - clause_start])
                           or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:]))
                           or bool(cue and cue.negates))

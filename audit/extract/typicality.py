@@ -231,13 +231,17 @@ _PRESENCE_AFTER = re.compile(r"^\s*,?\s*(?:\w+ly\s+)?(?:occurs?|occurring|develo
                              r"results?|manifests?|exists?|seen|found|reported|present|[.;,]|$)")
 
 
+_APPOSITIVE_PRESENCE = re.compile(r"^\s*(?:present|seen|reported|found|noted|observed)\s*(?:[,.;)]|$)")
+
+
 def _predicate(between: str, cue_text: str, after: str) -> bool:
     if not _PREDICATE_LEAD.match(between):
         return False
     if _DASH.search(between):
         return True  # "Nausea - rare for most of us": a list line's comment on the term
     if _LIST.search(between) and not _VERB.search(between + cue_text):
-        return False
+        # "Severe pain, nearly always present, ...": an apposition that says how often the term is present
+        return between.strip() == "," and _APPOSITIVE_PRESENCE.match(after) is not None
     if not _VERB.search(between + cue_text) and not _PRESENCE_AFTER.match(after):
         return False
     return True
