@@ -165,8 +165,19 @@ _TAKES_A_NUMBER = re.compile(
     r"chapter|number|score|figure|table|version|trisomy|chromosome|factor|nf|cmt|hla)\s*$", re.IGNORECASE)
 
 
+def _may_end_in_reference_marks(sentence: str) -> bool:
+    """What _REFERENCE_MARKS needs at the end: a digit, then at most ']', '.' and white space (most sentences end
+    in a word and a full stop, and the regular expression would try every position of them)."""
+    tail = sentence.rstrip()
+    tail = tail[:-1] if tail.endswith(".") else tail
+    tail = tail[:-1] if tail.endswith("]") else tail
+    return tail[-1:].isdecimal()
+
+
 def _without_reference_marks(sentence: str) -> int:
     """Length of the sentence without trailing reference marks (the quote stops before them)."""
+    if not _may_end_in_reference_marks(sentence):
+        return len(sentence)
     marks = _REFERENCE_MARKS.search(sentence)
     if marks is None or marks.start() < 1 or _TAKES_A_NUMBER.search(sentence[: marks.start()]):
         return len(sentence)
@@ -202,11 +213,17 @@ class DocumentAnalysis:
         sentences: list[Sentence] = []
         sections: frozenset[str] = frozenset()
         heading_type: str | None = None
+        # One lexicon pass over the whole text: no form holds a line break, and the blank lines between
+        # blocks are word boundaries like a block's own ends, so it finds what a pass per block finds.
+        all_mentions = self.matcher.find(self.folded)
+        all_starts = [mention.start for mention in all_mentions]
         for block_index, block in enumerate(self.document.blocks):
             block_text = self.text[block.start:block.end]
             folded_block = self.folded[block.start:block.end]
-            block_mentions = self.matcher.find(folded_block, block.start)
-            mention_starts = [mention.start for mention in block_mentions]
+            first_mention = bisect_left(all_starts, block.start)
+            last_mention = bisect_left(all_starts, block.end, first_mention)
+            block_mentions = all_mentions[first_mention:last_mention]
+            mention_starts = all_starts[first_mention:last_mention]
             leading = _leading_type(block_mentions, folded_block, block.start)
             label_type = None
             label = _LABEL.match(block_text)
