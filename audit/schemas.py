@@ -148,6 +148,11 @@ def empty_frame(model: type[pa.DataFrameModel]) -> pd.DataFrame:
                                              for name, column in schema.columns.items()}))
 
 
+def coerce_table(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``frame`` with the dtypes :func:`validate_table` gives it, unchecked (for rows checked before)."""
+    return TABLE_MODELS[name].to_schema().coerce_dtype(frame)
+
+
 def validate_table(frame: pd.DataFrame, name: str, failures_dir: str | Path | None = None) -> pd.DataFrame:
     """Validate ``frame`` against the model named ``name``; lazy, all failures at once."""
     model = TABLE_MODELS[name]

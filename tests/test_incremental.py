@@ -98,6 +98,31 @@ def test_unchanged_texts_are_kept_in_place(tmp_path):
     assert [name for name in sorted(after) if after[name] != before[name]] == ["rarity-explainer.txt"]
 
 
+def test_only_new_documents_rows_are_schema_checked(tmp_path, monkeypatch):
+    """Rows validated once (keyed by the document's content) are not validated again; a new document's are."""
+    import audit.api
+
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    first = _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    checked: list[set[str]] = []
+    real = audit.api.validate_table
+
+    def recording(frame, name, failures_dir=None):
+        if name == "claims":
+            checked.append(set(frame["source_id"]))
+        return real(frame, name, failures_dir)
+
+    monkeypatch.setattr(audit.api, "validate_table", recording)
+    _figure(folder)
+    second = _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    assert checked == [{"rarity-explainer"}]
+    assert list(second.extract.claims.dtypes) == list(first.extract.claims.dtypes)
+    checked.clear()
+    _audit(folder, tmp_path / "out", None, False)  # no cache: nothing is known, everything is checked
+    assert len(checked) == 1 and len(checked[0]) > 1
+
+
 def test_unchanged_corpus_keeps_every_question(tmp_path):
     folder = tmp_path / "corpus" / CALCINOSIS.name
     shutil.copytree(CALCINOSIS, folder)

@@ -34,6 +34,29 @@ def cached_source(corpus: Corpus, entry: SourceEntry, data: bytes, cache: Docume
     return key, cached
 
 
+def _validated_marker(cache: DocumentCache, key: str):
+    return cache.folder / key[:2] / f"{key}.valid" if cache.folder is not None else None
+
+
+def was_validated(cache: DocumentCache, key: str) -> bool:
+    """Whether the claim rows cached under ``key`` passed the claims schema in an earlier run.
+
+    Kept beside the entry rather than in it: entries are written by the workers, before the
+    main process validates the table (a marker a pull request plants skips the check of rows
+    it could plant in the cache as well).
+    """
+    marker = _validated_marker(cache, key)
+    return marker is not None and marker.is_file()
+
+
+def mark_validated(cache: DocumentCache, keys) -> None:
+    """Note that the rows cached under ``keys`` passed the claims schema (see :func:`was_validated`)."""
+    for key in keys:
+        marker = _validated_marker(cache, key)
+        if marker is not None and marker.parent.is_dir():  # an entry not cached (a failed write) gets none
+            marker.touch()
+
+
 def process_source(corpus: Corpus, entry: SourceEntry, cache: DocumentCache) -> dict | None:
     """Read one source, and serve it from the cache or extract (and cache) it."""
     data = corpus.read_bytes(entry)  # read once: hashed for the cache, then cleaned
