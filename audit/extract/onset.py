@@ -40,6 +40,9 @@ OLDEST = 100.0  # the open end of "in adulthood", "after age 40", in years
 _ONSET_PREDICATE = re.compile(
     r"\b(?:starts?|started|starting|begins?|began|beginning|appears?|appeared|develops?|developed|arises?|emerges?|"
     r"first\s+(?:occurs?|occurred|noticed|seen|appear)|onset|shows?\s+up|"
+    # "the first attack typically occurs in ...", "we had our first attack as teenagers"
+    r"first\s+(?:attacks?|episodes?|flares?|outbreaks?)\s+(?:\w+\s+){0,2}?(?:occurs?|occurred|happens?|happened|"
+    r"comes?|came|appears?|appeared|is|was)|(?:had|have|has)\s+(?:\w+\s+)?first\s+(?:attacks?|episodes?|flares?)|"
     r"(?:is|are|was|were|be|becomes?|become)\s+(?:\w+\s+){0,2}?(?:present|evident|apparent|noticeable|obvious|"
     r"noticed|recognized|recognised|detected|visible|symptomatic)|(?:is|are)\s+born\s+with|"
     r"(?:usually|typically|generally|often|first)\s+presents|shows?\s+(?:signs|symptoms)|showed\s+(?:signs|symptoms))\b")
@@ -69,9 +72,14 @@ _STAGES: list[tuple[re.Pattern[str], str, float, float]] = [
                 r"\bwithin\s+the\s+first\s+(?:few\s+)?(?:weeks|months|year)(?:\s+of\s+life)?\b"),
      "infancy", 0.01, 2.0),
     (re.compile(r"\b(?:in|during)\s+early\s+childhood\b"), "early childhood", 1.0, 6.0),
+    (re.compile(r"\b(?:in|during)\s+(?:the\s+)?toddler\s+years\b|\bas\s+(?:a\s+)?toddlers?\b|\bin\s+toddlerhood\b"),
+     "toddler years", 1.0, 3.0),
+    (re.compile(r"\bbefore\s+puberty\b"), "before puberty", 0.0, 11.9),
+    (re.compile(r"\bafter\s+puberty\b"), "after puberty", 12.0, OLDEST),
     (re.compile(r"\b(?:in|during)\s+(?:late\s+|middle\s+)?childhood\b"), "childhood", 1.0, 11.9),
     (re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?:teen|teenage)\s+years\b|\b(?:in|during)\s+adolescence\b|"
-                r"\bduring\s+puberty\b"), "teen years", 12.0, 19.0),
+                r"\b(?:during|at|around)\s+puberty\b|\bas\s+(?:teenagers|teens|a\s+teenager|adolescents)\b"),
+     "teen years", 12.0, 19.0),
     (re.compile(r"\b(?:in|during)\s+(?:early|young)\s+adulthood\b"), "young adulthood",
      18.0, 35.0),
     (re.compile(r"\b(?:in|during)\s+middle\s+age\b|\bin\s+midlife\b"), "middle age", 40.0, 65.0),
@@ -92,12 +100,13 @@ _MONTHS = re.compile(rf"\b(?:(?P<word>by|before|after|around|about|at|between)\s
                      rf"(?P<age>\s+of\s+age|\s+old)?\b(?!\s+(?:after|of\s+(?:treatment|therapy|use)))")
 # "in the fourth decade of life": ages 30-39.
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
-_DECADE_OF_LIFE = re.compile(r"\bin\s+the\s+(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+decade(?:\s+of\s+life)?\b")
+_DECADE_OF_LIFE = re.compile(r"\bin\s+the\s+(?P<ordinal>" + "|".join(_ORDINALS) + r")(?:\s+(?:or|to|and)\s+(?P<last>"
+                             + "|".join(_ORDINALS) + r"))?\s+decades?(?:\s+of\s+life)?\b")
 _AGED = re.compile(rf"\baged\s+(?P<low>{_NUMBER})\s*(?:to|-|–|and)\s*(?P<high>{_NUMBER})\b")
 _BEFORE = re.compile(rf"\b(?P<word>before|by|under)\s+(?:the\s+)?(?:age\s+(?:of\s+)?|time\s+(?:the\s+)?"
                      rf"(?:child|person|baby|patient)\s+is\s+)(?P<age>{_NUMBER})\b")
 _AFTER = re.compile(rf"\b(?:after|over|past|from)\s+(?:the\s+)?age\s+(?:of\s+)?(?P<age>{_NUMBER})\b")
-_DECADE = re.compile(r"\bin\s+(?:their|the|your|one's)\s+(?:early\s+|late\s+|mid-?\s*)?"
+_DECADE = re.compile(r"\bin\s+(?:their|the|your|one's|our|my|his|her)\s+(?:early\s+|late\s+|mid-?\s*)?"
                      r"(?P<decade>teens|twenties|thirties|forties|fifties|sixties|[2-6]0s)\b")
 # Where a stage may follow without its own preposition: "in adolescence or early adulthood", "between early
 # childhood and adolescence".
@@ -114,7 +123,7 @@ _JUDGEMENT = {"rare": "rarely", "uncommon": "rarely", "unusual": "rarely", "exce
 _MAX_GAP_WORDS = 5  # words between the predicate and the age ("starts most often in", "is evident at birth")
 # A subject that refers back to the type the previous sentence was about.
 _GENERIC_SUBJECT = re.compile(r"^\W*(?:(?:sometimes|often|usually|typically|generally|rarely|occasionally),?\s+)?(?:the\s+)?(?:first\s+)?(?:signs?\s+and\s+symptoms|symptoms?\s+and\s+signs?|"
-                              r"symptoms|signs|it|they)\b")
+                              r"symptoms|signs|it|they|(?:first\s+)?(?:attacks?|episodes?|flares?|outbreaks?))\b")
 
 
 def _number(text: str) -> float:
@@ -160,8 +169,9 @@ def stages_in(text: str) -> list[tuple[int, int, Stage]]:
             found.append((m.start(), m.end(), Stage(f"at {months}", round(low, 3), round(high, 3))))
     for m in _DECADE_OF_LIFE.finditer(text):
         decade = _ORDINALS[m.group("ordinal")]
-        found.append((m.start(), m.end(), Stage(f"ages {(decade - 1) * 10}-{decade * 10 - 1}",
-                                                float((decade - 1) * 10), float(decade * 10 - 1))))
+        last = _ORDINALS[m.group("last")] if m.group("last") else decade  # "the third or fourth decade"
+        found.append((m.start(), m.end(), Stage(f"ages {(decade - 1) * 10}-{last * 10 - 1}",
+                                                float((decade - 1) * 10), float(last * 10 - 1))))
     for m in _AGED.finditer(text):
         low, high = _number(m.group("low")), _number(m.group("high"))
         if low < high <= OLDEST:
