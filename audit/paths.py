@@ -19,12 +19,14 @@ def repository_root() -> Path:
 def display_path(path: Path) -> str:
     """A path relative to the repository root when inside it (stable across clones)."""
     resolved = path.resolve()
-    for base in (repository_root(), Path.cwd().resolve()):
-        try:
-            return resolved.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return resolved.as_posix()
+    try:
+        return resolved.relative_to(repository_root()).as_posix()
+    except ValueError:
+        pass
+    try:  # resolved only now: called once per source, the working folder's resolve() was half the cost
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
 
 
 def default_extracted_dir(corpus_dir: str | Path) -> Path:
