@@ -52,6 +52,8 @@ _ACCOUNTS_FOR = re.compile(
     r"(?:the\s+)?(?:(?:vast|great|overwhelming)\s+)?(?:majority|most|bulk|largest\s+(?:share|proportion|number|part))"
     r"(?:\s+of)?(?:\s+(?:all|the))?\s+(?:cases|patients|diagnoses|people|individuals|instances|attacks)\b|"
     r"\b(?:accounts?|accounting|accounted)\s+for\s+most\b")
+# A run of capitalised words with an occurrence word inside ("Living Rare X Network", "Rare Diseases Foundation").
+_IN_PROPER_NAME = re.compile(r"(?:[A-Z][\w'-]*\s+)*(?:Rare|Common|Uncommon)(?:\s+[A-Z][\w'-]*)+")
 _RANKED_IN = re.compile(r"\s+(?:of|among|within)\s+(?:the\s+|all\s+)?")
 # "(the most common type) overall is A", "(... of B) in adults is A": what stands between a rank and its subject.
 _RANK_VERB = re.compile(r"[\s,]*(?:(?:overall|worldwide|by\s+far|(?:in|among)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)[\s,]+)?"
@@ -308,6 +310,9 @@ def _occurrence(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
         at = sentence.start + cue.start("word")
         if any(m.start <= at < m.end for m in sentence.mentions):
             continue  # "known as common migraine": the word is part of a name
+        if _IN_PROPER_NAME.search(sentence.text, max(0, cue.start("word") - 40), cue.end("word") + 40) \
+                and sentence.text[cue.start("word")].isupper() and cue.start("word") > 0:
+            continue  # "the Living Rare Porphyria Circle": a capitalised word inside an organisation's name
         subjects = _subjects_near(analysis, sentence, sentence.start + cue.start(), sentence.start + cue.end())
         if subjects:
             value = _value(cue.group("word"), cue.group("degree"))

@@ -39,7 +39,9 @@ def _is_cause(sentence: Sentence, start: int, end: int) -> bool:
 
 
 # The treatment denied by what follows it: "X is not used", "X does not help", "X has never been shown".
-_DENIED_AFTER = re.compile(r"^\W*(?:(?:and|or)\s+(?:other|similar|related)\s+(?:\w+\s+){0,3}?|(?:\w+\s+){0,2}?)"
+_DENIED_AFTER = re.compile(r"^\W*(?:(?:and|or)\s+(?:other|similar|related)\s+(?:\w+\s+){0,3}?|"
+                           # not "triptans that do not cause drowsiness": a relative clause describes the treatment
+                           r"(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?)"
                            r"(?:is|are|was|were|does|do|did|has|have|should|can|may|will)\s+"
                            r"(?:also\s+)?(?:not|never|no\s+longer)\b|^\W*(?:isn't|aren't|doesn't|don't|won't|cannot)\b|"
                            # "X is contraindicated", "X was withdrawn (from the market)", "X was pulled from the market"
