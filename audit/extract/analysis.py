@@ -271,12 +271,17 @@ class DocumentAnalysis:
         chosen = self._sentences_for.get(facet)
         if chosen is None:
             chosen = self._sentences_for[facet] = tuple(self.regions.sentences_for(
-                facet, self.sentences, self._mention_kinds, self.cues))
+                facet, self.sentences, self._sentences_with_kind, self.cues))
         return chosen
 
     @cached_property
-    def _mention_kinds(self) -> list[frozenset[str]]:
-        return [frozenset(mention.kind for mention in sentence.mentions) for sentence in self.sentences]
+    def _sentences_with_kind(self) -> dict[str, list[int]]:
+        """Per mention kind, the indexes (ascending) of the sentences holding one."""
+        found: dict[str, list[int]] = {}
+        for index, sentence in enumerate(self.sentences):
+            for kind in {mention.kind for mention in sentence.mentions}:
+                found.setdefault(kind, []).append(index)
+        return found
 
     @cached_property
     def type_count_sentences(self) -> frozenset[int]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -161,19 +161,20 @@ class ClaimRegions:
             return True
         return any(cues.overlaps(facet, start, end) for facet in self.gates)
 
-    def sentences_for(self, facet: str, sentences: Sequence[Sentence], mention_kinds: Sequence[frozenset[str]],
+    def sentences_for(self, facet: str, sentences: Sequence[Sentence], with_kind: Mapping[str, Iterable[int]],
                       cues: CueHits) -> Sequence[Sentence]:
         """The sentences (in order) holding a mention or a cue ``facet``'s rules need; all of them when off.
 
-        ``mention_kinds[i]`` are the kinds of sentence i's mentions. A cue counts
-        when it overlaps the sentence: a superset of the cues found in the
-        sentence alone.
+        ``with_kind[kind]`` are the indexes of the sentences holding a mention
+        of ``kind``. A cue counts when it overlaps the sentence: a superset of
+        the cues found in the sentence alone.
         """
         gate = self.gates.get(facet)
         if gate is None:
             return sentences
-        kinds = frozenset(gate.kinds)
-        chosen = {index for index, found in enumerate(mention_kinds) if not kinds.isdisjoint(found)} if kinds else set()
+        chosen: set[int] = set()
+        for kind in gate.kinds:
+            chosen.update(with_kind.get(kind, ()))
         sentence_ends = [sentence.end for sentence in sentences]
         count = len(sentences)
         first = 0
