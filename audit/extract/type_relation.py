@@ -70,9 +70,16 @@ _SUBTYPE_OF = re.compile(r"\bsub\s?types?\s+(?:of|within|in)\b"
                          r"|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:variant|subgroup|subset|subclass)\s+(?:of|within)\b")
 # "A is a (rare) form of B" with B a type: A sits under B ("a form of" the condition is a type, see type_named).
 _FORM_OF_TYPE = re.compile(rf"\b(?:(?:is|are|was|were|remains?)\s+(?:\w+\s+){{0,3}}?|"
-                           rf"(?:to\s+be|as)\s+|\bbut\s+)(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?"
+                           rf"(?:to\s+be|as)\s+|\bbut\s+)(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,3}}?"
                            rf"(?:form|type|kind|variant|subtype|variety|pattern|presentation)\s+(?:of|within)\s+(?:the\s+)?$")
 # "A is classed with the B forms", "A falls under (the umbrella of) B", "A belongs to the B group": A under B.
+_DIVIDED_INTO = re.compile(r"\b(?:is|are|can\s+be|may\s+be|has\s+been|have\s+been)\s+(?:(?:further|also|usually|often|"
+                          r"now|commonly|traditionally)\s+)*(?:divided|subdivided|split|separated|broken\s+down)\s+"
+                          r"(?:further\s+)?into\s+(?:(?:two|three|four|five|six|several|\d+)\s+)?(?:(?:main|major)\s+)?"
+                          r"(?:(?:sub)?types|forms|groups|subgroups|categories|variants)?[\s:,]*(?:(?:the|a|an)\s+)?")
+_SUBTYPES_INCLUDE = re.compile(r"\b(?:its|their)\s+(?:(?:main|known|recogni[sz]ed|major)\s+)?sub\s?types\s+"
+                               r"(?:include|are)\s*:?\s*|\bsub\s?types\s+of\s+(?P<of>)(?:the\s+)?")
+_INCLUDE_VERB = re.compile(r"\s*(?:include|are)\s*:?\s*")
 _UNDER = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:(?!not\b)\w+\s+){0,2}?"
                     r"(?:classed|classified|grouped|placed|included|listed|counted|lumped)\s+(?:together\s+)?"
                     r"(?:with|among|under|within)|falls?\s+(?:under|within)(?:\s+the\s+(?:umbrella|heading|category|"
@@ -127,6 +134,10 @@ _FORMER_NAME = re.compile(r"\b(?:formerly|previously|once|used\s+to\s+be)\s+(?:\
                           r"referred)\b|\b(?:formerly|previously)\b(?!\s+(?:\w+\s+)?(?:regarded|considered|thought|believed|"
                           r"classified|described|listed|seen))")
 _NOW = re.compile(r"\b(?:now|today|currently|nowadays|these\s+days|at\s+present)\b")
+# "A is not a true porphyria": the condition's own name after the denial.
+_NOT_TRUE_ONE = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?not|\b(?:isn't|aren't))\s+(?:really\s+|actually\s+)?"
+                           r"(?:a|an)\s+(?:true|real|genuine|proper|classic)\s+$")
+_AND_BEFORE = re.compile(r"\band\s+$")
 _PRONOUN_START = re.compile(r"^\W*(?:it|this|this condition|this disorder|this form|this type|the condition|"
                             r"the disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
@@ -495,7 +506,8 @@ def _subtypes(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
         parent = condition if parent_mention is None or parent_mention.kind in ("condition", "scope") else parent_mention.name
         child = _subject_before(analysis, sentence, sentence.start + cue.start())
         if child and child != parent:
-            negated = bool(re.search(r"\bnot\b", sentence.folded[max(0, cue.start() - 25):cue.start()]))
+            negated = bool(re.search(r"\bnot\b|\brather\s+than\s*$|\binstead\s+of\s*$",
+                                     sentence.folded[max(0, cue.start() - 25):cue.start()]))
             yield _row(analysis, sentence, child, "subtype_of", parent, "type_relation.subtype_of",
                        polarity="negated" if negated else "asserted", hedge=_hedge(sentence, cue.start()))
 
@@ -517,6 +529,42 @@ def _form_of_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cl
                 if name != mention.name:
                     yield _row(analysis, sentence, name, "subtype_of", mention.name, "type_relation.form_of",
                                hedge=_hedge(sentence, cue.start()))
+
+
+def _divided_into(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"A is divided into B and C", "A's subtypes include B and C", "Subtypes of A include B": B, C under A."""
+    for pattern in (_DIVIDED_INTO, _SUBTYPES_INCLUDE):
+        for cue in pattern.finditer(sentence.folded):
+            at = sentence.start + cue.start()
+            if cue.groupdict().get("of") is not None:
+                after_of = [m for m in sentence.mentions if m.start == sentence.start + cue.end()]
+                if not after_of or after_of[0].kind not in TYPE_LIKE:
+                    continue
+                verb = _INCLUDE_VERB.match(analysis.folded, after_of[0].end)
+                if verb is None:
+                    continue
+                parent, children = after_of[0].name, _list_after(sentence, verb.end())
+            else:
+                parent = _subject_past_apposition(analysis, sentence, at)
+                if parent is None and cue.group(0).startswith(("its", "their")):
+                    parent = _previous_type(analysis, sentence)  # "Its subtypes include ...": the type just named
+                children = _list_after(sentence, sentence.start + cue.end())
+            negated = NEGATION_PATTERN.search(cue.group(0)) is not None
+            for child in children:
+                if parent and child.name != parent:
+                    yield _row(analysis, sentence, child.name, "subtype_of", parent, "type_relation.divided_into",
+                               polarity="negated" if negated else "asserted", hedge=_hedge(sentence, cue.start()))
+
+
+def _previous_type(analysis: DocumentAnalysis, sentence: Sentence) -> str | None:
+    """The type a possessive ("its", "their") at the start of a sentence refers to: the sentence's own first
+    type before it, else the previous sentence's first type, else the type in context."""
+    if sentence.index > 0:
+        previous = analysis.sentences[sentence.index - 1]
+        first = next((m for m in previous.mentions if m.kind in TYPE_LIKE), None)
+        if first is not None:
+            return first.name
+    return sentence.context_type or None
 
 
 def _placed_under(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
@@ -585,9 +633,18 @@ def _not_a_form(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
 
 
 def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
-    """"A is not a distinct subtype": A is denied a place among the condition's types."""
-    for denial in _NOT_A_TYPE.finditer(sentence.folded):
+    """"A is not a distinct subtype", "A is not a true porphyria": A is denied a place among the condition's
+    types. In "A is a form of B and is not considered a separate type" the denial is A's, the clause's subject."""
+    denials = list(_NOT_A_TYPE.finditer(sentence.folded))
+    for mention in sentence.mentions_of("condition", "scope"):
+        true_one = _NOT_TRUE_ONE.search(sentence.folded, 0, mention.start - sentence.start)
+        if true_one is not None and true_one.end() == mention.start - sentence.start:
+            denials.append(true_one)
+    for denial in denials:
         subject = _subject_before(analysis, sentence, sentence.start + denial.start())
+        if _AND_BEFORE.search(sentence.folded, 0, denial.start()):
+            first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE), None)
+            subject = first.name if first is not None and first.end <= sentence.start + denial.start() else subject
         if denial.group(0).startswith(("rather", "instead")):
             # "A is a variant of B rather than a distinct type": the contrast is with A's own predicate.
             first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE
@@ -654,6 +711,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _not_a_type(analysis, sentence)
         yield from _form_of_type(analysis, sentence)
         yield from _placed_under(analysis, sentence)
+        yield from _divided_into(analysis, sentence)
         yield from _active_call(analysis, sentence)
         yield from _sameness(analysis, sentence)
     for named in named_types(analysis):
