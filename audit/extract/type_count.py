@@ -48,6 +48,9 @@ _PREDICATE = re.compile(r"^\W*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:can\s+be\s+|is\s
                         r"(?:\w+ly\s+)?(?:divided|split|classified|categori[sz]ed|grouped|separated|subdivided|"
                         r"broken\s+down|has|have|comes?|occurs?|includes?|comprises?|consists?|exists?)\b"
                         r"|^\s+into\s*$")  # "divide A into four subtypes": A is what is divided
+# "two classification schemes", "three typing systems": the type noun modifies another noun, which is counted.
+_NOUN_AS_MODIFIER = re.compile(r"\s+(?:schemes?|systems?|criteria|methods?|approaches|codes?|scales?|tables?|"
+                               r"guidelines?|frameworks?|labels?|names?|models?|tests?)\b")
 _CLAUSE_STOP = re.compile(r"[.;:]|\b(?:which|that|while|whereas|but)\b")
 
 
@@ -124,8 +127,19 @@ def _names_follow(sentence: Sentence, noun_end: int) -> bool:
     return any(m.kind in TYPE_LIKE and at <= m.start <= at + 4 for m in sentence.mentions)
 
 
-def count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple[re.Match, str, str, bool]]:
-    """Count phrases in a sentence as (match, subject, scope, vague)."""
+def count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> tuple[tuple[re.Match, str, str, bool], ...]:
+    """Count phrases in a sentence as (match, subject, scope, vague).
+
+    Read once per sentence: this extractor, the type list reader and the document's count sentences ask.
+    """
+    read: dict[int, tuple] = analysis.memo.setdefault("type_count.count_matches", {})  # type: ignore[assignment]
+    found = read.get(sentence.index)
+    if found is None:
+        found = read[sentence.index] = tuple(_count_matches(analysis, sentence))
+    return found
+
+
+def _count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple[re.Match, str, str, bool]]:
     found = []
     if sentence.is_question:
         return found
@@ -137,10 +151,23 @@ def count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple[
             if _DEFINITE_BEFORE.search(sentence.folded[: match.start()]) and not _LIST_FOLLOWS.match(
                     sentence.folded[match.end("noun"):]) and not _names_follow(sentence, match.end("noun")):
                 continue  # "the various types", "the two types have": refers to types, does not count them
+            if _NOUN_AS_MODIFIER.match(sentence.folded, match.end("noun")) or _counts_groupings(sentence, match):
+                continue
             target = _what_it_counts(analysis, sentence, match)
             if target is not None:
                 found.append((match, target[0], target[1], vague))
     return found
+
+
+def _counts_groupings(sentence: Sentence, match: re.Match) -> bool:
+    """"two main categories: acute porphyrias and cutaneous porphyrias": the members listed are groupings of the
+    condition (its lexicon scopes), not types, so the number counts groupings, not types."""
+    listed = _LIST_FOLLOWS.match(sentence.folded[match.end("noun"):]) or _ARE_FOLLOWS.match(sentence.folded[match.end("noun"):])
+    if listed is None:
+        return False
+    at = sentence.start + match.end("noun") + listed.end()
+    members = [m for m in sentence.mentions if at <= m.start and m.kind in (*TYPE_LIKE, "scope")]
+    return bool(members) and all(m.kind == "scope" for m in members)
 
 
 def _interval(match: re.Match) -> tuple[str, float, float | None, str]:
