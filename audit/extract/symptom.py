@@ -88,6 +88,7 @@ _HOLDER_AFTER = re.compile(
 # The clause is about another condition: "they classify it as a separate disorder characterized by X".
 _OTHER_CONDITION = re.compile(r"\b(?:a|an|another|the)\s+(?:separate|different|distinct|unrelated|other)\s+"
                               r"(?:disorders?|conditions?|diseases?|syndromes?|entity)\b")
+_CONTRAST = re.compile(r"\b(?:whereas|while|but|although|though|however|unlike)\b|;")
 _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
 
 
@@ -160,6 +161,11 @@ def _scopes(analysis: DocumentAnalysis, sentence: Sentence, mention, block_type:
     """The types a symptom mention is stated for ([""] for the whole condition)."""
     types = sentence.mentions_of(*TYPE_LIKE)
     before = [t for t in types if t.end <= mention.start]
+    if before and _CONTRAST.search(analysis.folded, before[-1].end, mention.start):
+        # "In A, blisters heal without scarring, whereas scarring is a hallmark of B": the contrast's own type
+        for after in types:
+            if after.start >= mention.end and _HOLDER_AFTER.match(analysis.folded[mention.end:after.start]):
+                return [after.name]
     if before:
         chosen = [before[-1]]
         for previous in reversed(before[:-1]):  # "In types A and B, ...": both
