@@ -32,6 +32,7 @@ from audit.ingest import Corpus, load_corpus
 from audit.ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, resolve_inside  # noqa: F401 - the CLI's defaults
 from audit.locate import corpus_locator, path_shown
 from audit.paths import default_extracted_dir, default_reports_dir, display_path  # noqa: F401 - public
+from audit.report.fragments import Fragments, fragments_path
 from audit.report.report import build_check_page, build_data_quality_page, build_diff_page, build_report, write_report
 from audit.results import AuditResult, ExtractResult, LazyTexts  # noqa: F401 - public
 from audit.schemas import ClaimsTable, coerce_table, empty_frame, read_table, validate_table
@@ -226,9 +227,12 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
         write_json(reports_out / "findings.json", document)
         if report is not None:
             _write_data_quality(report, reports_out, result.corpus.name)
+        fragments = Fragments(fragments_path(cache_dir, result.corpus.folder)) if cache_dir is not None else None
         html = build_report(document, result.claims, result.sources, texts, topic.condition.name,
-                            report.outcomes if report else None, topic.condition_names())
+                            report.outcomes if report else None, topic.condition_names(), fragments)
         write_report(reports_out / "report.html", html)
+        if fragments is not None:
+            fragments.save()
     return audit_result
 
 

@@ -123,6 +123,30 @@ def test_only_new_documents_rows_are_schema_checked(tmp_path, monkeypatch):
     assert len(checked) == 1 and len(checked[0]) > 1
 
 
+def test_report_grids_are_rendered_again_only_where_they_changed(tmp_path, monkeypatch):
+    import audit.report.report
+
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    rendered: list[int] = []
+    real = audit.report.report.render_grid
+
+    def counting(positions, anchor):
+        rendered.append(1)
+        return real(positions, anchor)
+
+    monkeypatch.setattr(audit.report.report, "render_grid", counting)
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    first = len(rendered)
+    assert first > 2
+    rendered.clear()
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    assert rendered == []  # nothing changed: every grid is the stored one
+    _figure(folder)
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    assert 0 < len(rendered) < first
+
+
 def test_unchanged_corpus_keeps_every_question(tmp_path):
     folder = tmp_path / "corpus" / CALCINOSIS.name
     shutil.copytree(CALCINOSIS, folder)

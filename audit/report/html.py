@@ -39,6 +39,17 @@ def page_script() -> tuple[str, str]:
     return script, f"sha256-{digest}"
 
 
+@lru_cache(maxsize=1)
+def _grid_template():
+    return environment().from_string('{% from "macros.html.j2" import positions_grid with context %}'
+                                     "{{ positions_grid(positions) }}")
+
+
+def render_grid(positions: list[dict], anchor) -> str:
+    """The quotes grid of a finding or an agreement: what ``{{ positions_grid(positions) }}`` gives in a page."""
+    return _grid_template().render(positions=positions, anchor=anchor)
+
+
 def render(template: str, **context) -> str:
     script, script_hash = page_script()
     return environment().get_template(template).render(script=script, script_hash=script_hash, **context)

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
+
 from audit.atomic import write_text
 from audit.compare.context import plain_strings
-from audit.report.html import agreement_matrix, matrix_svg, render, source_parts
+from audit.report.fragments import Fragments
+from audit.report.html import agreement_matrix, matrix_svg, render, render_grid, source_parts
 from audit.report.overview import facet_tables
 
 
@@ -23,11 +26,12 @@ def _sources_to_show(document: dict, source_ids: list[str]) -> list[str]:
 
 
 def build_report(document: dict, claims, sources, texts: dict[str, str], condition: str,
-                 quality_outcomes=None, conditions: set[str] | None = None) -> str:
+                 quality_outcomes=None, conditions: set[str] | None = None,
+                 fragments: Fragments | None = None) -> str:
     """Render the report page from the findings document and the tables.
 
     ``conditions``: the condition's name and its scopes (what a count of types can be "of"); default the
-    condition alone.
+    condition alone. ``fragments``: quote grids rendered by an earlier run, reused where unchanged.
     """
     claims = plain_strings(claims)  # read cell by cell below: plain str cells, not pandas string cells
     source_ids = sorted(sources["source_id"])
@@ -49,10 +53,18 @@ def build_report(document: dict, claims, sources, texts: dict[str, str], conditi
         """The highlight a quote link lands on; "" when that source's text is not on the page."""
         return anchors.get((source_id, int(start), int(end)), "")
 
+    def grid(positions: list[dict]) -> Markup:
+        """A finding's or an agreement's quotes: from ``fragments`` when they hold it."""
+        if fragments is None:
+            return Markup(render_grid(positions, anchor))
+        anchors = [anchor(q["source_id"], q["start"], q["end"]) if q["claim_id"] else ""
+                   for position in positions for q in position["quotes"]]
+        return fragments.grid(positions, anchors, lambda: render_grid(positions, anchor))
+
     tables = facet_tables(claims, columns, conditions or {condition}, anchor)
     quality = [outcome.to_dict() for outcome in quality_outcomes] if quality_outcomes else []
     return render("report.html.j2", doc=document, matrix=matrix, matrix_svg=matrix_svg(matrix),
-                  sources=source_views, quality=quality, tables=tables, anchor=anchor)
+                  sources=source_views, quality=quality, tables=tables, anchor=anchor, grid=grid)
 
 
 def write_report(path: str | Path, html: str) -> Path:
