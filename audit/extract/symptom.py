@@ -108,6 +108,26 @@ def _relative_after(sentence: Sentence, masked: str, spans: list[tuple[int, int]
     return gap + " " * pronoun.end() + masked[start + pronoun.end():end]
 
 
+_INTRO_VERB = re.compile(r"\b(?:include|includes|including|are|can\s+be|may\s+be|involve|such\s+as|have|has|get|"
+                         r"experience|develop|show|notice)\s*:\s*$")
+
+
+def _list_intro_cue(analysis: DocumentAnalysis, sentence: Sentence) -> str:
+    """The introduction of the list an item sits in, when it says how typical its items are ("Other symptoms may
+    include:", "Some people have:"): its text up to the colon, else ""."""
+    index = sentence.index - 1
+    while index >= 0 and analysis.sentences[index].block.kind == "item":
+        index -= 1
+    if index < 0:
+        return ""
+    intro = analysis.sentences[index]
+    if not _INTRO_VERB.search(intro.folded):
+        return ""
+    text = _masked(intro)
+    cues = clause_cues(text)
+    return text if cues and cues[-1].tier > 0 else ""
+
+
 _LABEL = re.compile(r"^\W*[^:.!?]{2,60}:\s")
 
 
@@ -251,9 +271,16 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 denied = (mention.negated or _is_negated(denial_text[: start - clause_start])
                           or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:]))
                           or bool(cue and cue.negates))
+                if cue is None and sentence.block.kind == "item":
+                    cue_text = _list_intro_cue(analysis, sentence)  # "Symptoms may include:" then "- seizures"
+                else:
+                    cue_text = ""
                 if cue is not None:
                     typicality = cue.typicality
                     words = [clause[cue.start:cue.end]]
+                elif cue_text:
+                    intro_cues = clause_cues(cue_text)
+                    typicality, words = intro_cues[-1].typicality, [cue_text[intro_cues[-1].start:intro_cues[-1].end]]
                 else:
                     typicality, label = _band_before(analysis, sentence, mention.start, bands)
                     words = [label] if label else []
