@@ -88,6 +88,11 @@ _HOLDER_AFTER = re.compile(
 # The clause is about another condition: "they classify it as a separate disorder characterized by X".
 _OTHER_CONDITION = re.compile(r"\b(?:a|an|another|the)\s+(?:separate|different|distinct|unrelated|other)\s+"
                               r"(?:disorders?|conditions?|diseases?|syndromes?|entity)\b")
+# The symptom's name modifying a noun: "nausea meds", "pain relievers", "a headache pain diary".
+_NAMES_A_REMEDY = re.compile(r"\s+(?:meds|medications?|medicines?|drugs?|relievers?|killers?|pills?|tablets?|"
+                             r"management|clinics?|specialists?|diar(?:y|ies)|scores?|scales?|questionnaires?|"
+                             r"relief|control)\b")
+_ANTI_BEFORE = re.compile(r"\banti\s*$")  # "anti-nausea" (folding turns the hyphen into a space)
 _CONTRAST = re.compile(r"\b(?:whereas|while|but|although|though|however|unlike)\b|;")
 _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
 
@@ -257,8 +262,9 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 before = sentence.folded[clause_start:start]
                 if _RELIEF.search(before) or _AS_CAUSE.search(before) or _OTHER_CONDITION.search(before):
                     continue
-                if _RELIEF_AFTER.match(sentence.folded[end:clause_end]):
-                    continue
+                if _RELIEF_AFTER.match(sentence.folded[end:clause_end]) or _NAMES_A_REMEDY.match(sentence.folded, end) \
+                        or _ANTI_BEFORE.search(sentence.folded, 0, start):
+                    continue  # "nausea meds", "a pain diary", "anti-nausea drugs": the word names something else
                 if any(t.end <= mention.start and sentence.rel(t.start) >= clause_start for t in treatments):
                     continue  # "propranolol can cause nausea": a side effect, not a symptom of the condition
                 cue: Cue | None = read(clause_masked, cues, start - clause_start, end - clause_start)

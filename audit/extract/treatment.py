@@ -27,7 +27,8 @@ _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used
                        r"remov\w*|excis\w*|options?|prescri\w*|help\w*|relie\w*|reduc\w*|effective|"
                        r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved|"
                        r"shrink\w*|dissolv\w*|resolv\w*|offer\w*|recommend\w*|give|given|gives|works?|"
-                       r"contraindicated|withdrawn|pulled|inject\w*|infus\w*)\b")
+                       r"contraindicated|withdrawn|pulled|inject\w*|infus\w*|reserved|available|trials?|enrol\w*|"
+                       r"tried|studied|tested)\b")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
@@ -57,10 +58,18 @@ _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|witho
 # Research, not treatment: "agents under investigation, including X", "X is being tested in trials".
 _INVESTIGATIONAL = re.compile(r"\b(?:under investigation|being (?:studied|tested|investigated|evaluated)|"
                               r"(?:have|has) been tested|clinical trials?|experimental|investigational|"
-                              r"research(?:ers)? (?:is|are) (?:studying|testing)|unproven)\b")
+                              r"research(?:ers)? (?:is|are) (?:studying|testing)|unproven|trials?\s+of|"
+                              r"enrol\w*\s+(?:\w+\s+){0,3}?in\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:trials?|stud(?:y|ies)))\b")
 # "X has been studied, but its benefit remains uncertain": said of the treatment across the contrast.
 _UNCERTAIN_BENEFIT = re.compile(r"\b(?:its|their|the)\s+(?:benefits?|effectiveness|efficacy|evidence|value|role)\s+"
-                                r"(?:is|are|remains?)\s+(?:\w+\s+)?(?:uncertain|unclear|unproven|unknown|inconclusive)\b")
+                                r"(?:is|are|remains?)\s+(?:\w+\s+)?(?:uncertain|unclear|unproven|unknown|inconclusive)\b|"
+                                # "..., but it remains experimental", "its efficacy has not been established"
+                                r"\b(?:it|this|they|which)\s+(?:\w+\s+)?(?:remains?|is|are)\s+(?:still\s+)?"
+                                r"(?:experimental|investigational|unproven|under\s+study)\b|"
+                                r"\b(?:efficacy|effectiveness|benefit)\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+"
+                                r"(?:established|proven|shown|demonstrated)\b|"
+                                r"\bevidence\s+(?:of|for)\s+(?:its\s+|their\s+)?(?:benefit|efficacy|effectiveness)\s+"
+                                r"(?:is|remains?)\s+(?:weak|limited|lacking|poor|scarce|sparse)\b")
 _FOR_GROUP = re.compile(r"\b(?:in|for|during)\s+(?P<group>(?:(?:people|patients|those|persons|individuals|children|"
                         r"kids|infants|babies|adults|women|men|anyone)\s+(?:with|who|under|over|younger|older|aged)"
                         r"(?:\s+[\w-]+){1,4}|pregnancy|pregnant\s+women|children|infants|the\s+elderly|older\s+adults))")
