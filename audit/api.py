@@ -22,10 +22,10 @@ from audit.compare.model import Finding
 from audit.compare.rules import rule_codes
 from audit.compare.serialize import findings_document, findings_frame, findings_schema
 from audit.engine import ENGINES, Engine, open_engine  # noqa: F401 - ENGINES: the CLI's choices
+from audit.engine.documents import mark_validated, was_validated
 from audit.engine.publish import EXTRACTED_FILES, Publication, open_outputs, prepare_folder, read_generation
 from audit.errors import InputError
 from audit.extract import CLAIM_COLUMNS
-from audit.engine.documents import mark_validated, was_validated
 from audit.extract.cache import DocumentCache, cache_key, texts_key
 from audit.extract.claim import FACETS
 from audit.ingest import Corpus, load_corpus
@@ -36,6 +36,7 @@ from audit.report.fragments import Fragments, fragments_path
 from audit.report.report import build_check_page, build_data_quality_page, build_diff_page, build_report, write_report
 from audit.results import AuditResult, ExtractResult, LazyTexts  # noqa: F401 - public
 from audit.schemas import ClaimsTable, coerce_table, empty_frame, read_table, validate_table
+from audit.statefile import StoredMap, corpus_state_path
 from audit.validate import run_expectations
 from audit.validate.findings import DATA_QUALITY_CODES, data_quality_findings
 
@@ -213,7 +214,10 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
             extra = baseline.apply(extra)
         comparison.findings = sorted([*comparison.findings, *extra], key=Finding.sort_key)
         frame = validate_table(findings_frame(comparison), "findings", failures_dir)
-    locator = corpus_locator(result.corpus, result.sources, texts, texts_shown, path_shown)  # quotes in source files
+    # Stored locations only with a cache: then the tables were extracted by this run, from the files as they are.
+    locations = StoredMap(corpus_state_path(cache_dir, "locations", result.corpus.folder)) if cache_dir else None
+    locator = corpus_locator(result.corpus, result.sources, texts, texts_shown, path_shown,  # quotes in source files
+                             locations)
     document = findings_document(comparison, result.sources, topic.name, result.corpus.name, len(result.claims),
                                  report.summary() if report else None, texts=texts, texts_dir=texts_shown,
                                  locator=locator)
@@ -233,6 +237,8 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
         write_report(reports_out / "report.html", html)
         if fragments is not None:
             fragments.save()
+    if locations is not None:
+        locations.save()
     return audit_result
 
 

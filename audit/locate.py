@@ -239,10 +239,14 @@ class QuoteLocator:
     ``read(path) -> str`` reads a source file as the extractor did (decoded, newlines normalised).
     """
 
-    def __init__(self, files: dict, texts, texts_dir: str, read):
+    def __init__(self, files: dict, texts, texts_dir: str, read, stored=None):
         self._files, self._texts, self._texts_dir, self._read = files, texts, texts_dir, read
         self._raw: dict[str, RawFile | None] = {}
         self._cleaned_lines: dict[str, list[int]] = {}
+        # Locations found by earlier runs (an audit.statefile.StoredMap): keyed by the source's bytes
+        # (sha256), the paths shown and the quote, and kept for one version of the code, a location is
+        # what locating again would find, without reading and indexing the file.
+        self._stored = stored
 
     def _raw_file(self, source_id: str) -> RawFile | None:
         if source_id not in self._raw:
@@ -254,6 +258,13 @@ class QuoteLocator:
 
     def locate(self, source_id: str, quote: str, start: int, end: int) -> dict:
         """``{"path", "start_line", "start_column", "end_line", "end_column", "found"}`` for one quote."""
+        entry = self._files.get(source_id)
+        if self._stored is None or entry is None:
+            return self._locate(source_id, quote, start, end)
+        key = (entry[0], entry[3], self._texts_dir, source_id, quote, start, end)
+        return dict(self._stored.get(key, lambda: self._locate(source_id, quote, start, end)))
+
+    def _locate(self, source_id: str, quote: str, start: int, end: int) -> dict:
         cleaned = self._texts.get(source_id, "") if self._texts is not None else ""
         raw = self._raw_file(source_id)
         if raw is not None and cleaned:
@@ -267,11 +278,12 @@ class QuoteLocator:
                 **span.to_dict(), "found": False}
 
 
-def corpus_locator(corpus, sources, texts, texts_dir: str, shown) -> QuoteLocator:
+def corpus_locator(corpus, sources, texts, texts_dir: str, shown, stored=None) -> QuoteLocator:
     """A locator for an extracted corpus: ``shown(path) -> str`` gives the repository-relative path to show.
 
     A source whose file no longer has the bytes it was extracted from is not searched (its quotes keep their
-    cleaned-text locations): a match in other text would be a wrong annotation.
+    cleaned-text locations): a match in other text would be a wrong annotation. ``stored``: locations of
+    earlier runs (see :class:`QuoteLocator`), for tables extracted in this run from these very bytes.
     """
     from audit.errors import InputError
     from audit.ingest.clean import sha256_of
@@ -292,7 +304,7 @@ def corpus_locator(corpus, sources, texts, texts_dir: str, shown) -> QuoteLocato
         except (InputError, OSError):
             return None
 
-    return QuoteLocator(files, texts, texts_dir, read)
+    return QuoteLocator(files, texts, texts_dir, read, stored)
 
 
 def path_shown(path: Path) -> str:

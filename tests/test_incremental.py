@@ -147,6 +147,27 @@ def test_report_grids_are_rendered_again_only_where_they_changed(tmp_path, monke
     assert 0 < len(rendered) < first
 
 
+def test_quote_locations_are_found_again_only_in_changed_files(tmp_path, monkeypatch):
+    import audit.locate
+
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    indexed: list[int] = []
+    real = audit.locate.RawFile
+
+    def counting(raw, suffix):
+        indexed.append(1)
+        return real(raw, suffix)
+
+    monkeypatch.setattr(audit.locate, "RawFile", counting)
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    assert indexed == []  # every location is the stored one: no source file read and indexed
+    _figure(folder)
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    assert len(indexed) == 1  # the edited article's
+
+
 def test_unchanged_corpus_keeps_every_question(tmp_path):
     folder = tmp_path / "corpus" / CALCINOSIS.name
     shutil.copytree(CALCINOSIS, folder)
