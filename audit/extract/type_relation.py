@@ -80,6 +80,10 @@ _DIVIDED_INTO = re.compile(r"\b(?:is|are|can\s+be|may\s+be|has\s+been|have\s+bee
 _SUBTYPES_INCLUDE = re.compile(r"\b(?:its|their)\s+(?:(?:main|known|recogni[sz]ed|major)\s+)?sub\s?types\s+"
                                r"(?:include|are)\s*:?\s*|\bsub\s?types\s+of\s+(?P<of>)(?:the\s+)?")
 _INCLUDE_VERB = re.compile(r"\s*(?:include|are)\s*:?\s*")
+# A page's line or table row of other names: "Other names: A; B", "Synonyms | A, B", "Also known as: A".
+_NAMES_LABEL = re.compile(r"^\W*(?:other\s+names?|also\s+(?:called|known\s+as)|synonyms?|alternative\s+names?|"
+                          r"alternate\s+names?|former\s+names?|previously\s+known\s+as|aka)\s*(?:\(s\)\s*)?(?:[:|]|\s{3})\s*")
+_NAME_SEPARATOR = re.compile(r"\s*[;,|]\s*|\s+or\s+")
 _UNDER = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:(?!not\b)\w+\s+){0,2}?"
                     r"(?:classed|classified|grouped|placed|included|listed|counted|lumped)\s+(?:together\s+)?"
                     r"(?:with|among|under|within)|falls?\s+(?:under|within)(?:\s+the\s+(?:umbrella|heading|category|"
@@ -567,6 +571,52 @@ def _previous_type(analysis: DocumentAnalysis, sentence: Sentence) -> str | None
     return sentence.context_type or None
 
 
+def _page_subject(analysis: DocumentAnalysis, sentence: Sentence) -> Mention | None:
+    """What a page's "Other names:" line names: the type in context, the heading above it, the first named thing
+    of the text right after it, else the condition."""
+    if sentence.context_type:
+        return Mention("type", sentence.context_type, sentence.start, sentence.start)
+    for index in range(sentence.index - 1, -1, -1):
+        earlier = analysis.sentences[index]
+        if earlier.block.kind == "heading":
+            named = _first_named([m for m in earlier.mentions if m.kind in NAMED_KINDS])
+            if named is not None:
+                return named
+            break
+    for later in analysis.sentences[sentence.index + 1:sentence.index + 4]:
+        if _NAMES_LABEL.match(later.folded):
+            continue
+        named = _first_named([m for m in later.mentions if m.kind in NAMED_KINDS])
+        if named is not None:
+            return named
+    return Mention("condition", analysis.topic.condition.name, sentence.start, sentence.start)
+
+
+def _names_line(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"Other names: A; B", a table row "Synonyms | A, B", "Also known as: A": aliases of what the page is about."""
+    label = _NAMES_LABEL.match(sentence.folded)
+    if label is None:
+        return
+    target = _page_subject(analysis, sentence)
+    if target is None:
+        return
+    former = label.group(0).lstrip().startswith(("former", "previously"))
+    cursor = sentence.start + label.end()
+    for piece in _NAME_SEPARATOR.split(analysis.folded[cursor:sentence.end]):
+        start = analysis.folded.find(piece, cursor, sentence.end)
+        cursor = start + len(piece) if start >= 0 else cursor
+        if start < 0:
+            continue
+        written = " ".join(analysis.text[start:start + len(piece)].lower().strip(" .").split())
+        if not written or len(written.split()) > _MAX_ALIAS_WORDS:
+            continue
+        inside = [m for m in sentence.mentions if start <= m.start and m.end <= start + len(piece)]
+        mention = _type_of(sentence, inside)
+        covers = mention is not None and len(written) <= (mention.end - mention.start) + 4
+        yield from _alias_claims(analysis, sentence, target, [(written, mention if covers else None)],
+                                 "type_relation.names_line", "attributed" if former else "")
+
+
 def _placed_under(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     """"A is classed with the B forms", "A falls under B", "A belongs to the B group": A is placed under B."""
     for mention in sentence.mentions:
@@ -711,6 +761,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _not_a_type(analysis, sentence)
         yield from _form_of_type(analysis, sentence)
         yield from _placed_under(analysis, sentence)
+        yield from _names_line(analysis, sentence)
         yield from _divided_into(analysis, sentence)
         yield from _active_call(analysis, sentence)
         yield from _sameness(analysis, sentence)
