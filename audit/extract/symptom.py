@@ -52,7 +52,7 @@ from audit.extract.claim import Claim
 from audit.extract.clauses import clauses as _clauses
 from audit.extract.clauses import is_negated as _is_negated
 from audit.extract.clauses import masked as _masked
-from audit.extract.cues import ANAPHOR_PATTERN
+from audit.extract.cues import ANAPHOR_PATTERN, comment_dash
 from audit.extract.typicality import (BAND_PATTERN, NOT_A_DENIAL, TYPICALITY_RANK, Cue, band_typicality,
                                       clause_cues, read)
 
@@ -131,6 +131,23 @@ def _list_intro_cue(analysis: DocumentAnalysis, sentence: Sentence) -> str:
     text = _masked(intro)
     cues = clause_cues(text)
     return text if cues and cues[-1].tier > 0 else ""
+
+
+_REPEATED_HEAD = re.compile(r"^\W*(?P<head>[^\W\d][\w' ]{0,40}?)\s{3,}")
+
+
+def _list_head_end(sentence: Sentence) -> int | None:
+    """Where a list line's head ends ("Nausea - rare for most of us", "Pain -- pain is common"): the term before a
+    dash that a comment follows; None for other sentences."""
+    head_dash = comment_dash(sentence.text, {sentence.rel(m.start) for m in sentence.mentions})
+    if head_dash:
+        return head_dash[1]
+    head = _REPEATED_HEAD.match(sentence.folded)  # the comment opens with the head's own term
+    symptoms = sentence.mentions_of("symptom")
+    if head and len(symptoms) >= 2 and sentence.rel(symptoms[0].start) < head.end("head") \
+            and symptoms[1].name == symptoms[0].name and sentence.rel(symptoms[1].start) == head.end():
+        return head.end()
+    return None
 
 
 _LABEL = re.compile(r"^\W*[^:.!?]{2,60}:\s")
@@ -242,6 +259,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         treatments = sentence.mentions_of("treatment")
         masked = _masked(sentence)
         listed_until = _listed_until(sentence)
+        head_end = _list_head_end(sentence)
         # (symptom, polarity, scope) -> (rank, typicality, hedge, extractor): one claim per sentence, the statement
         # before the listing, then the least hedged reading
         found: dict[tuple[str, str, str], tuple[tuple[int, int], str, str, str]] = {}
@@ -293,7 +311,9 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 hedge = "; ".join(dict.fromkeys(" ".join(w.split()) for w in [*words, *epistemic]))
                 polarity = "negated" if denied else "asserted"
                 stated = end > listed_until
-                rank = (int(stated), TYPICALITY_RANK.get(typicality, 5))  # plain > usually > often > ... > rarely
+                # "Pain -- pain is common for most of us": the comment's statement outranks its list head
+                head = 0 if head_end is not None and end <= head_end else 1
+                rank = (int(stated), head, TYPICALITY_RANK.get(typicality, 5))  # plain > usually > often > ... > rarely
                 extractor = "symptom.clause" if stated else "symptom.listed"
                 block_type = block_types.get(sentence.block_index)
                 for scope in _scopes(analysis, sentence, mention, block_type):
