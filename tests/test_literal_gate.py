@@ -44,7 +44,8 @@ _FURNITURE = ("Advertiser Disclosure", "we earn a commission", "our editorial te
               "© 2024", "©", "click here", "COMMENTS", "References", "Share", "share", "cite this page", "a degree "
               "from Yale University", "We", "our", "us", "readers", "the types we see", "fact-checking process",
               "ſhare", "İn your inbox", "ın your inbox", "KELVIN \u212a", "privacy policy", "Privacy\u00a0Policy",
-              "Table of contents", "print", "blueprint", "  ", ":")
+              "Table of contents", "print", "blueprint", "  ", ":", "we're", "We've", "OURS", "uS", "usable", "bus",
+              "our's", "_we", "we_", "9us", "(our)", "we'reall", "ſhare us", "Wé", "ÜS")
 _ARTICLE = ("Deposits form", "in the skin.", "It is rare", "in children", "types", "Symptoms", "Treatment:", "and",
             "most people", "a third of cases.")
 

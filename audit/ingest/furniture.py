@@ -19,6 +19,10 @@ import yaml
 from audit.literal_gate import gate_for
 
 _FIRST_PERSON_PLURAL = re.compile(r"\b(we|we're|we've|we'll|our|ours|us)\b", re.IGNORECASE)
+# The same words, each match starting where _FIRST_PERSON_PLURAL's does, written to start with a set of letters:
+# re skips ahead to those quickly, where a leading \b makes it try every position (2-3x slower on a page).
+_FIRST_PERSON_PLURAL_FROM_LETTER = re.compile(r"[wou](?<!\w\w)(?:(?<=w)e(?:'re|'ve|'ll)?|(?<=o)urs?|(?<=u)s)\b",
+                                              re.IGNORECASE)
 _WORD = re.compile(r"\b\w+\b")
 # An article rarely speaks as "we"; a page's promises and disclosures do. A clinic or a patient group
 # speaking as "we" about the condition ("We offer X to every child", "the types we see in our clinic") is
@@ -65,7 +69,7 @@ def _pronoun_counts(blocks: list[str]) -> list[int]:
         starts.append(position)
         position += len(block) + 1
     counts = [0] * len(blocks)
-    for match in _FIRST_PERSON_PLURAL.finditer("\n".join(blocks)):
+    for match in _FIRST_PERSON_PLURAL_FROM_LETTER.finditer("\n".join(blocks)):
         counts[bisect_right(starts, match.start()) - 1] += 1
     return counts
 
