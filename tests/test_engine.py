@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from distributed import LocalCluster
+from distributed import Client, LocalCluster
 
 from audit.api import compare_extracted, extract_corpus, load_extracted, run_audit
 from audit.cli import main
@@ -102,6 +102,9 @@ def test_compare_on_the_cluster_publishes_the_same_bytes(scheduler, tmp_path):
     local = _tree(tmp_path)
     compare_extracted(extracted, tmp_path / "reports", engine="dask", scheduler=scheduler)
     on_cluster = _tree(tmp_path)
+    with Client(scheduler, set_as_default=False) as client:  # the questions were built there
+        ran = client.run_on_scheduler(lambda dask_scheduler: sorted(dask_scheduler.task_prefixes))
+    assert {"build_part", "split", "build_joined"} <= set(ran)  # task names, as Dask shortens them
     assert sorted(on_cluster) == sorted(local)
     assert [name for name in local if on_cluster[name] != local[name]] == []
 
