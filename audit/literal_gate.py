@@ -112,7 +112,12 @@ class PatternGate:
 
     def candidates_in(self, text: str) -> tuple[int, ...]:
         """The indexes (ascending) of the patterns that may match somewhere in ``text``."""
-        return self.candidates((text,))[0]
+        if self._automaton is None or any(char in text for char in IGNORECASE_EXCEPTIONS):
+            return tuple(range(len(self.patterns)))
+        found = set(self._always)
+        for _end, (_length, indexes) in self._automaton.iter(text.lower()):
+            found.update(indexes)
+        return tuple(sorted(found))
 
     def candidates(self, blocks: Sequence[str]) -> list[tuple[int, ...]]:
         """Per block, the indexes (ascending) of the patterns that may match somewhere in it."""

@@ -86,4 +86,5 @@ def test_gate_names_every_matching_pattern_and_keep_mask_is_unchanged():
         for block, named in zip(blocks, candidates):
             matching = {index for index, pattern in enumerate(patterns) if pattern.search(block)}
             assert matching <= set(named), (block, matching, named)
+            assert matching <= set(gate.candidates_in(block)), block
         assert keep_mask(blocks, extra) == _keep_mask_reference(blocks, extra), blocks
