@@ -20,7 +20,9 @@ class FREQ001(Rule):
     "the most common form in children") is compared only with ranks in the
     same group; a narrower scope of the condition that the lexicon names
     (its skin form, say) is compared with the whole condition and reported
-    as a possible cause. "The second most common form" is no rank of first.
+    as a possible cause, unless the same source ranks another type first over
+    the whole condition ("A is the most common form; B the most common acute
+    form"). "The second most common form" is no rank of first.
 
     **Anti-pattern**: one article calls chronic migraine the most common type,
     another migraine without aura.
@@ -40,9 +42,17 @@ class FREQ001(Rule):
             return
         pooled = ctx.topic.condition_names()
         groups: dict[tuple[str, str], dict[str, dict[str, list[tuple]]]] = {}
-        for row in ranked[[*QUOTE_FIELDS, "subject", "object"]].itertuples(index=False, name=None):
+        rows = list(ranked[[*QUOTE_FIELDS, "subject", "object"]].itertuples(index=False, name=None))
+        # What each source ranks first over the whole condition: a source that also ranks another type first
+        # within a scope the lexicon names ("PCT is the most common porphyria, AIP the most common acute one")
+        # keeps the two apart.
+        overall = {(row[0], row[len(QUOTE_FIELDS)]) for row in rows if not row[7]}
+        overall_sources = {source for source, _subject in overall}
+        for row in rows:
             record, (subject, obj) = row[:len(QUOTE_FIELDS)], row[len(QUOTE_FIELDS):]
-            within = record[7] if record[7] not in pooled else ""  # scopes the lexicon names stay comparable
+            scoped_apart = record[7] in pooled and record[0] in overall_sources and (record[0], subject) not in overall
+            # scopes the lexicon names stay comparable with the whole condition, unless the source keeps them apart
+            within = record[7] if record[7] not in pooled or scoped_apart else ""
             groups.setdefault((obj, within), {}).setdefault(record[0], {}).setdefault(subject, []).append(record)
         for (obj, within), by_source in sorted(groups.items()):
             # One position per set of types a source names: "a + b" when it names both.
