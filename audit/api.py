@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +23,7 @@ from audit.compare.model import Finding
 from audit.compare.rules import rule_codes
 from audit.compare.serialize import findings_document, findings_frame, findings_schema
 from audit.engine import ENGINES, Engine, open_engine  # noqa: F401 - ENGINES: the CLI's choices
-from audit.engine.documents import mark_validated, was_validated
+from audit.engine.documents import mark_validated, validated_keys
 from audit.engine.publish import EXTRACTED_FILES, Publication, open_outputs, prepare_folder, read_generation
 from audit.errors import InputError
 from audit.extract import CLAIM_COLUMNS
@@ -95,7 +96,9 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
     texts: dict[str, str] = {}
     # Column lists, not a dict per row: a fraction of the memory for millions of claims.
     claim_columns: dict[str, list] = {column: [] for column in CLAIM_COLUMNS}
-    unchecked: dict[str | None, range] = {}  # cache key -> its rows, for documents whose rows were never validated
+    unchecked: dict[str, range] = {}  # cache key -> its rows, for documents whose rows were never validated
+    validated = validated_keys(cache)
+    row_values = itemgetter(*CLAIM_COLUMNS)
     # disable=None: tqdm shows the bar only on a terminal, so logs and CI stay clean.
     for entry, payload in tqdm(engine.documents(corpus, cache), total=len(corpus.sources), desc="extract",
                                unit="doc", leave=False, disable=None if progress is None else not progress):
@@ -103,11 +106,11 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
             continue
         source_rows.append(_source_row(entry, payload))
         first = len(claim_columns["claim_id"])
-        for row in payload["rows"]:
-            for column in CLAIM_COLUMNS:
-                claim_columns[column].append(row[column])
+        if payload["rows"]:  # column by column: one extend per column rather than an append per cell
+            for column, values in zip(CLAIM_COLUMNS, zip(*map(row_values, payload["rows"]))):
+                claim_columns[column].extend(values)
         key = cache_key(payload["sha256"], corpus.topic.digest, entry.path.suffix, entry.id) if cache.folder else None
-        if key is None or not was_validated(cache, key):
+        if key is None or key not in validated:
             unchecked[key or entry.id] = range(first, len(claim_columns["claim_id"]))
         if publication is not None:  # a published text with the same bytes is kept, not written again
             publication.stage_bytes("extracted", f"text/{entry.id}.txt", payload["text"].encode("utf-8"))

@@ -34,27 +34,32 @@ def cached_source(corpus: Corpus, entry: SourceEntry, data: bytes, cache: Docume
     return key, cached
 
 
-def _validated_marker(cache: DocumentCache, key: str):
-    return cache.folder / key[:2] / f"{key}.valid" if cache.folder is not None else None
+_VALIDATED = "validated-keys.txt"
 
 
-def was_validated(cache: DocumentCache, key: str) -> bool:
-    """Whether the claim rows cached under ``key`` passed the claims schema in an earlier run.
+def validated_keys(cache: DocumentCache) -> set[str]:
+    """The cache keys whose claim rows passed the claims schema in an earlier run.
 
-    Kept beside the entry rather than in it: entries are written by the workers, before the
-    main process validates the table (a marker a pull request plants skips the check of rows
-    it could plant in the cache as well).
+    One file of keys beside the entries, not in them: entries are written by the workers,
+    before the main process validates the table; one file, not a marker per entry: a run
+    reads it once rather than testing 10,000 files. (A key a pull request plants skips the
+    check of rows it could plant in the cache as well.)
     """
-    marker = _validated_marker(cache, key)
-    return marker is not None and marker.is_file()
+    if cache.folder is None:
+        return set()
+    try:
+        return set((cache.folder / _VALIDATED).read_text("ascii").split())
+    except (OSError, UnicodeDecodeError):
+        return set()
 
 
 def mark_validated(cache: DocumentCache, keys) -> None:
-    """Note that the rows cached under ``keys`` passed the claims schema (see :func:`was_validated`)."""
-    for key in keys:
-        marker = _validated_marker(cache, key)
-        if marker is not None and marker.parent.is_dir():  # an entry not cached (a failed write) gets none
-            marker.touch()
+    """Add ``keys`` to :func:`validated_keys` (appended: the file grows by 65 bytes per new document)."""
+    if cache.folder is None or not keys:
+        return
+    cache.folder.mkdir(parents=True, exist_ok=True)
+    with open(cache.folder / _VALIDATED, "a", encoding="ascii") as handle:
+        handle.write("".join(f"{key}\n" for key in keys))
 
 
 def process_source(corpus: Corpus, entry: SourceEntry, cache: DocumentCache) -> dict | None:

@@ -7,12 +7,13 @@ lives in ``.audit-cache/`` and may be deleted at any time.
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from audit.atomic import write_text
+import orjson
+
+from audit.atomic import atomic_open
 
 
 
@@ -64,11 +65,12 @@ class DocumentCache:
         if self.folder is None:
             return None
         path = self._path(key)
-        try:
-            return json.loads(path.read_text("utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+        try:  # orjson: a re-run reads every document's entry, and json.loads was most of that
+            return orjson.loads(path.read_bytes())
+        except (FileNotFoundError, orjson.JSONDecodeError):
             return None
 
     def put(self, key: str, payload: dict) -> None:
         if self.folder is not None:
-            write_text(self._path(key), json.dumps(payload, ensure_ascii=False, sort_keys=True))
+            with atomic_open(self._path(key), "wb") as handle:
+                handle.write(orjson.dumps(payload, option=orjson.OPT_SORT_KEYS))
