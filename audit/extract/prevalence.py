@@ -324,6 +324,7 @@ _RESPONSE = re.compile(r"\b(?:improv\w*|respond\w*|responses?|cleared?|clearing|
                        r"(?:were|was|are|is)\s+(?:symptom-free|attack-free|clear))\b")
 _TREATED_BEFORE = re.compile(r"\b(?:treated|taking|given|receiving|who\s+took|who\s+received|on)\s+[^.;:]{0,40}$")
 _TREATED_GROUP = re.compile(r"\s+(?:on|undergoing|receiving|taking)\s+(?P<what>(?:long-term\s+|chronic\s+)?[a-z][\w-]*)")
+_PREVALENCE_WORD = re.compile(r"\bprevalen\w*")
 _JOINT = re.compile(r"\s(?:and|while|whereas|but)\s|[,;]")
 _NUMBER_AHEAD = re.compile(r"\W{0,2}\d|(?:one|two|three|four|five|a)\b")
 _MORTALITY_BEFORE = re.compile(r"\b(?:mortality|death|fatality|case[- ]fatality|survival)(?:\s+rates?)?"
@@ -411,6 +412,7 @@ class _Reader:
         self.mentions = [Mention(m.kind, m.name, m.start - sentence.start, m.end - sentence.start, m.negated,
                                  m.compound) for m in sentence.mentions]
         self.clauses = _clause_spans(self.folded)
+        self.figures: list[Figure] = []  # the sentence's figures, set by read()
         self._condition_words = {fold_form(form) for term in (self.topic.condition, *self.topic.scopes)
                                  for form in term.forms}
 
@@ -663,6 +665,7 @@ class _Reader:
     # -- one figure
     def read(self, figure: Figure, figures: list[Figure], index: int) -> Claim | None:
         """The claim one figure makes, or None when it is no figure of people (a study's size)."""
+        self.figures = figures
         clause = self.clause_of(figure.start)
         limit = figures[index + 1].start if index + 1 < len(figures) else len(self.folded)
         limit = min(limit, clause[1]) if figure.end <= clause[1] else limit
@@ -797,8 +800,29 @@ class _Reader:
     def prevalence(self, figure: Figure, clause: tuple[int, int], skip: tuple[int, int], population: str,
                    scope: str) -> Claim:
         subject = self.context_subject(clause, figure, skip)
-        incidence = _INCIDENCE.search(self.folded, clause[0], clause[1])
+        low, high = self.own_stretch(figure, clause)
+        if _PREVALENCE_WORD.search(self.folded, low, high):
+            return self.claim(figure, subject, population, "prevalence", scope)
+        incidence = _INCIDENCE.search(self.folded, low, high)
         return self.claim(figure, subject, population, "incidence" if incidence else "prevalence", scope)
+
+    def own_stretch(self, figure: Figure, clause: tuple[int, int]) -> tuple[int, int]:
+        """The part of the clause that is this figure's: the whole clause when it holds one figure, else from the
+        joint after the previous figure to the joint before the next ("20 per million births, and its prevalence
+        is 11 per million": "births" is the first figure's, "prevalence" the second's)."""
+        inside = [f for f in self.figures if clause[0] <= f.start < clause[1]]
+        if len(inside) < 2 or figure not in inside:
+            return clause
+        position = inside.index(figure)
+        low = clause[0]
+        if position > 0:
+            joints = list(_JOINT.finditer(self.folded, inside[position - 1].end, figure.start))
+            low = joints[-1].start() if joints else inside[position - 1].end
+        high = clause[1]
+        if position + 1 < len(inside):
+            joints = list(_JOINT.finditer(self.folded, figure.end, inside[position + 1].start))
+            high = joints[-1].start() if joints else inside[position + 1].start
+        return low, high
 
     def claim(self, figure: Figure, subject: str, obj: str, measure: str, scope: str) -> Claim:
         sentence = self.sentence
