@@ -268,7 +268,9 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
         parent, members = _enumerated(analysis, sentence, previous)
         if open_list is not None and sentence.start == sentence.block.start and not members:
             first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE), None)
-            if first is not None:
+            # The item names a type, not when it is a line about a symptom that a type comes late in ("- Fused
+            # fingers in severe recessive dystrophic EB").
+            if first is not None and not any(m.kind == "symptom" and m.end <= first.start for m in sentence.mentions):
                 parent, members = open_list, [first.name]
         elif sentence.text.rstrip().endswith(":") and sentence.end == sentence.block.end and len(members) < 2 \
                 and _list_start(analysis, sentence, previous) is not None:
