@@ -28,7 +28,7 @@ _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used
                        r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved|"
                        r"shrink\w*|dissolv\w*|resolv\w*|offer\w*|recommend\w*|give|given|gives|works?|"
                        r"contraindicated|withdrawn|pulled|inject\w*|infus\w*|reserved|available|trials?|enrol\w*|"
-                       r"tried|studied|tested)\b")
+                       r"tried|studied|tested|ineffective|useless|work|did\s+nothing)\b")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
@@ -50,6 +50,12 @@ _DENIED_AFTER = re.compile(r"^\W*(?:(?:and|or)\s+(?:other|similar|related)\s+(?:
                            r"(?:contraindicated|withdrawn|pulled\s+from|discontinued|banned)\b|"
                            # a list line's comment: "Steroid creams - NOT used", "X - no longer recommended"
                            r"^(?:\s[-\u2013\u2014 ]\s)\s*(?:\w+\s+)?(?:not|never|no\s+longer|nope|avoid)\b")
+_LIST_JOINT = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|nor)\s+)?(?:other\s+)?")
+# Said not to work: "X is ineffective", "X and Y do not work", "X did nothing for me", "X does not help".
+_INEFFECTIVE_AFTER = re.compile(r"^\W*(?:\([^)]*\)\s*)?(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?(?:(?:is|are|was|were|has\s+been|"
+                                r"have\s+been|proved|proven)\s+(?:\w+\s+)?(?:ineffective|useless|of\s+no\s+(?:use|benefit|value))|"
+                                r"(?:do|does|did)\s+(?:not|n't)\s+(?:\w+\s+)?(?:work|help)|(?:don't|doesn't|didn't|won't)\s+"
+                                r"(?:\w+\s+)?(?:work|help)|did\s+(?:nothing|not\s+help)|(?:has|have)\s+no\s+(?:effect|benefit|role))\b")
 # ... or by what stands right before it: "not treated with X", "no X", "avoid X", "neither X".
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|without|instead of|rather than)\s+"
                             r"(?:[\w-]+\s+){0,3}$")
@@ -98,12 +104,39 @@ def _own_part(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> st
 
 
 def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> bool:
-    """A negation in the treatment's own clause that governs it (not one about the condition elsewhere)."""
+    """A negation in the treatment's own clause that governs it (not one about the condition elsewhere). In a
+    list of treatments ("A, B and C do not work") the negation after the last item governs every item."""
     start, end = sentence.rel(mention.start), sentence.rel(mention.end)
     clause_start, clause_end = next(((a, b) for a, b in clauses if a <= start < b), (0, len(sentence.folded)))
+    end = _list_end(sentence, mention, clause_end)
     after = sentence.folded[end:clause_end]
     before = sentence.folded[clause_start:start]
-    return bool(_DENIED_AFTER.match(after) or _DENIED_BEFORE.search(before))
+    return bool(_DENIED_AFTER.match(after) or _INEFFECTIVE_AFTER.match(after) or _DENIED_BEFORE.search(before))
+
+
+def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], targets) -> str:
+    """The type or group a treatment is named for: one in its own clause, else (in the sentence's first clause)
+    one anywhere in the sentence; "A is used in adults, although A may be given to teenagers" keeps them apart."""
+    start = sentence.rel(mention.start)
+    index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), 0)
+    low, high = clauses[index] if clauses else (0, len(sentence.folded))
+    own = [t for t in targets if low <= sentence.rel(t.start) < high]
+    if own:
+        return own[0].name
+    return targets[0].name if targets and index == 0 else ""
+
+
+def _list_end(sentence: Sentence, mention, clause_end: int) -> int:
+    """The end of the list of treatments a mention opens ("antihistamines, corticosteroids and epinephrine")."""
+    end = sentence.rel(mention.end)
+    for other in sentence.mentions_of("treatment"):
+        other_start = sentence.rel(other.start)
+        if other_start < end or other_start >= clause_end:
+            continue
+        if not _LIST_JOINT.fullmatch(sentence.folded[end:other_start]):
+            break
+        end = sentence.rel(other.end)
+    return end
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
@@ -117,16 +150,19 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         hedge = HEDGE_PATTERN.search(sentence.folded)
         negated = NEGATION_PATTERN.search(sentence.folded)
         clauses = _clause_spans(sentence)
-        seen: set[str] = set()
+        seen: set[tuple[str, bool]] = set()
         for mention in treatments:
-            if mention.name in seen or _is_cause(sentence, mention.start, mention.end):
+            if _is_cause(sentence, mention.start, mention.end):
                 continue
-            seen.add(mention.name)
-            term = analysis.topic.term("treatment", mention.name)
             denied = _is_denied(sentence, mention, clauses)
+            if (mention.name, denied) in seen:
+                continue
+            # one claim per treatment and polarity: "A does not work in children, although A may help teenagers"
+            seen.add((mention.name, denied))
+            term = analysis.topic.term("treatment", mention.name)
             investigational = (_INVESTIGATIONAL.search(_own_part(sentence, mention, clauses))
                                or _UNCERTAIN_BENEFIT.search(sentence.folded))
-            scope = targets[0].name if targets else ""
+            scope = _own_target(sentence, mention, clauses, targets)
             if denied and not scope:
                 # "contraindicated in people with asthma", "not recommended for children under 5": a denial for
                 # some, as written (the lexicon need not name every group).
