@@ -71,7 +71,16 @@ _AS_CAUSE = re.compile(r"\b(?:causes\s+(?:of\s+[\w\s]{0,40}?)?(?:(?:can|may|migh
 # "pain does not occur". Not "tumors do not respond (to treatment)": only a verb of occurring denies the symptom.
 _PRESENCE_VERB = (r"(?:occur|develop|appear|happen|arise|present|exist|show|accompany|affect|recur|persist|"
                   r"become\s+apparent|cause\s+problems)")
-_NEGATED_AFTER = re.compile(r"^\W*(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:not|never)\b|"
+# After "X is not", what makes it a denial of X: nothing more, or words of presence ("is not present", "is not a
+# feature", "is not usually seen"); "the swelling is usually not itchy" denies an attribute, not the swelling.
+_DENIAL_TAIL = (r"(?=\s*(?:[.,;:)]|$|\s(?:usually|typically|generally|often|always|normally|commonly|necessarily|"
+                r"present|seen|found|observed|reported|noted|noticed|detected|common|typical|usual|frequent|"
+                r"a\s+(?:common\s+|typical\s+|usual\s+|major\s+|main\s+|prominent\s+)?(?:feature|symptom|sign|"
+                r"problem|complaint|finding|concern|issue|part)|an?\s+(?:issue|concern|problem)|part\s+of|associated|"
+                r"experienced|involved|among|one\s+of|an\s+early|in\s|during\s|with\s|at\s+all)\b))")
+_ATTRIBUTE_DENIAL = re.compile(r"\W*(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|never)\b")
+_NEGATED_AFTER = re.compile(r"^\W*(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:not|never)\b"
+                            + _DENIAL_TAIL + "|"
                             rf"^\W*(?:does|do|did|will|would|can|may)\s+(?:\w+\s+)?(?:not|never)\s+(?:\w+\s+)?{_PRESENCE_VERB}|"
                             rf"^\W*(?:doesn't|don't|didn't|won't|never)\s+(?:\w+\s+)?{_PRESENCE_VERB}|"
                             r"^\W*(?:is|are|was|were)\s+(?:\w+\s+)?absent\b|^\W*(?:isn't|aren't)\b|"
@@ -295,6 +304,10 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 denied = (mention.negated or _is_negated(denial_text[: start - clause_start])
                           or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:]))
                           or bool(cue and cue.negates))
+                attribute = _ATTRIBUTE_DENIAL.match(clause, end - clause_start)
+                if attribute and not denied and cue is not None and not cue.cancels \
+                        and end - clause_start <= cue.start < attribute.end():
+                    cue = None  # "the nausea is usually not severe": "usually" is said of the severity
                 if cue is None and sentence.block.kind == "item":
                     cue_text = _list_intro_cue(analysis, sentence)  # "Symptoms may include:" then "- seizures"
                 else:

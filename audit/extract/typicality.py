@@ -143,8 +143,11 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
      False, False, False),
     (re.compile(rf"\b(?:rare|uncommon|unusual|infrequent)\s+(?:\w+\s+){{0,2}}?{_FEATURE}"), "rarely", 2, False, False,
      False),
+    # "itching is rare", "is an uncommon finding"; not "X is a rare genetic disorder that causes Y" (the rarity is
+    # the condition's)
     (re.compile(r"\b(?:is|are|was|were|be|being|remains?)\s+(?:also\s+|very\s+|quite\s+|extremely\s+|relatively\s+)?"
-                r"(?:a\s+)?(?:rare|uncommon|unusual|infrequent)\b"), "rarely", 2, False, False, False),
+                r"(?:a\s+|an\s+)?(?:rare|uncommon|unusual|infrequent)\b(?!\s+(?:[\w-]+\s+){0,3}?(?:disorders?|diseases?|"
+                r"conditions?|syndromes?|forms?|types?|variants?|subtypes?|kinds?|#))"), "rarely", 2, False, False, False),
     # a list line's comment after a dash: "Jaundice - rare for most of us", "Fatigue - very common"
     # (folding turns a spaced dash into three spaces)
     (re.compile(r"(?:(?<=\s[-\u2013\u2014 ]\s))(?:very\s+|quite\s+|pretty\s+|super\s+)?"
