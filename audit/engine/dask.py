@@ -42,6 +42,7 @@ BATCH_DOCUMENTS = 32  # documents per task: a task costs the scheduler about a m
 BATCH_BYTES = 4 << 20  # ... and a task's bytes stay small enough to ship without warnings
 WINDOW_PER_THREAD = 2  # batches in flight per worker thread: workers stay busy, the client holds few bytes
 PARTS_PER_THREAD = 2  # claim partitions per worker thread: a large subject in one part leaves the others work
+MAX_PARTS = 32  # ... and at most this many: the shuffle by source is a task per pair of partitions
 
 
 def _extract_batch(corpus: Corpus, items: list[tuple[SourceEntry, bytes]]) -> tuple[str, list[str], list]:
@@ -165,7 +166,7 @@ class DaskEngine:
         if not len(ctx.claims):
             return build_all(ctx, rules)
         client = self.client
-        count = PARTS_PER_THREAD * max(1, sum(client.nthreads().values()))
+        count = min(MAX_PARTS, PARTS_PER_THREAD * max(1, sum(client.nthreads().values())))
         # The only upload of the claims; empty partitions are not sent.
         parts = client.scatter([part for part in split(whole(ctx.claims), "subject", count) if len(part.claims)],
                                hash=False)
