@@ -34,7 +34,8 @@ _PLACED_UNDER = re.compile(rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,[^,]{{0,60}},\s*)
                            rf"(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:sub\s?type|type|form|variant|kind)\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 # "A is a carrier state rather than a form of B" names no type: the words before the noun may not deny it.
-_COPULA = re.compile(rf"^\W*(?:\([^()]{{1,30}}\)\s*,?\s*)?(?:is|are|was|remains)\s+(?:also\s+)?(?:a|an|the|one)\s+"
+_COPULA = re.compile(rf"^\W*(?:\([^()]{{1,30}}\)\s*,?\s*)?(?:is|are|was|remains)\s+"
+                     rf"(?:(?:also|basically|essentially|really|actually|just|simply|technically|now)\s+)*(?:a|an|the|one|its\s+own)\s+"
                      rf"(?:(?!(?:rather|than|not|instead|never)\b)[\w,]+\s+){{0,5}}?{TYPE_NOUN_PATTERN}\b")
 # "A is (sometimes) added as a fifth (type)", "A is now recognised as a distinct type", and "some authors include
 # A as a fifth type": A counted among the types, the noun may be left out after an ordinal.
@@ -46,6 +47,10 @@ _COUNTED_AS = re.compile(rf"^\W*(?:(?:is|are|was|were)\s+(?:(?:also|sometimes|of
                          rf"ninth|tenth)\b(?=\s*(?:[.,;)]|$|\s+(?:one|category|group)\b)))")
 _INCLUDED_BEFORE = re.compile(r"\b(?:include|includes|included|including|add|adds|added|adding|count|counts|counted|"
                               r"list|lists|listed|recogni[sz]es?|treats?)\s+$")
+# "type III X is not a true type of X": a name the sentence denies a place among the types.
+_DENIED_TYPE = re.compile(rf"\W*(?:\([^()]{{1,30}}\)\s*)?(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)\s+"
+                          rf"(?:(?:really|actually|considered|regarded\s+as|recogni[sz]ed\s+as)\s+)*(?:a|an)\s+"
+                          rf"(?:(?:true|real|separate|distinct|proper|genuine)\s+)?{TYPE_NOUN_PATTERN}\b")
 _CALLED_BEFORE = re.compile(r"\b(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?$")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
 # "types of A, some rare, include:", "reduced the types to six and named them:" — a colon later in the clause.
@@ -277,7 +282,8 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
             open_list = parent
         scoped = set(members) if parent != analysis.topic.condition.name else set()
         for mention in sentence.mentions_of("type"):
-            if mention.compound and mention.name not in scoped and not _placed_under_type(sentence, mention):
+            if mention.compound and mention.name not in scoped and not _placed_under_type(sentence, mention) \
+                    and not _DENIED_TYPE.match(sentence.folded, mention.end - sentence.start):
                 claims.append(_claim(analysis, sentence, mention.name, "type.compound"))
         for name in members:
             if parent == analysis.topic.condition.name:

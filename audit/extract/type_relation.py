@@ -84,9 +84,12 @@ _INCLUDE_VERB = re.compile(r"\s*(?:include|are)\s*:?\s*")
 _NAMES_LABEL = re.compile(r"^\W*(?:other\s+names?|also\s+(?:called|known\s+as)|synonyms?|alternative\s+names?|"
                           r"alternate\s+names?|former\s+names?|previously\s+known\s+as|aka)\s*(?:\(s\)\s*)?(?:[:|]|\s{3})\s*")
 _NAME_SEPARATOR = re.compile(r"\s*[;,|]\s*|\s+or\s+")
+_INCLUDES_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[,(]?\s*(?:which\s+|that\s+)?(?:includes|include|comprises|"
+                             r"encompasses|covers|takes\s+in)\s+(?:the\s+)?")
 _UNDER = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:(?!not\b)\w+\s+){0,2}?"
                     r"(?:classed|classified|grouped|placed|included|listed|counted|lumped)\s+(?:together\s+)?"
-                    r"(?:with|among|under|within)|falls?\s+(?:under|within)(?:\s+the\s+(?:umbrella|heading|category|"
+                    r"(?:with|among|under|within)|(?:are|were)\s+(?:\w+\s+)?(?:grouped|lumped|classed|classified)\s+"
+                    r"together\s+(?:as|under|in)|falls?\s+(?:under|within)(?:\s+the\s+(?:umbrella|heading|category|"
                     r"group|spectrum)\s+of)?|belongs?\s+to|(?:is|are)\s+part\s+of)\s+(?:the\s+)?$")
 # what may follow the parent in "classed with the B forms", "belongs to the B category"
 _UNDER_TAIL = re.compile(rf"^\s*(?:(?:{TYPE_NOUN_PATTERN}|group|family|spectrum|category|umbrella|heading)\b|[^\w\s]|$|"
@@ -124,7 +127,9 @@ _SAME_BETWEEN = re.compile(r"^\s*(?:is|was)\s+(?:(?:also|sometimes|often|just|es
 # "A is distinct from B", "A is a separate condition from B", "A should not be confused with B",
 # "A is not the same as B": two names for two things.
 _DIFFERENT_BETWEEN = re.compile(
-    r"^\s*(?:(?:is|was)\s+(?:(?:also|actually|really|now|clearly|considered|thought\s+to\s+be)\s+)*"
+    r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:is|was)\s+(?:(?:also|actually|really|now|clearly|considered|thought\s+to\s+be|"
+    r"quite|very|completely|entirely|totally|\w+ly)\s+)*"
+    r"(?:(?:a|an)\s+(?:separate|distinct)\s+(?:type|form|condition|disorder|disease|entity)\s*,\s*)?"
     r"(?:(?:a|an)\s+(?:(?:\w+\s+)?(?:separate|distinct|different|unrelated)\s+(?:\w+\s+)?"
     r"(?:condition|disease|disorder|entity|thing|problem|syndrome)\s+from)|(?:distinct|different|separate)\s+from|"
     r"not\s+(?:the\s+same\s+(?:thing\s+|condition\s+|disease\s+)?as|another\s+name\s+for))|"
@@ -139,6 +144,10 @@ _FORMER_NAME = re.compile(r"\b(?:formerly|previously|once|used\s+to\s+be)\s+(?:\
                           r"classified|described|listed|seen))")
 _NOW = re.compile(r"\b(?:now|today|currently|nowadays|these\s+days|at\s+present)\b")
 # "A is not a true porphyria": the condition's own name after the denial.
+# "A is a separate condition (with a similar picture)": a disease of its own, not one of the condition's types.
+_SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:[^,;.]{0,60},\s*)?(?:is|was)\s+(?:(?:actually|really|now|"
+                                 r"considered|thought\s+to\s+be|regarded\s+as)\s+)*(?:a|an)\s+(?:(?:completely|entirely)\s+)?"
+                                 r"(?:separate|distinct|different|unrelated)\s+(?:condition|disease|disorder|illness)\b(?!\s+from)")
 _NOT_TRUE_ONE = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?not|\b(?:isn't|aren't))\s+(?:really\s+|actually\s+)?"
                            r"(?:a|an)\s+(?:true|real|genuine|proper|classic)\s+$")
 _AND_BEFORE = re.compile(r"\band\s+$")
@@ -617,6 +626,21 @@ def _names_line(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
                                  "type_relation.names_line", "attributed" if former else "")
 
 
+def _includes(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """"B, which includes A and C", "B includes A": with B a type, its members are its subtypes (a condition's
+    members are its types, read by the type facet)."""
+    for mention in sentence.mentions:
+        if mention.kind not in TYPE_LIKE:
+            continue
+        cue = _INCLUDES_AFTER.match(analysis.folded, mention.end, sentence.end)
+        if cue is None:
+            continue
+        for child in _list_after(sentence, cue.end()):
+            if child.name != mention.name:
+                yield _row(analysis, sentence, child.name, "subtype_of", mention.name, "type_relation.includes",
+                           hedge=_hedge(sentence, cue.start() - sentence.start))
+
+
 def _placed_under(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     """"A is classed with the B forms", "A falls under B", "A belongs to the B group": A is placed under B."""
     for mention in sentence.mentions:
@@ -682,6 +706,13 @@ def _not_a_form(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
                    hedge=_hedge(sentence, denial.start()))
 
 
+def _separate_condition(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    first = next((m for m in sentence.mentions if m.kind in NAMED_KINDS), None)
+    if first is not None and first.kind in TYPE_LIKE and _SEPARATE_CONDITION.match(analysis.folded, first.end, sentence.end):
+        yield _row(analysis, sentence, first.name, "separate_type", analysis.topic.condition.name,
+                   "type_relation.separate_condition", polarity="negated", hedge=_hedge(sentence, first.end - sentence.start))
+
+
 def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     """"A is not a distinct subtype", "A is not a true porphyria": A is denied a place among the condition's
     types. In "A is a form of B and is not considered a separate type" the denial is A's, the clause's subject."""
@@ -731,8 +762,15 @@ def _pairs(sentence: Sentence) -> Iterator[tuple[Mention, Mention, int, int]]:
 
 def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     """Two names said to mean one thing ("A and B are used interchangeably", "A is the same as B") or two
-    things ("A is distinct from B", "A should not be confused with B"): an alias of B, asserted or denied."""
+    things ("A is distinct from B", "A should not be confused with B"): an alias of B, asserted or denied (and,
+    for two things, no subtype of B either). "A is distinct from <the condition>" denies A a place among its
+    types."""
     for first, second, gap_start, gap_end in _pairs(sentence):
+        if first.kind in TYPE_LIKE and second.kind in ("condition", "scope") \
+                and _DIFFERENT_BETWEEN.fullmatch(sentence.folded[gap_start:gap_end]):
+            yield _row(analysis, sentence, first.name, "separate_type", analysis.topic.condition.name,
+                       "type_relation.different", polarity="negated", hedge=_hedge(sentence, gap_start))
+            continue
         if first.name == second.name or first.kind not in TYPE_LIKE or second.kind not in TYPE_LIKE:
             continue
         gap = sentence.folded[gap_start:gap_end]
@@ -744,8 +782,9 @@ def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
             claim = _row(analysis, sentence, first.name, "alias_of", second.name, "type_relation.same", hedge=hedge)
             yield _negate(claim) if denied else claim
         elif (paired and _DIFFERENT_AFTER_PAIR.match(after)) or _DIFFERENT_BETWEEN.fullmatch(gap):
-            yield _row(analysis, sentence, first.name, "alias_of", second.name, "type_relation.different",
-                       polarity="negated", hedge=hedge)
+            for value in ("alias_of", "subtype_of"):
+                yield _row(analysis, sentence, first.name, value, second.name, "type_relation.different",
+                           polarity="negated", hedge=hedge)
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
@@ -759,10 +798,12 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _classified_as(analysis, sentence)
         yield from _not_a_form(analysis, sentence)
         yield from _not_a_type(analysis, sentence)
+        yield from _separate_condition(analysis, sentence)
         yield from _form_of_type(analysis, sentence)
         yield from _placed_under(analysis, sentence)
         yield from _names_line(analysis, sentence)
         yield from _divided_into(analysis, sentence)
+        yield from _includes(analysis, sentence)
         yield from _active_call(analysis, sentence)
         yield from _sameness(analysis, sentence)
     for named in named_types(analysis):
