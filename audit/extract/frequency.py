@@ -54,6 +54,8 @@ _ACCOUNTS_FOR = re.compile(
     r"\b(?:accounts?|accounting|accounted)\s+for\s+most\b")
 # A run of capitalised words with an occurrence word inside ("Living Rare X Network", "Rare Diseases Foundation").
 _IN_PROPER_NAME = re.compile(r"(?:[A-Z][\w'-]*\s+)*(?:Rare|Common|Uncommon)(?:\s+[A-Z][\w'-]*)+")
+_AMONG_OPENING = re.compile(rf"\W*(?:among|of|within|in)\s+(?:the\s+)?(?P<words>(?:[a-z][\w-]*\s+){{1,3}}?)"
+                            rf"{TYPE_NOUN_PATTERN}\s*,")
 _RANKED_IN = re.compile(r"\s+(?:of|among|within)\s+(?:the\s+|all\s+)?")
 # "(the most common type) overall is A", "(... of B) in adults is A": what stands between a rank and its subject.
 _RANK_VERB = re.compile(r"[\s,]*(?:(?:overall|worldwide|by\s+far|(?:in|among)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)[\s,]+)?"
@@ -187,8 +189,21 @@ def _population(sentence: Sentence, cue_end: int) -> str:
     return populations[0].name if populations else ""
 
 
+def _among_scope(sentence: Sentence, cue_end: int) -> str:
+    """"Among the congenital forms, A is the most common": the words that narrow the group ranked in."""
+    among = _AMONG_OPENING.match(sentence.folded)
+    if among is None or among.end() > cue_end - sentence.start:
+        return ""
+    words = [w for w in among.group("words").split() if w not in _GENERIC_MODIFIERS and w not in _OF_TRIVIAL]
+    return " ".join(words)
+
+
 def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) -> str:
-    """What narrows a rank: a named scope of the condition, words before the condition, a population or group."""
+    """What narrows a rank: a named scope of the condition, words before the condition, a population or group,
+    or an opening "Among the congenital forms,"."""
+    among = _among_scope(sentence, cue_end)
+    if among:
+        return among
     rest = sentence.folded[cue_end - sentence.start:]
     following = [m for m in sentence.mentions if m.start >= cue_end]
     if following and re.fullmatch(r"\s+of\s+(?:the\s+|all\s+)?", analysis.folded[cue_end:following[0].start]):
@@ -243,7 +258,8 @@ def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cla
                     and not _DEFINITE.search(folded[:cue.start("adj")]):
                 continue  # "a more common form" compares; "the more common type" ranks
             start, end = sentence.start + cue.start(), sentence.start + cue.end()
-            scope = _rank_scope(analysis, sentence, end) if pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB) else ""
+            scope = _rank_scope(analysis, sentence, end) if pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB) \
+                else _among_scope(sentence, end)
             if pattern is _MOST_COMMON_NOUN and not scope:
                 scope = _modifier_scope(sentence, cue)
             subjects = _shared_noun_types(analysis, sentence, start) or _with_listed_labels(

@@ -69,7 +69,8 @@ _STAGES: list[tuple[re.Pattern[str], str, float, float]] = [
     (re.compile(r"\b(?:at|from|since|before|around)\s+birth\b|\bin\s+the\s+(?:womb|newborn\s+period)\b|"
                 r"\bprenatally\b"), "birth", 0.0, 0.0),
     (re.compile(r"\b(?:in|during)\s+(?:early\s+)?infancy\b|\bin\s+the\s+first\s+(?:few\s+)?(?:months|year)\s+of\s+life\b|"
-                r"\bwithin\s+the\s+first\s+(?:few\s+)?(?:weeks|months|year)(?:\s+of\s+life)?\b"),
+                r"\bwithin\s+the\s+first\s+(?:few\s+)?(?:weeks|months|year)(?:\s+of\s+life)?\b|"
+                r"\b(?:in|during|within)\s+the\s+first\s+(?:few\s+)?(?:days|weeks|months)\s+(?:after|following)\s+birth\b"),
      "infancy", 0.01, 2.0),
     (re.compile(r"\b(?:in|during)\s+early\s+childhood\b"), "early childhood", 1.0, 6.0),
     (re.compile(r"\b(?:in|during)\s+(?:the\s+)?toddler\s+years\b|\bas\s+(?:a\s+)?toddlers?\b|\bin\s+toddlerhood\b"),

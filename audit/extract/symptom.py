@@ -102,6 +102,9 @@ _NAMES_A_REMEDY = re.compile(r"\s+(?:meds|medications?|medicines?|drugs?|relieve
                              r"management|clinics?|specialists?|diar(?:y|ies)|scores?|scales?|questionnaires?|"
                              r"relief|control)\b")
 _ANTI_BEFORE = re.compile(r"\banti\s*$")  # "anti-nausea" (folding turns the hyphen into a space)
+_EXCEPT = re.compile(r"\b(?:except|apart\s+from|other\s+than|besides|unlike|outside)\b")
+# A condition's clause states no symptom: "If your attacks come with nausea, see a doctor".
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$")
 _CONTRAST = re.compile(r"\b(?:whereas|while|but|although|though|however|unlike)\b|;")
 _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
 
@@ -225,8 +228,9 @@ def _scopes(analysis: DocumentAnalysis, sentence: Sentence, mention, block_type:
             chosen.append(previous)
         return sorted({t.name for t in chosen})
     for after in types:
-        if after.start >= mention.end and _HOLDER_AFTER.match(analysis.folded[mention.end:after.start]):
-            return [after.name]
+        between = analysis.folded[mention.end:after.start]
+        if after.start >= mention.end and _HOLDER_AFTER.match(between) and not _EXCEPT.search(between):
+            return [after.name]  # not "uncommon except in B": B is where it is not uncommon
     if sentence.context_type and ANAPHOR_PATTERN.match(sentence.folded):
         return [sentence.context_type]
     return [block_type or ""]
@@ -287,7 +291,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 if not (clause_start <= start and end <= clause_end):
                     continue
                 before = sentence.folded[clause_start:start]
-                if _RELIEF.search(before) or _AS_CAUSE.search(before) or _OTHER_CONDITION.search(before):
+                if _RELIEF.search(before) or _AS_CAUSE.search(before) or _OTHER_CONDITION.search(before) \
+                        or _CONDITIONAL.search(before):
                     continue
                 if _RELIEF_AFTER.match(sentence.folded[end:clause_end]) or _NAMES_A_REMEDY.match(sentence.folded, end) \
                         or _ANTI_BEFORE.search(sentence.folded, 0, start):

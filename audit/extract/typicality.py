@@ -46,6 +46,7 @@ _FEATURE = (r"(?:(?:symptoms?|signs?|features?|findings?|complaints?|manifestati
             r"complications?|problems?|traits?)(?!\w))")
 
 
+_NOT_TYPES = r"(?!\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:types|forms|kinds|subtypes|variants|varieties)\b)"
 _NOT_AFTER_FREQUENCY = r"(?<!rare\s)(?<!common\s)(?<!usual\s)(?<!frequent\s)(?<!typical\s)"
 
 
@@ -84,9 +85,10 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
                 rf"(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b"), "usually", 1, False, False, True),
     (re.compile(rf"{_NOT_AFTER_FREQUENCY}\bfor\s+many\s+(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b"), "often", 1, False, False,
      True),
-    (re.compile(rf"\bin\s+(?:most|nearly\s+all|almost\s+all|the\s+(?:vast\s+)?majority)\b(?:\s+(?:of\s+)?(?:the\s+)?"
+    # not "in most types of X": a count of types, not of the people who have the symptom
+    (re.compile(rf"\bin\s+(?:most|nearly\s+all|almost\s+all|the\s+(?:vast\s+)?majority)\b{_NOT_TYPES}(?:\s+(?:of\s+)?(?:the\s+)?"
                 rf"{_GAP}{PEOPLE}\b)?"), "usually", 1, False, False, True),
-    (re.compile(rf"\bin\s+many\b(?:\s+(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b)?"), "often", 1, False, False, True),
+    (re.compile(rf"\bin\s+many\b{_NOT_TYPES}(?:\s+(?:of\s+)?(?:the\s+)?{_GAP}{PEOPLE}\b)?"), "often", 1, False, False, True),
     (re.compile(r"\bin\s+(?:very\s+)?(?:rare|few|exceptional|isolated)\s+(?:cases|instances|patients|people|individuals)\b"),
      "rarely", 1, False, False, True),
     (re.compile(r"\bin\s+(?:some|certain|a\s+few|several|other|selected)\s+(?:\w+\s+)?(?:cases|instances|patients|"
@@ -139,7 +141,8 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
                 r"particularly\s+|especially\s+)?(?:a\s+)?(?:common|frequent)\b"), "often", 2, False, False, False),
     (re.compile(r"\b(?:sometimes|occasionally|at\s+times|from\s+time\s+to\s+time|now\s+and\s+then|less\s+"
                 r"(?:frequently|often|commonly)|occasional|on\s+occasion)\b"), "sometimes", 2, False, False, False),
-    (re.compile(r"\b(?:rarely|seldom|infrequently|uncommonly|hardly\s+ever|only\s+rarely|very\s+rarely)\b"), "rarely", 2,
+    (re.compile(r"\b(?:rarely|seldom|infrequently|uncommonly|hardly\s+ever|only\s+rarely|very\s+rarely|"
+                r"(?:almost|virtually|nearly)\s+never)\b"), "rarely", 2,
      False, False, False),
     (re.compile(rf"\b(?:rare|uncommon|unusual|infrequent)\s+(?:\w+\s+){{0,2}}?{_FEATURE}"), "rarely", 2, False, False,
      False),
