@@ -369,6 +369,7 @@ _NOT_PLACES = {"Type", "Types", "Form", "Forms", "Group", "Table", "Figure", "Ch
                "Particular", "Contrast", "Summary", "Other", "Rare", "Severe", "Mild", "These", "This", "That",
                "Those", "Such", "Both", "All", "Each", "About", "Approximately", "Up", "Cases", "Case", "Babies",
                "Infants", "Newborns", "Individuals", "Persons", "A", "An", "Total"}
+_POSSESSIVE_START = re.compile(r"\W*(?:its|their)\b")
 _ANAPHOR_CONDITION = re.compile(r"\b(?:this|the|that)\s+(?:condition|disorder|disease|syndrome|illness)\b")
 # "people with (the) condition": after "with" the determiner may already be read.
 _CONDITION_NOUN = re.compile(r"(?:(?:this|the|that|their|his|her)\s+)?(?:condition|disorder|disease|syndrome|"
@@ -575,8 +576,9 @@ class _Reader:
         """The type in context when the clause refers back to it ("It affects ...") or a heading or label
         names it; not a type an earlier sentence of the paragraph happened to start with."""
         context = self.sentence.context_type
-        if context is None or ANAPHOR_PATTERN.match(self.folded, clause[0], clause[1]):
-            return context
+        if context is None or ANAPHOR_PATTERN.match(self.folded, clause[0], clause[1]) \
+                or _POSSESSIVE_START.match(self.folded, clause[0], clause[1]):
+            return context  # "It affects ...", "Its prevalence is ...": the type just described
         sentences = self.analysis.sentences
         index = self.sentence.index - 1
         while index >= 0 and sentences[index].block_index == self.sentence.block_index:
