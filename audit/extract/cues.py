@@ -32,7 +32,8 @@ VAGUE_QUANTIFIERS: dict[str, tuple[float, float | None]] = {
 # A statement reported from others or from the past: not the source's own current position.
 ATTRIBUTION_PATTERN = re.compile(
     r"\b(?:previously|formerly|historically|once|originally|in the past|older (?:texts|sources|classifications|"
-    r"literature|systems?)|some (?:authors|experts|researchers|sources|texts|doctors|classifications)|"
+    r"literature|systems?)|some (?:authors|experts|researchers|sources|texts|doctors|classifications|reviews|studies|"
+    r"textbooks|papers|references|systems|specialists|clinicians)|"
     r"(?:was|were) (?:once |previously |formerly )?(?:thought|believed|considered|described|listed|classified)|"
     r"(?:long|once|previously|formerly|originally) (?:thought|believed|considered|regarded|seen|classified)|"
     r"according to some|used to)\b")

@@ -51,6 +51,8 @@ _PREDICATE = re.compile(r"^\W*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:can\s+be\s+|is\s
 # "two classification schemes", "three typing systems": the type noun modifies another noun, which is counted.
 _NOUN_AS_MODIFIER = re.compile(r"\s+(?:schemes?|systems?|criteria|methods?|approaches|codes?|scales?|tables?|"
                                r"guidelines?|frameworks?|labels?|names?|models?|tests?)\b")
+_REFERRING_BEFORE = re.compile(r"(?<!comes\s)(?<!come\s)(?<!exists\s)(?<!exist\s)(?<!occurs\s)(?<!occur\s)"
+                               r"\b(?:in|across|among|for|with|of)\s+$")
 _CLAUSE_STOP = re.compile(r"[.;:]|\b(?:which|that|while|whereas|but)\b")
 
 
@@ -153,6 +155,8 @@ def _count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple
                 continue  # "the various types", "the two types have": refers to types, does not count them
             if _NOUN_AS_MODIFIER.match(sentence.folded, match.end("noun")) or _counts_groupings(sentence, match):
                 continue
+            if vague and _REFERRING_BEFORE.search(sentence.folded, 0, match.start()):
+                continue  # "which can happen in several types of X": names where, counts nothing
             target = _what_it_counts(analysis, sentence, match)
             if target is not None:
                 found.append((match, target[0], target[1], vague))
