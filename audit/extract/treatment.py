@@ -28,7 +28,7 @@ _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used
                        r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved|"
                        r"shrink\w*|dissolv\w*|resolv\w*|offer\w*|recommend\w*|give|given|gives|works?|"
                        r"contraindicated|withdrawn|pulled|inject\w*|infus\w*|reserved|available|trials?|enrol\w*|"
-                       r"tried|studied|tested|ineffective|useless|work|did\s+nothing)\b")
+                       r"tried|studied|tested|ineffective|useless|work|did\s+nothing|swear\s+by)\b")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
@@ -114,6 +114,19 @@ def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> b
     return bool(_DENIED_AFTER.match(after) or _INEFFECTIVE_AFTER.match(after) or _DENIED_BEFORE.search(before))
 
 
+def _introduced_as_treatment(analysis: DocumentAnalysis, sentence: Sentence) -> bool:
+    """A list item or table row under an introduction or header row about treating ("What helps:", a column
+    "First-line treatment")."""
+    if sentence.block.kind not in ("item", "row"):
+        return False
+    index = sentence.index - 1
+    while index >= 0 and analysis.sentences[index].block.kind == sentence.block.kind:
+        index -= 1
+    first = index + 1  # the list's first item or the table's header row
+    intro = analysis.sentences[index] if index >= 0 and sentence.block.kind == "item" else analysis.sentences[first]
+    return intro is not sentence and bool(_TREATING.search(intro.folded))
+
+
 def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], targets) -> str:
     """The type or group a treatment is named for: one in its own clause, else (in the sentence's first clause)
     one anywhere in the sentence; "A is used in adults, although A may be given to teenagers" keeps them apart."""
@@ -144,7 +157,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         treatments = sentence.mentions_of("treatment")
         if not treatments or sentence.is_question:
             continue
-        if "treatment" not in sentence.sections and not _TREATING.search(sentence.folded):
+        if "treatment" not in sentence.sections and not _TREATING.search(sentence.folded) \
+                and not _introduced_as_treatment(analysis, sentence):
             continue
         targets = sentence.mentions_of(*TYPE_LIKE, "population", "scope")
         hedge = HEDGE_PATTERN.search(sentence.folded)
