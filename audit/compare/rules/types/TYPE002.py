@@ -33,14 +33,21 @@ class TYPE002(Rule):
 
     def questions(self, ctx: Context):
         relations = ctx.facet("type_relation")
-        relations = relations[relations["value"] != "separate_type"]
+        asserted = relations["polarity"] == "asserted"
+        # another placement ("another name for B", "a subtype of B"), or a denial of a place among the types
+        # ("not a true type"); not a denial of another placement ("not a subtype of B" says nothing of membership)
+        relations = relations[(asserted & (relations["value"] != "separate_type"))
+                              | (~asserted & (relations["value"] == "separate_type"))]
         type_rows = ctx.facet("type")
         for subject, named_rows in type_rows.groupby("subject", sort=True):
             positions = [position("named", "named as a type", named_rows)]
             naming = set(named_rows["source_id"])
             placed = relations[(relations["subject"] == subject) & ~relations["source_id"].isin(naming)]
-            for (value, obj), rows in placed.groupby(["value", "object"], sort=True):
-                positions.append(position(f"{value}:{obj}", words(f"{value}:{obj}"), rows))
+            for (value, obj, polarity), rows in placed.groupby(["value", "object", "polarity"], sort=True):
+                if polarity == "negated":
+                    positions.append(position("not:separate_type", "denied a place among the types", rows))
+                else:
+                    positions.append(position(f"{value}:{obj}", words(f"{value}:{obj}"), rows))
             placing = set(placed["source_id"])
             absent = [s for s in ctx.closed_list_sources if s not in naming and s not in placing]
             if absent:
