@@ -51,7 +51,7 @@ _INCLUDED_BEFORE = re.compile(r"\b(?:include|includes|included|including|add|add
 _DENIED_TYPE = re.compile(rf"\W*(?:\([^()]{{1,30}}\)\s*)?(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)\s+"
                           rf"(?:(?:really|actually|considered|regarded\s+as|recogni[sz]ed\s+as)\s+)*(?:a|an)\s+"
                           rf"(?:(?:true|real|separate|distinct|proper|genuine)\s+)?{TYPE_NOUN_PATTERN}\b")
-_CALLED_BEFORE = re.compile(r"\b(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?$")
+_CALLED_BEFORE = re.compile(r"\b(?<!\bso\s)(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?$")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
 # "types of A, some rare, include:", "reduced the types to six and named them:" — a colon later in the clause.
 _LIST_CUE_LATER = re.compile(rf"\b{TYPE_NOUN_PATTERN}\b[^.;:]{{0,120}}?:")

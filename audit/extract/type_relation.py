@@ -36,7 +36,7 @@ FACET = "type_relation"
 NAMED_KINDS = (*TYPE_LIKE, "condition", "scope")
 _ALIAS_CUE = re.compile(
     r"\b(?:(?:also|sometimes|often|commonly|occasionally|previously|formerly|once|originally|still)\s+)*"
-    r"(?:called|known\s+as|termed|referred\s+to\s+as|named(?!\s+(?:after|for|by)\b))(?:\s+as)?\b"
+    r"(?<!\bso\s)(?:called|known\s+as|termed|referred\s+to\s+as|named(?!\s+(?:after|for|by)\b))(?:\s+as)?\b"
     # a bare "formerly" before a name ("B (formerly type III)"), not before a participle ("was formerly used")
     r"|\b(?:formerly|previously)\b(?!\s+\w+(?:ed|en)\b)(?!\s+used\b)|\bor\s+simply\b|\baka\b")
 _ALIAS_BEFORE = re.compile(r"\bis\s+(?:also\s+|just\s+|simply\s+|merely\s+|only\s+)?(?:another|an alternative|an older|"
