@@ -369,6 +369,8 @@ _NOT_PLACES = {"Type", "Types", "Form", "Forms", "Group", "Table", "Figure", "Ch
                "Particular", "Contrast", "Summary", "Other", "Rare", "Severe", "Mild", "These", "This", "That",
                "Those", "Such", "Both", "All", "Each", "About", "Approximately", "Up", "Cases", "Case", "Babies",
                "Infants", "Newborns", "Individuals", "Persons", "A", "An", "Total"}
+# A population that is the births themselves ("newborns", "babies", "live births" in a lexicon's populations).
+_BIRTH_GROUP = re.compile(r"(?:live\s+)?(?:births?|newborns?|neonates?|babies|baby|infants?)")
 _POSSESSIVE_START = re.compile(r"\W*(?:its|their)\b")
 _ANAPHOR_CONDITION = re.compile(r"\b(?:this|the|that)\s+(?:condition|disorder|disease|syndrome|illness)\b")
 # "people with (the) condition": after "with" the determiner may already be read.
@@ -709,7 +711,7 @@ class _Reader:
                 return self.claim(figure, feature.name, denominator.group, "share_with_feature", scope)
             claim = self.prevalence(figure, clause, skip, denominator.group, scope)
             if denominator.noun.split()[-1] in ("newborns", "births", "babies", "infants", "neonates"):
-                claim = _replace(claim, measure="incidence")
+                claim = _replace(claim, measure="incidence", object="people")  # births, however they are named
             return claim
         if denominator.kind == "other":
             if not self.mentions and not _ANAPHOR_CONDITION.search(self.folded, clause[0], clause[1]):
@@ -806,6 +808,8 @@ class _Reader:
         if _PREVALENCE_WORD.search(self.folded, low, high):
             return self.claim(figure, subject, population, "prevalence", scope)
         incidence = _INCIDENCE.search(self.folded, low, high)
+        if incidence and _BIRTH_GROUP.fullmatch(population):
+            population = "people"  # "1 in 300,000 births" and "1 in a million babies" are one measure: births
         return self.claim(figure, subject, population, "incidence" if incidence else "prevalence", scope)
 
     def own_stretch(self, figure: Figure, clause: tuple[int, int]) -> tuple[int, int]:
