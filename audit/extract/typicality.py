@@ -237,12 +237,18 @@ _PRESENCE_AFTER = re.compile(r"^\s*,?\s*(?:\w+ly\s+)?(?:occurs?|occurring|develo
                              r"results?|manifests?|exists?|seen|found|reported|present|[.;,]|$)")
 
 
+_OTHER_PARTICIPLE = re.compile(r"\s+(?!(?:seen|reported|found|noted|observed|associated|accompanied|present|"
+                               r"experienced|described|encountered|affected|involved|noticed|diagnosed)\b)"
+                               r"(?:mistaken|confused|misdiagnosed|misread|treated|given|used|prescribed|managed|"
+                               r"relieved|controlled|missed|overlooked|ignored|dismissed|blamed|attributed)\b")
 _APPOSITIVE_PRESENCE = re.compile(r"^\s*(?:present|seen|reported|found|noted|observed)\s*(?:[,.;)]|$)")
 
 
 def _predicate(between: str, cue_text: str, after: str) -> bool:
     if not _PREDICATE_LEAD.match(between):
         return False
+    if _OTHER_PARTICIPLE.match(after):
+        return False  # "..., diarrhoea, and are frequently mistaken for X": the adverb is of another predicate
     if _DASH.search(between):
         return True  # "Nausea - rare for most of us": a list line's comment on the term
     if _LIST.search(between) and not _VERB.search(between + cue_text):
