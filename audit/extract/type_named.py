@@ -26,7 +26,9 @@ from audit.extract.cues import TYPE_NOUN_PATTERN
 
 FACET = "type"
 
-_LIST_TRIGGER = re.compile(rf"\b{TYPE_NOUN_PATTERN}\b\W*(?:\s+(?:exist|are))?\W*(?:,|:|—|-|–|\(|including|include|includes|such as|like|namely|are|exist)")
+_LIST_TRIGGER = re.compile(rf"\b{TYPE_NOUN_PATTERN}\b\W*(?:\s+(?:exist|are))?\W*(?:,|:|—|-|–|\(|including|include|includes|such as|like|namely|are|exist)"
+                           # "Types of X include A, B and C", "Forms of the disorder are A and B"
+                           rf"|\b{TYPE_NOUN_PATTERN}\s+of\s+(?:[\w-]+\s+){{1,4}}?(?:include|includes|including|are|comprise)\b")
 _FOLLOW_UP_LIST = re.compile(r"^\W*(?:these|they|the types|the forms|those|the (?:[\w-]+\s+){0,2}?(?:known|common|"
                              r"important|frequent|main|recognised|recognized)(?:\s+ones)?)\s+(?:are|include|being)\b")
 # "A is a milder form of B" (B a type): A is placed under B, not named as a type of the condition.
