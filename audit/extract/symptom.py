@@ -101,6 +101,7 @@ _OTHER_CONDITION = re.compile(r"\b(?:a|an|another|the)\s+(?:separate|different|d
 _NAMES_A_REMEDY = re.compile(r"\s+(?:meds|medications?|medicines?|drugs?|relievers?|killers?|pills?|tablets?|"
                              r"management|clinics?|specialists?|diar(?:y|ies)|scores?|scales?|questionnaires?|"
                              r"relief|control)\b")
+_NON_BEFORE = re.compile(r"\bnon\s?$")  # "a non-itchy rash" (folding turns the hyphen into a space)
 _ANTI_BEFORE = re.compile(r"\banti\s*$")  # "anti-nausea" (folding turns the hyphen into a space)
 _EXCEPT = re.compile(r"\b(?:except|apart\s+from|other\s+than|besides|unlike|outside)\b")
 # A condition's clause states no symptom: "If your attacks come with nausea, see a doctor".
@@ -306,7 +307,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     cue = read(joined, clause_cues(joined), start - clause_start, end - clause_start)
                     if cue is not None:
                         clause = clause + sentence.folded[clause_end:clause_end + len(relative)]
-                denied = (mention.negated or _is_negated(denial_text[: start - clause_start])
+                denied = (mention.negated or _NON_BEFORE.search(sentence.folded, 0, start) is not None
+                          or _is_negated(denial_text[: start - clause_start])
                           or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:]))
                           or bool(cue and cue.negates))
                 attribute = _ATTRIBUTE_DENIAL.match(clause, end - clause_start)
