@@ -12,13 +12,29 @@ KEY_SYMPTOM = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|d
 DESCRIBES_SYMPTOMS = 2  # a source that names at least this many symptoms describes them
 
 
+def _head_words(ctx: Context, subject: str) -> tuple[str, ...]:
+    """The head words of a symptom's lexicon forms ("dark urine" -> "urine", "skin swelling" -> "swelling")."""
+    term = ctx.topic.term("symptom", subject)
+    forms = (*term.forms, term.name) if term is not None else (subject,)
+    heads = {form.lower().split()[-1] for form in forms if form.split()}
+    return tuple(sorted(head for head in heads if len(head) >= 4))
+
+
+def _names_in_other_words(text: str, heads: tuple[str, ...]) -> bool:
+    """Whether a source's symptom sentences use a symptom's head word outside the lexicon's forms ("dark or
+    reddish urine"): then "never mentions it" would not be true, only that the lexicon missed its wording."""
+    return any(re.search(rf"\b{re.escape(head)}", text) for head in heads)
+
+
 class SRC002(Rule):
     """A source calls a symptom a main one; other sources that describe the symptoms never mention it.
 
     For each symptom a source states as a main, dominant or hallmark symptom
     of the condition (or of one type), lists the sources that describe the
     symptoms (they name at least two) but never mention this one, in any
-    wording the lexicon knows, asserted or denied. Not a contradiction: an
+    wording the lexicon knows, asserted or denied, nor use the head word of its
+    names in their symptom sentences ("dark or reddish urine" names dark urine
+    in words the lexicon lacks). Not a contradiction: an
     omission a reader of those articles would notice. Symptoms a source merely
     lists are not checked: articles choose which minor signs to name.
 
@@ -42,9 +58,12 @@ class SRC002(Rule):
         if not len(key):
             return
         mentioning = symptoms.groupby("subject")["source_id"].agg(set)
+        quotes = symptoms.groupby("source_id")["quote"].agg(lambda q: " ".join(q).lower())
         for (subject, scope), rows in key.groupby(["subject", "scope"], sort=True):
             calling = set(rows["source_id"])
-            omitting = sorted(self._describing(symptoms, scope) - mentioning.get(subject, set()))
+            heads = _head_words(ctx, subject)
+            omitting = sorted(source for source in self._describing(symptoms, scope) - mentioning.get(subject, set())
+                              if not _names_in_other_words(quotes.get(source, ""), heads))
             positions = [position("main", f"a main symptom{' of ' + scope if scope else ''}", rows)]
             if omitting:
                 positions.append(absent_position("describes the symptoms without it", omitting))
