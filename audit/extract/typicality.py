@@ -127,6 +127,9 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
     (re.compile(r"\b(?:the\s+|a\s+)?(?:characteristic|typical|hallmark|cardinal|classic|classical)\s+(?:\w+\s+)?(?=§)"),
      "usually", 2, False, False, False),
     (re.compile(r"\b(?:a\s+)?(?:common|frequent)\s+(?:\w+\s+)?(?=§)"), "often", 2, False, False, False),
+    # "Fatigue and irritability are frequent early symptoms", "Nausea is a common complaint"
+    (re.compile(rf"\b(?:is|are|was|were)\s+(?:also\s+)?(?:a\s+|an\s+)?(?:very\s+)?(?:common|frequent)\s+(?:[\w-]+\s+){{0,2}}?"
+                rf"{_FEATURE}"), "often", 2, False, False, False),
     (re.compile(r"\b(?:an\s+)?(?:occasional)\s+(?:\w+\s+)?(?=§)"), "sometimes", 2, False, False, False),
     (re.compile(r"\b(?:a\s+)?(?:rare|uncommon|unusual)\s+(?:\w+\s+)?(?=§)"), "rarely", 2, False, False, False),
     (re.compile(r"\b(?:(?<!a\s)few|very\s+few|little)\s+(?=§)"), "rarely", 2, False, False, False),
