@@ -65,7 +65,8 @@ _LONG_NAME = re.compile(r"^(?!(?:the|a|an|see|e\.g|i\.e|most|about|or|and|also|f
                         r"[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){1,5}$", re.IGNORECASE)
 _THE_FORM = re.compile(rf"^(?:the|a|an)\s+(?P<name>[\w\s-]{{1,40}}?\s+{TYPE_NOUN_PATTERN})$", re.IGNORECASE)
 _PLURAL_NOUN_START = re.compile(r"^(?P<noun>types|forms|subtypes|variants)\s+(?P<rest>.+)$")
-_SUBTYPE_SUCH_AS = re.compile(r"\bsub\s?types?\b(?:\s+\w+){0,2}?\s*,?\s*\(?\s*(?:such as|like|including|e\.g\.|namely)\b")
+_SUBTYPE_SUCH_AS = re.compile(r"\bsub\s?types?\b(?:\s+\w+){0,2}?\s*,?\s*\(?\s*(?:such as|like|including|e\.g\.|namely|"
+                              r"include|includes|are)\b\s*:?")
 _SUBTYPE_OF = re.compile(r"\bsub\s?types?\s+(?:of|within|in)\b"
                          r"|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:variant|subgroup|subset|subclass)\s+(?:of|within)\b")
 # "A is a (rare) form of B" with B a type: A sits under B ("a form of" the condition is a type, see type_named).
@@ -146,7 +147,8 @@ _NOW = re.compile(r"\b(?:now|today|currently|nowadays|these\s+days|at\s+present)
 # "A is not a true porphyria": the condition's own name after the denial.
 # "A is a separate condition (with a similar picture)": a disease of its own, not one of the condition's types.
 _SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:[^,;.]{0,60},\s*)?(?:is|was)\s+(?:(?:actually|really|now|"
-                                 r"considered|thought\s+to\s+be|regarded\s+as)\s+)*(?:a|an)\s+(?:(?:completely|entirely)\s+)?"
+                                 r"sometimes|often|usually|generally|widely|also|increasingly|"
+                                 r"considered|thought\s+to\s+be|regarded\s+as|seen\s+as)\s+)*(?:a|an)\s+(?:(?:completely|entirely)\s+)?"
                                  r"(?:separate|distinct|different|unrelated)\s+(?:condition|disease|disorder|illness)\b(?!\s+from)")
 _NOT_TRUE_ONE = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?not|\b(?:isn't|aren't))\s+(?:really\s+|actually\s+)?"
                            r"(?:a|an)\s+(?:true|real|genuine|proper|classic)\s+$")
