@@ -313,6 +313,26 @@ _NOT_A_NAME = {"in", "among", "about", "around", "approximately", "nearly", "ove
 _MORTALITY = re.compile(r"\b(?:die|dies|died|dying|death|deaths|mortality|fatal|survive|survives|survival)\b")
 _FEATURE_GROUP = re.compile(r"(?:[a-z][\w-]*\s+){0,2}?(?:genes?|mutations?|variants?|changes?|trait|history|"
                             r"deficiency|antibod(?:y|ies))\b(?:\s+(?:changes?|mutations?|variants?))?")
+_LIFETIME = re.compile(r"\b(?:at\s+some\s+(?:point|time|stage)|during\s+(?:their|a|one's|your|the)\s+(?:lives|life|lifetime)|"
+                       r"in\s+(?:their|a|one's|your)\s+lifetime|over\s+(?:their|a)\s+lifetime|lifetime)\b")
+_LIFETIME_BEFORE = re.compile(r"\blifetime\s+(?:risk|incidence|prevalence|chance)\b[^.;]{0,40}$")
+_OTHER_SHARE = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:(?:have|has|had)\s+(?:a|an|their|his|her)\s+(?:family\s+(?:member|history)|"
+                          r"relative|parent|sibling|first\s+\w+)|recover\w*|regrow\w*|relapse\w*|go\s+into\s+remission)\b")
+_OTHER_SHARE_BEFORE = re.compile(r"\b(?:response|remission|recovery|relapse|success|cure|regrowth|recurrence)\s+rates?\b"
+                                 r"[^.;]{0,25}$")
+def _other_share_kind(words: str) -> str:
+    """What a share of people that is no prevalence counts, in a word or two."""
+    if re.search(r"family|relative|parent|sibling", words):
+        return "family history"
+    if re.search(r"first", words):
+        return "onset"
+    if re.search(r"respon|remission|success|cure", words):
+        return "treatment response"
+    return "outcome"
+
+
+_CARRIERS_BEFORE = re.compile(r"\b(?:carr(?:y|ies|ied|ying)\s+(?:one|a|the|an)\s+(?:\w+\s+)?(?:cop(?:y|ies)|genes?|"
+                              r"mutations?|variants?)|carrier\s+(?:frequency|rate|rates)|carriers?\s+(?:is|are))\b[^.;]{0,40}$")
 _CHANGE_BEFORE = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|improv\w*|increas\w*|rais\w*|drop\w*|fell|"
                             r"falls?|shrank|shrinks?|halv\w*)\b[^.;:]{0,60}?\bby\s+(?:(?:about|around|approximately|"
                             r"roughly|nearly|almost|up\s+to|over|more\s+than|at\s+least|an\s+average\s+of)\s+)?$")
@@ -693,7 +713,16 @@ class _Reader:
         own_after = self.folded[figure.end:self.own_end(figure, limit)]
         if _CHANGE_BEFORE.search(before):  # "reduces attacks by about 70 percent": an effect, not a share of people
             return self.claim(figure, self.context_subject(clause, figure, skip), "change", "other", scope)
-        if _CARRIERS.search(own_after):  # "1 in 1,700 people carries a gene change": carriers, not patients
+        if _LIFETIME.search(self.folded, figure.end, self.own_end(figure, limit)) or _LIFETIME_BEFORE.search(before):
+            # "2 percent will develop it at some point in their lives": a lifetime risk, not how many have it now
+            return self.claim(figure, self.context_subject(clause, figure, skip), "lifetime", "risk", scope)
+        other = _OTHER_SHARE.search(own_after) or _OTHER_SHARE_BEFORE.search(before)
+        if other:
+            # "20% have a family member with it", "40% have their first patch by 20", "response rates of 30%"
+            return self.claim(figure, self.context_subject(clause, figure, skip), _other_share_kind(other.group(0)),
+                              "other", scope)
+        if _CARRIERS.search(own_after) or _CARRIERS_BEFORE.search(before):
+            # "1 in 1,700 people carries a gene change": carriers, not patients
             return self.claim(figure, self.context_subject(clause, figure, skip), "carriers", "other", scope)
         if _RESPONSE.search(own_after) and (self.treatment_in(clause) or _TREATED_GROUP.match(self.folded, denominator.end)
                                             or _TREATED_BEFORE.search(before)):

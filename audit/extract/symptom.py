@@ -77,7 +77,9 @@ _DENIAL_TAIL = (r"(?=\s*(?:[.,;:)]|$|\s(?:usually|typically|generally|often|alwa
                 r"present|seen|found|observed|reported|noted|noticed|detected|common|typical|usual|frequent|"
                 r"a\s+(?:common\s+|typical\s+|usual\s+|major\s+|main\s+|prominent\s+)?(?:feature|symptom|sign|"
                 r"problem|complaint|finding|concern|issue|part)|an?\s+(?:issue|concern|problem)|part\s+of|associated|"
-                r"experienced|involved|among|one\s+of|an\s+early|in\s|during\s|with\s|at\s+all)\b))")
+                r"experienced|involved|among|one\s+of|an\s+early|in\s|during\s|with\s|at\s+all|"
+                # "joint pain is not caused by X", "is not part of X", "is not linked to X"
+                r"caused\s+by|due\s+to|related\s+to|linked\s+to|a\s+(?:sign|symptom|feature)\s+of)\b))")
 _ATTRIBUTE_DENIAL = re.compile(r"\W*(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|never)\b")
 _NEGATED_AFTER = re.compile(r"^\W*(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:not|never)\b"
                             + _DENIAL_TAIL + "|"

@@ -28,7 +28,7 @@ _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used
                        r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved|"
                        r"shrink\w*|dissolv\w*|resolv\w*|offer\w*|recommend\w*|give|given|gives|works?|"
                        r"contraindicated|withdrawn|pulled|inject\w*|infus\w*|reserved|available|trials?|enrol\w*|"
-                       r"tried|studied|tested|ineffective|useless|work|did\s+nothing|swear\s+by)\b")
+                       r"tried|studied|tested|ineffective|useless|work|did\s+nothing|swear\s+by|avoid\w*)\b")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
@@ -50,6 +50,8 @@ _DENIED_AFTER = re.compile(r"^\W*(?:(?:and|or)\s+(?:other|similar|related)\s+(?:
                            r"(?:contraindicated|withdrawn|pulled\s+from|discontinued|banned)\b|"
                            # a list line's comment: "Steroid creams - NOT used", "X - no longer recommended"
                            r"^(?:\s[-\u2013\u2014 ]\s)\s*(?:\w+\s+)?(?:not|never|no\s+longer|nope|avoid)\b")
+# A list of things to avoid: "Things to avoid: A, B and C", "Avoid: A".
+_AVOID_LIST = re.compile(r"\b(?:avoid|never\s+take|do\s+not\s+take|don't\s+take|stay\s+away\s+from)\w*\s*:[^.;]*$")
 _LIST_JOINT = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|nor)\s+)?(?:other\s+)?")
 # Said not to work: "X is ineffective", "X and Y do not work", "X did nothing for me", "X does not help".
 _INEFFECTIVE_AFTER = re.compile(r"^\W*(?:\([^)]*\)\s*)?(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?(?:(?:is|are|was|were|has\s+been|"
@@ -111,7 +113,8 @@ def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> b
     end = _list_end(sentence, mention, clause_end)
     after = sentence.folded[end:clause_end]
     before = sentence.folded[clause_start:start]
-    return bool(_DENIED_AFTER.match(after) or _INEFFECTIVE_AFTER.match(after) or _DENIED_BEFORE.search(before))
+    return bool(_DENIED_AFTER.match(after) or _INEFFECTIVE_AFTER.match(after) or _DENIED_BEFORE.search(before)
+                or _AVOID_LIST.search(sentence.folded, 0, start))
 
 
 def _introduced_as_treatment(analysis: DocumentAnalysis, sentence: Sentence) -> bool:
