@@ -18,7 +18,8 @@ TYPE_NOUN_PATTERN = (r"(?:types?|forms?|kinds?|subtypes?|sub types?|categories|c
 # Adjectives allowed between a number and a type noun.
 COUNT_MODIFIER_PATTERN = (r"(?:main|major|primary|principal|different|distinct|basic|broad|general|key|"
                           r"separate|recognized|recognised|known|clinical|well defined|specific|core|"
-                          r"important|common|chief|leading)")
+                          r"important|common|chief|leading|genetic|inherited|hereditary|acquired|congenital|"
+                          r"clinically\s+distinct|well-known|established|official|classic|classical)")
 VAGUE_QUANTIFIER_PATTERN = r"(?:several|various|many|multiple|numerous|a number of|a variety of|a few|a range of)"
 # What a vague quantity of types usually spans, as (low, high); high None = open. "several" is more
 # than a couple but not dozens, so "several types" agrees with six and disagrees with "over 40";

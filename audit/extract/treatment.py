@@ -78,9 +78,11 @@ _UNCERTAIN_BENEFIT = re.compile(r"\b(?:its|their|the)\s+(?:benefits?|effectivene
                                 r"(?:established|proven|shown|demonstrated)\b|"
                                 r"\bevidence\s+(?:of|for)\s+(?:its\s+|their\s+)?(?:benefit|efficacy|effectiveness)\s+"
                                 r"(?:is|remains?)\s+(?:weak|limited|lacking|poor|scarce|sparse)\b")
-_FOR_GROUP = re.compile(r"\b(?:in|for|during)\s+(?P<group>(?:(?:people|patients|those|persons|individuals|children|"
+_FOR_GROUP = re.compile(r"\b(?:(?:for|as)\s+(?P<use>(?:a\s+)?(?:long[\s-]term|prolonged|extended|routine|daily|"
+                        r"first[\s-]line)\s+(?:use|treatment|therapy|periods?|option))|"
+                        r"(?:in|for|during)\s+(?P<group>(?:(?:people|patients|those|persons|individuals|children|"
                         r"kids|infants|babies|adults|women|men|anyone)\s+(?:with|who|under|over|younger|older|aged)"
-                        r"(?:\s+[\w-]+){1,4}|pregnancy|pregnant\s+women|children|infants|the\s+elderly|older\s+adults))")
+                        r"(?:\s+[\w-]+){1,4}|pregnancy|pregnant\s+women|children|infants|the\s+elderly|older\s+adults)))")
 _NEXT_PART = re.compile(r",\s+(?:and|but|while|whereas)\s+")
 
 
@@ -136,9 +138,13 @@ def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], tar
     start = sentence.rel(mention.start)
     index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), 0)
     low, high = clauses[index] if clauses else (0, len(sentence.folded))
+    part_end = _NEXT_PART.search(sentence.folded, sentence.rel(mention.end), high)
+    high = part_end.start() if part_end else high  # "A is ..., and B is ... in children": children are B's
     own = [t for t in targets if low <= sentence.rel(t.start) < high]
     if own:
         return own[0].name
+    if part_end is not None:  # "A is ..., and B is ... in children": only what comes before B's part
+        targets = [t for t in targets if sentence.rel(t.start) < high]
     return targets[0].name if targets and index == 0 else ""
 
 
@@ -184,7 +190,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 # "contraindicated in people with asthma", "not recommended for children under 5": a denial for
                 # some, as written (the lexicon need not name every group).
                 group = _FOR_GROUP.search(sentence.folded, sentence.rel(mention.end))
-                scope = " ".join(group.group("group").split()) if group else ""
+                scope = " ".join((group.group("group") or group.group("use")).split()) if group else ""
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=mention.name,
                 object=term.category if term else "", scope=scope,
