@@ -329,8 +329,9 @@ def _occurrence(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
         at = sentence.start + cue.start("word")
         if any(m.start <= at < m.end for m in sentence.mentions):
             continue  # "known as common migraine": the word is part of a name
-        if _IN_PROPER_NAME.search(sentence.text, max(0, cue.start("word") - 40), cue.end("word") + 40) \
-                and sentence.text[cue.start("word")].isupper() and cue.start("word") > 0:
+        name = _IN_PROPER_NAME.search(sentence.text, max(0, cue.start("word") - 40), cue.end("word") + 40)
+        if name and sentence.text[cue.start("word")].isupper() \
+                and (cue.start("word") > 0 or len(name.group(0).split()) >= 3):
             continue  # "the Living Rare Porphyria Circle": a capitalised word inside an organisation's name
         subjects = _subjects_near(analysis, sentence, sentence.start + cue.start(), sentence.start + cue.end())
         if subjects:
