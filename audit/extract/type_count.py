@@ -44,7 +44,7 @@ _ARE_FOLLOWS = re.compile(r"^(?:\s+of\s+[^.:;]{1,60}?)?\s+(?:are|include)\s+")
 _OF = re.compile(r"\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_NOUN = re.compile(r"^sub\s?types?$|^subgroups?$|^subclass")
 # "A is divided into", "A has", "A comes in": the count is of A when A is the clause's subject.
-_PREDICATE = re.compile(r"^\W*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:can\s+be\s+|is\s+|are\s+|has\s+been\s+)?"
+_PREDICATE = re.compile(r"^\W*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:[^,;:.]{1,50},\s*)?)?(?:can\s+be\s+|is\s+|are\s+|has\s+been\s+)?"
                         r"(?:\w+ly\s+)?(?:divided|split|classified|categori[sz]ed|grouped|separated|subdivided|"
                         r"broken\s+down|has|have|comes?|occurs?|includes?|comprises?|consists?|exists?)\b"
                         r"|^\s+into\s*$")  # "divide A into four subtypes": A is what is divided
