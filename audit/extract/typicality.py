@@ -151,7 +151,8 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
      False),
     # "itching is rare", "is an uncommon finding"; not "X is a rare genetic disorder that causes Y" (the rarity is
     # the condition's)
-    (re.compile(r"\b(?:is|are|was|were|be|being|remains?)\s+(?:also\s+|very\s+|quite\s+|extremely\s+|relatively\s+)?"
+    (re.compile(r"\b(?:is|are|was|were|be|being|remains?)\s+(?:(?:also|very|quite|extremely|relatively|now|today|"
+                r"nowadays|fairly|pretty|increasingly|generally|considered)\s+)*"
                 r"(?:a\s+|an\s+)?(?:rare|uncommon|unusual|infrequent)\b(?!\s+(?:[\w-]+\s+){0,3}?(?:disorders?|diseases?|"
                 r"conditions?|syndromes?|forms?|types?|variants?|subtypes?|kinds?|#))"), "rarely", 2, False, False, False),
     # a list line's comment after a dash: "Jaundice - rare for most of us", "Fatigue - very common"
