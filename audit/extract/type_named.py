@@ -37,7 +37,9 @@ _PLACED_UNDER = re.compile(rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,[^,]{{0,60}},\s*)
 _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 # "A is a carrier state rather than a form of B" names no type: the words before the noun may not deny it.
 _COPULA = re.compile(rf"^\W*(?:\([^()]{{1,30}}\)\s*,?\s*)?(?:is|are|was|remains)\s+"
-                     rf"(?:(?:also|basically|essentially|really|actually|just|simply|technically|now)\s+)*(?:a|an|the|one|its\s+own)\s+"
+                     rf"(?:(?:also|basically|essentially|really|actually|just|simply|technically|now|usually|generally|"
+                     rf"often|sometimes|considered(?:\s+to\s+be)?|regarded\s+as|thought\s+to\s+be|seen\s+as|"
+                     rf"recogni[sz]ed\s+as|classified\s+as)\s+)*(?:a|an|the|one|its\s+own)\s+"
                      rf"(?:(?!(?:rather|than|not|instead|never)\b)[\w,]+\s+){{0,5}}?{TYPE_NOUN_PATTERN}\b")
 # "A is (sometimes) added as a fifth (type)", "A is now recognised as a distinct type", and "some authors include
 # A as a fifth type": A counted among the types, the noun may be left out after an ordinal.
