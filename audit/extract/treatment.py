@@ -52,6 +52,7 @@ _DENIED_AFTER = re.compile(r"^\W*(?:(?:and|or)\s+(?:other|similar|related)\s+(?:
                            r"^(?:\s[-\u2013\u2014 ]\s)\s*(?:\w+\s+)?(?:not|never|no\s+longer|nope|avoid)\b")
 # A list of things to avoid: "Things to avoid: A, B and C", "Avoid: A".
 _AVOID_LIST = re.compile(r"\b(?:avoid|never\s+take|do\s+not\s+take|don't\s+take|stay\s+away\s+from)\w*\s*:[^.;]*$")
+_CONDITION_BEFORE = re.compile(r"\b(?:when|if|where|whenever|unless|whom|in\s+case|once)\s+(?:(?:the|a|an|their|his|her)\s+)?$")
 _LIST_JOINT = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|nor)\s+)?(?:other\s+)?")
 # Said not to work: "X is ineffective", "X and Y do not work", "X did nothing for me", "X does not help".
 _INEFFECTIVE_AFTER = re.compile(r"^\W*(?:\([^)]*\)\s*)?(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?(?:(?:is|are|was|were|has\s+been|"
@@ -115,6 +116,8 @@ def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> b
     end = _list_end(sentence, mention, clause_end)
     after = sentence.folded[end:clause_end]
     before = sentence.folded[clause_start:start]
+    if _CONDITION_BEFORE.search(before):
+        return False  # "B is used when A is contraindicated": a condition for B, not a denial of A
     return bool(_DENIED_AFTER.match(after) or _INEFFECTIVE_AFTER.match(after) or _DENIED_BEFORE.search(before)
                 or _AVOID_LIST.search(sentence.folded, 0, start))
 
