@@ -40,7 +40,8 @@ _MOST_COMMON_VERB = re.compile(r"\b(?:occurs?|is seen|are seen|develops?|appears
                                r"most\s+(?:frequently|commonly|often)\s*(?=[.,;]|$)")
 # "The A and B forms are most common." (a predicate that ends the clause; "is most common in patients with Y"
 # says where a type occurs, not that it ranks first)
-_MOST_COMMON_PREDICATE = re.compile(r"\b(?:is|are)\s+(?:the\s+)?(?:by\s+far\s+)?most\s+(?:common|frequent|prevalent)"
+_MOST_COMMON_PREDICATE = re.compile(r"\b(?:is|are)\s+(?:(?:by\s+far|easily|probably|still)\s+)?(?:the\s+)?(?:by\s+far\s+)?"
+                                    r"most\s+(?:common|frequent|prevalent)"
                                     r"\s*(?=[.;,]|$)")
 # "The A and B forms": two types sharing one noun.
 _SHARED_NOUN = re.compile(rf"\b(?P<a>[a-z][\w-]*)\s+and\s+(?P<b>[a-z][\w-]*)\s+(?P<noun>{TYPE_NOUN_PATTERN})\s*$")
