@@ -161,6 +161,10 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
                 r"(?:rare|uncommon|unusual)\b"), "rarely", 2, False, False, False),
     (re.compile(r"(?:(?<=\s[-\u2013\u2014 ]\s))(?:very\s+|quite\s+|pretty\s+|super\s+)?"
                 r"(?:common|frequent)\b"), "often", 2, False, False, False),
+    # forum comments after the term: "Joint pain, super common", "Fatigue: constant", "Hair loss - all the time"
+    (re.compile(r"\b(?:super|really|pretty|very|quite|so)\s+(?:common|frequent)\b"), "often", 2, False, False, False),
+    (re.compile(r"\b(?:constant|constantly|all\s+the\s+time|every\s+(?:single\s+)?(?:time|attack|day))\b"), "usually", 2,
+     False, False, False),
     # 3: modals
     (re.compile(r"\b(?:may|might|could|can(?!'t|not))\b"), "sometimes", 3, False, False, False),
 ]
@@ -245,6 +249,7 @@ _OTHER_PARTICIPLE = re.compile(r"\s+(?!(?:seen|reported|found|noted|observed|ass
                                r"experienced|described|encountered|affected|involved|noticed|diagnosed)\b)"
                                r"(?:mistaken|confused|misdiagnosed|misread|treated|given|used|prescribed|managed|"
                                r"relieved|controlled|missed|overlooked|ignored|dismissed|blamed|attributed)\b")
+_COMMENT_END = re.compile(r"\s*(?:(?:for|in|among|with)\s+[\w\s']{1,30}?)?\s*[.!;)]*\s*$")
 _APPOSITIVE_PRESENCE = re.compile(r"^\s*(?:present|seen|reported|found|noted|observed)\s*(?:[,.;)]|$)")
 
 
@@ -256,8 +261,10 @@ def _predicate(between: str, cue_text: str, after: str) -> bool:
     if _DASH.search(between):
         return True  # "Nausea - rare for most of us": a list line's comment on the term
     if _LIST.search(between) and not _VERB.search(between + cue_text):
-        # "Severe pain, nearly always present, ...": an apposition that says how often the term is present
-        return between.strip() == "," and _APPOSITIVE_PRESENCE.match(after) is not None
+        # "Severe pain, nearly always present, ...": an apposition that says how often the term is present;
+        # "Joint pain, super common.": a comment that ends the line
+        return between.strip() in (",", ":") and (_APPOSITIVE_PRESENCE.match(after) is not None
+                                                  or _COMMENT_END.match(after) is not None)
     if not _VERB.search(between + cue_text) and not _PRESENCE_AFTER.match(after):
         return False
     return True
