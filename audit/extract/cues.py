@@ -39,6 +39,10 @@ ATTRIBUTION_PATTERN = re.compile(
     r"(?:long|once|previously|formerly|originally) (?:thought|believed|considered|regarded|seen|classified)|"
     r"according to some|used to)\b")
 
+# A conditional clause still open before a point: what it names is supposed, not stated ("If your attacks come
+# with nausea, ...", "if rare disorders are counted"), as ConText's hypothetical trigger.
+CONDITIONAL_BEFORE_PATTERN = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$")
+
 # Hedges: words that soften a statement. Order matters only for display.
 HEDGE_PATTERN = re.compile(
     r"\b(usually|typically|often|generally|frequently|commonly|sometimes|occasionally|rarely|mostly|"

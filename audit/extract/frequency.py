@@ -27,7 +27,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import COUNT_MODIFIER_PATTERN, HEDGE_PATTERN, TYPE_NOUN_PATTERN
+from audit.extract.cues import CONDITIONAL_BEFORE_PATTERN, COUNT_MODIFIER_PATTERN, HEDGE_PATTERN, TYPE_NOUN_PATTERN
 
 FACET = "frequency"
 
@@ -53,7 +53,6 @@ _ACCOUNTS_FOR = re.compile(
     r"(?:the\s+)?(?:(?:vast|great|overwhelming)\s+)?(?:majority|most|bulk|largest\s+(?:share|proportion|number|part))"
     r"(?:\s+of)?(?:\s+(?:all|the))?\s+(?:cases|patients|diagnoses|people|individuals|instances|attacks)\b|"
     r"\b(?:accounts?|accounting|accounted)\s+for\s+most\b")
-_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$")
 # A run of capitalised words with an occurrence word inside ("Living Rare X Network", "Rare Diseases Foundation").
 _IN_PROPER_NAME = re.compile(r"(?:[A-Z][\w'-]*\s+)*(?:Rare|Common|Uncommon)(?:\s+[A-Z][\w'-]*)+")
 _AMONG_OPENING = re.compile(rf"\W*(?:among|of|within|in)\s+(?:the\s+)?(?P<words>(?:[a-z][\w-]*\s+){{1,3}}?)"
@@ -325,7 +324,7 @@ def _occurrence(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
             continue  # "the most common", "less common types": comparisons, not an occurrence word
         if _LISTED_AFTER.match(folded[cue.end():]):
             continue  # "includes rare subtypes such as A": the rarity is A's, not the sentence subject's
-        if _CONDITIONAL_BEFORE.search(folded, 0, cue.start()):
+        if CONDITIONAL_BEFORE_PATTERN.search(folded, 0, cue.start()):
             continue  # "if rare disorders are counted": a condition, not a frequency claim
         at = sentence.start + cue.start("word")
         if any(m.start <= at < m.end for m in sentence.mentions):

@@ -52,7 +52,7 @@ from audit.extract.claim import Claim
 from audit.extract.clauses import clauses as _clauses
 from audit.extract.clauses import is_negated as _is_negated
 from audit.extract.clauses import masked as _masked
-from audit.extract.cues import ANAPHOR_PATTERN, comment_dash
+from audit.extract.cues import ANAPHOR_PATTERN, CONDITIONAL_BEFORE_PATTERN, comment_dash
 from audit.extract.typicality import (BAND_PATTERN, NOT_A_DENIAL, TYPICALITY_RANK, Cue, band_typicality,
                                       clause_cues, read)
 
@@ -106,8 +106,6 @@ _NAMES_A_REMEDY = re.compile(r"\s+(?:meds|medications?|medicines?|drugs?|relieve
 _NON_BEFORE = re.compile(r"\bnon\s?$")  # "a non-itchy rash" (folding turns the hyphen into a space)
 _ANTI_BEFORE = re.compile(r"\banti\s*$")  # "anti-nausea" (folding turns the hyphen into a space)
 _EXCEPT = re.compile(r"\b(?:except|apart\s+from|other\s+than|besides|unlike|outside)\b")
-# A condition's clause states no symptom: "If your attacks come with nausea, see a doctor".
-_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$")
 _CONTRAST = re.compile(r"\b(?:whereas|while|but|although|though|however|unlike)\b|;")
 _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
 
@@ -295,7 +293,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     continue
                 before = sentence.folded[clause_start:start]
                 if _RELIEF.search(before) or _AS_CAUSE.search(before) or _OTHER_CONDITION.search(before) \
-                        or _CONDITIONAL.search(before):
+                        or CONDITIONAL_BEFORE_PATTERN.search(before):
                     continue
                 if _RELIEF_AFTER.match(sentence.folded[end:clause_end]) or _NAMES_A_REMEDY.match(sentence.folded, end) \
                         or _ANTI_BEFORE.search(sentence.folded, 0, start):
