@@ -51,6 +51,10 @@ SHAPES = {
     # an HTML table of many rows
     "html_table": (".html", lambda n: _repeat("<tr><td>dystrophic calcinosis</td><td>four types</td></tr>\n", n,
                                               "<html><body><table>", "</table></body></html>")),
+    # a run of adverbs between two names (a pattern that read "actually" both as itself and as "-ly" backtracked
+    # exponentially on it)
+    "adverb_run": (".txt", lambda n: _repeat("actually ", n, "Dystrophic calcinosis is ",
+                                             " similar to metastatic calcinosis.")),
     # ordinary HTML paragraphs
     "html_paragraphs": (".html", lambda n: _repeat("<p>Calcinosis is rare. There are four types of calcinosis.</p>\n",
                                                    n, "<html><body><article>", "</article></body></html>")),

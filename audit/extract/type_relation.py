@@ -128,8 +128,10 @@ _SAME_BETWEEN = re.compile(r"^\s*(?:is|was)\s+(?:(?:also|sometimes|often|just|es
 # "A is distinct from B", "A is a separate condition from B", "A should not be confused with B",
 # "A is not the same as B": two names for two things.
 _DIFFERENT_BETWEEN = re.compile(
-    r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:is|was)\s+(?:(?:also|actually|really|now|clearly|considered|thought\s+to\s+be|"
-    r"quite|very|completely|entirely|totally|\w+ly)\s+)*"
+    # adverbs: at most three, each read one way ("\w+ly" covers "actually", "really", "completely": listing them beside
+    # it would let a run of them be matched in exponentially many ways)
+    r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:is|was)\s+(?:(?:also|now|considered|thought\s+to\s+be|quite|very|"
+    r"\w+ly)\s+){0,3}"
     r"(?:(?:a|an)\s+(?:separate|distinct)\s+(?:type|form|condition|disorder|disease|entity)\s*,\s*)?"
     r"(?:(?:a|an)\s+(?:(?:\w+\s+)?(?:separate|distinct|different|unrelated)\s+(?:\w+\s+)?"
     r"(?:condition|disease|disorder|entity|thing|problem|syndrome)\s+from)|(?:distinct|different|separate)\s+from|"
