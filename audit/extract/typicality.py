@@ -249,7 +249,7 @@ _OTHER_PARTICIPLE = re.compile(r"\s+(?!(?:seen|reported|found|noted|observed|ass
                                r"experienced|described|encountered|affected|involved|noticed|diagnosed)\b)"
                                r"(?:mistaken|confused|misdiagnosed|misread|treated|given|used|prescribed|managed|"
                                r"relieved|controlled|missed|overlooked|ignored|dismissed|blamed|attributed)\b")
-_COMMENT_END = re.compile(r"\s*(?:(?:for|in|among|with)\s+[\w\s']{1,30}?)?\s*[.!;)]*\s*$")
+_COMMENT_END = re.compile(r"(?:\s*(?:for|in|among|with)\s+[\w']+(?:\s+[\w']+){0,4})?[\s.!;)]*$")
 _APPOSITIVE_PRESENCE = re.compile(r"^\s*(?:present|seen|reported|found|noted|observed)\s*(?:[,.;)]|$)")
 
 
