@@ -85,7 +85,7 @@ _INCLUDE_VERB = re.compile(r"\s*(?:include|are)\s*:?\s*")
 _NAMES_LABEL = re.compile(r"^\W*(?:other\s+names?|also\s+(?:called|known\s+as)|synonyms?|alternative\s+names?|"
                           r"alternate\s+names?|former\s+names?|previously\s+known\s+as|aka)\s*(?:\(s\)\s*)?(?:[:|]|\s{3})\s*")
 _NAME_SEPARATOR = re.compile(r"\s*[;,|]\s*|\s+or\s+")
-_INCLUDES_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[,(]?\s*(?:which\s+|that\s+)?(?:includes|include|comprises|"
+_INCLUDES_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[,(]\s*)?(?:which\s+|that\s+)?(?:includes|include|comprises|"
                              r"encompasses|covers|takes\s+in)\s+(?:the\s+)?")
 _UNDER = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:(?!not\b)\w+\s+){0,2}?"
                     r"(?:classed|classified|grouped|placed|included|listed|counted|lumped)\s+(?:together\s+)?"
@@ -148,7 +148,7 @@ _FORMER_NAME = re.compile(r"\b(?:formerly|previously|once|used\s+to\s+be)\s+(?:\
 _NOW = re.compile(r"\b(?:now|today|currently|nowadays|these\s+days|at\s+present)\b")
 # "A is not a true porphyria": the condition's own name after the denial.
 # "A is a separate condition (with a similar picture)": a disease of its own, not one of the condition's types.
-_SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:[^,;.]{0,60},\s*)?(?:is|was)\s+(?:(?:actually|really|now|"
+_SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*[^,;.]{0,60},\s*)?(?:is|was)\s+(?:(?:actually|really|now|"
                                  r"sometimes|often|usually|generally|widely|also|increasingly|"
                                  r"considered|thought\s+to\s+be|regarded\s+as|seen\s+as)\s+)*(?:a|an)\s+(?:(?:completely|entirely)\s+)?"
                                  r"(?:separate|distinct|different|unrelated)\s+(?:condition|disease|disorder|illness)\b(?!\s+from)")

@@ -194,7 +194,7 @@ _NOT_A_FREQUENCY = re.compile(r"\b(?:rarely|seldom|never|usually|often|sometimes
                               r"(?:only|sole|first|single)\b")
 _NEXT_ITEM = re.compile(r",\s*(?:and|or|but)\b|;")
 _DASH = re.compile(r"\s[-\u2013\u2014 ]\s")  # folding turns a spaced dash into three spaces
-_TABLE_CELL = re.compile(rf"\s*[:|]?\s*{_PERCENT}(?!\s*of\b)")
+_TABLE_CELL = re.compile(rf"\s*(?:[:|]\s*)?{_PERCENT}(?!\s*of\b)")
 
 
 def band_typicality(match: re.Match[str]) -> str:
