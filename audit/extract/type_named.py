@@ -278,7 +278,7 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
         if open_list is not None and sentence.start == sentence.block.start and not members:
             first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE), None)
             # The item names a type, not when it is a line about a symptom that a type comes late in ("- Fused
-            # fingers in severe recessive dystrophic EB").
+            # fingers and toes in the severe recessive form B").
             if first is not None and not any(m.kind == "symptom" and m.end <= first.start for m in sentence.mentions):
                 parent, members = open_list, [first.name]
         elif sentence.text.rstrip().endswith(":") and sentence.end == sentence.block.end and len(members) < 2 \
