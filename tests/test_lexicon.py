@@ -39,3 +39,57 @@ def test_a_lower_case_form_matches_in_any_case(tmp_path: Path):
     (tmp_path / "topic.yaml").write_text(TOPIC, "utf-8")
     matcher = LexiconMatcher(load_topic(tmp_path / "topic.yaml"))
     assert _names(matcher, "Patchy hair loss, then PATCHY regrowth.") == ["patchy alopecia areata"] * 2
+
+
+def _matcher(tmp_path: Path) -> LexiconMatcher:
+    (tmp_path / "topic.yaml").write_text(TOPIC + """\
+  frontal fibrosing alopecia: [frontal fibrosing alopecia]
+treatments:
+  corticosteroid injections: {class: corticosteroid, forms: [corticosteroid injections]}
+symptoms:
+  nail pitting: [nail pitting]
+  bald patch: [bald patch]
+  burning pain: [burning pain]
+""", "utf-8")
+    return LexiconMatcher(load_topic(tmp_path / "topic.yaml"))
+
+
+def test_the_other_number_of_a_form_matches(tmp_path: Path):
+    matcher = _matcher(tmp_path)
+    assert _names(matcher, "Bald patches grew; one corticosteroid injection helped.") == [
+        "bald patch", "corticosteroid injections"]
+    # the variant of a form never displaces a form the lexicon writes itself
+    assert _names(matcher, "Patchy alopecia areata is common.") == ["patchy alopecia areata"]
+
+
+def test_a_word_without_number_gets_no_variant():
+    from audit.extract.lexicon import number_variants
+
+    assert number_variants("frontal fibrosis") == ()
+    assert number_variants("allergy") == ("allergies",)
+    assert number_variants("rashes") == ("rash",)
+    assert number_variants("AT") == ()
+
+
+def _with_abbreviations(matcher: LexiconMatcher, text: str) -> list[tuple[str, str]]:
+    mentions = matcher.with_defined_abbreviations(text, matcher.find(fold(text), text=text))
+    return [(text[m.start:m.end], m.name) for m in mentions]
+
+
+def test_an_abbreviation_the_text_defines_names_the_term_again(tmp_path: Path):
+    matcher = _matcher(tmp_path)
+    text = "Frontal fibrosing alopecia (FFA) is rising. FFA is a scarring form; 3 ffa cases."
+    assert _with_abbreviations(matcher, text) == [
+        ("Frontal fibrosing alopecia", "frontal fibrosing alopecia"), ("FFA", "frontal fibrosing alopecia")]
+
+
+def test_a_parenthesis_that_does_not_abbreviate_the_name_defines_nothing(tmp_path: Path):
+    matcher = _matcher(tmp_path)
+    text = "Frontal fibrosing alopecia (UK) is rising. UK clinics see it."
+    assert _with_abbreviations(matcher, text) == [("Frontal fibrosing alopecia", "frontal fibrosing alopecia")]
+    # one short form defined for two terms names neither
+    text = "Bald patch (BP) and burning pain (BP) both occur. BP is common."
+    assert _with_abbreviations(matcher, text) == [("Bald patch", "bald patch"), ("burning pain", "burning pain")]
+    # an abbreviation the lexicon has already is the lexicon's
+    text = "Alopecia totalis (AT) is rare. AT is severe."
+    assert [name for _written, name in _with_abbreviations(matcher, text)] == ["alopecia totalis"] * 3

@@ -215,7 +215,8 @@ class DocumentAnalysis:
         heading_type: str | None = None
         # One lexicon pass over the whole text: no form holds a line break, and the blank lines between
         # blocks are word boundaries like a block's own ends, so it finds what a pass per block finds.
-        all_mentions = self.matcher.find(self.folded, text=self.text)
+        all_mentions = self.matcher.with_defined_abbreviations(
+            self.text, self.matcher.find(self.folded, text=self.text))
         all_starts = [mention.start for mention in all_mentions]
         for block_index, block in enumerate(self.document.blocks):
             block_text = self.text[block.start:block.end]
