@@ -34,9 +34,14 @@ _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
 
 
+# A list of risks or triggers: "risk factors include obesity and the use of certain medications during pregnancy".
+_RISK_LIST = re.compile(r"\b(?:risk\s+factors?|triggers?)\b[^.;:]*?\b(?:include|includes|including|are|such\s+as)\b")
+
+
 def _is_cause(sentence: Sentence, start: int, end: int) -> bool:
+    before = sentence.folded[: start - sentence.start]
     return bool(_AS_CAUSE.match(sentence.folded[end - sentence.start:])
-                or _CAUSED_BY.search(sentence.folded[: start - sentence.start]))
+                or _CAUSED_BY.search(before) or _RISK_LIST.search(before))
 
 
 # The treatment denied by what follows it: "X is not used", "X does not help", "X has never been shown".
