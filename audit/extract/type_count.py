@@ -45,7 +45,7 @@ _OF = re.compile(r"\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_NOUN = re.compile(r"^sub\s?types?$|^subgroups?$|^subclass")
 # "A is divided into", "A has", "A comes in": the count is of A when A is the clause's subject.
 _PREDICATE = re.compile(r"^\W*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:[^,;:.]{1,50},\s*)?)?(?:can\s+be\s+|is\s+|are\s+|has\s+been\s+)?"
-                        r"(?:\w+ly\s+)?(?:divided|split|classified|categori[sz]ed|grouped|separated|subdivided|"
+                        r"(?:(?:does|do|did)\s+|doesn't\s+|don't\s+)?(?:not\s+)?(?:\w+ly\s+)?(?:divided|split|classified|categori[sz]ed|grouped|separated|subdivided|"
                         r"broken\s+down|has|have|comes?|occurs?|includes?|comprises?|consists?|exists?)\b"
                         r"|^\s+into\s*$")  # "divide A into four subtypes": A is what is divided
 # "two classification schemes", "three typing systems": the type noun modifies another noun, which is counted.
@@ -129,6 +129,34 @@ def _names_follow(sentence: Sentence, noun_end: int) -> bool:
     return any(m.kind in TYPE_LIKE and at <= m.start <= at + 4 for m in sentence.mentions)
 
 
+_NAMED_ARE_THE = re.compile(r"\b(?:are|were|remain|represent|constitute|form|make\s+up)\s+(?:the|its|their)\s+$")
+# "Of the five kinds of X, A is ...", "one of the three forms": a definite count the sentence presupposes.
+_OF_THE = re.compile(r"(?:^|[^\w\s]\s*|\b(?:one|each|any|either|all|none|two|three|most|some|most\s+\w+|\w+est)\s+)"
+                     r"(?:of|among|out\s+of|across)\s+the\s+$")
+# "... of the two types that affect children": a restrictive clause picks some types, it does not count them all.
+_RESTRICTED_AFTER = re.compile(r"\s+(?:that|which|who|we|i|you|seen|found|described|listed|mentioned|discussed|shown|"
+                               r"affecting|causing|involving|treated|in\s+(?:this|these|our|children|adults))\b")
+
+
+def _names_precede(sentence: Sentence, match: re.Match) -> bool:
+    """"A and B are the two main types": a definite count after a copula whose subject names exactly that many
+    types counts them."""
+    before = sentence.folded[:match.start()]
+    copula = _NAMED_ARE_THE.search(before)
+    if copula is None or match.group("high") or match.group("bound"):
+        return False
+    clause_start = max((stop.end() for stop in _CLAUSE_STOP.finditer(before, 0, copula.start())), default=0)
+    named = {m.name for m in sentence.mentions
+             if m.kind in TYPE_LIKE and clause_start <= m.start - sentence.start < copula.start()}
+    return len(named) >= 2 and len(named) == _count_value(match.group("number"))
+
+
+def _presupposed(sentence: Sentence, match: re.Match) -> bool:
+    """"Of the five kinds of X, A is the most disabling": the count is stated in passing, but stated."""
+    return bool(_OF_THE.search(sentence.folded[:match.start()])) and not match.group("bound") \
+        and not _RESTRICTED_AFTER.match(sentence.folded, match.end("noun"))
+
+
 def count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> tuple[tuple[re.Match, str, str, bool], ...]:
     """Count phrases in a sentence as (match, subject, scope, vague).
 
@@ -151,7 +179,8 @@ def _count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple
                 if _count_value(match.group("number")) < 2 and not match.group("high"):
                     continue
             if _DEFINITE_BEFORE.search(sentence.folded[: match.start()]) and not _LIST_FOLLOWS.match(
-                    sentence.folded[match.end("noun"):]) and not _names_follow(sentence, match.end("noun")):
+                    sentence.folded[match.end("noun"):]) and not _names_follow(sentence, match.end("noun")) \
+                    and (vague or not (_names_precede(sentence, match) or _presupposed(sentence, match))):
                 continue  # "the various types", "the two types have": refers to types, does not count them
             if _NOUN_AS_MODIFIER.match(sentence.folded, match.end("noun")) or _counts_groupings(sentence, match):
                 continue
@@ -195,6 +224,17 @@ def _interval(match: re.Match) -> tuple[str, float, float | None, str]:
     return str(low), float(low), float(low), "stated"
 
 
+def _unnamed(sentence: Sentence, clause: str, clause_end: int) -> str:
+    """``clause`` (the sentence's folded text up to ``clause_end``, relative) with every lexicon name in it
+    replaced by spaces."""
+    offset = sentence.start + clause_end - len(clause)
+    chars = list(clause)
+    for mention in sentence.mentions:
+        for position in range(max(mention.start, offset), min(mention.end, offset + len(clause))):
+            chars[position - offset] = " "
+    return "".join(chars)
+
+
 def _clause_before(sentence: Sentence, position: int) -> str:
     before = sentence.folded[:position]
     cut = max((m.end() for m in re.finditer(r"[;:]|,\s+(?:but|while|whereas)\b", before)), default=0)
@@ -214,7 +254,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                             qualifier="stated", extractor="type_count.closed_alternatives")
         for match, subject, scope, vague in count_matches(analysis, sentence):
             clause = _clause_before(sentence, match.start())
-            negated = bool(NEGATION_PATTERN.search(" ".join(clause.split()[-5:])))
+            # the words before the count, lexicon names left out ("migraine without aura" denies nothing)
+            negated = bool(NEGATION_PATTERN.search(" ".join(_unnamed(sentence, clause, match.start()).split()[-5:])))
             attributed = bool(ATTRIBUTION_PATTERN.search(clause))
             common = dict(source_id=analysis.document.source_id, facet=FACET, subject=subject, scope=scope,
                           quote=sentence.text, start=sentence.start, end=sentence.end, unit="types",
