@@ -41,7 +41,8 @@ _ALIAS_CUE = re.compile(
     r"|\b(?:formerly|previously)\b(?!\s+\w+(?:ed|en)\b)(?!\s+used\b)|\bor\s+simply\b|\baka\b")
 _ALIAS_BEFORE = re.compile(r"\bis\s+(?:also\s+|just\s+|simply\s+|merely\s+|only\s+)?(?:another|an alternative|an older|"
                            r"a different|an alternate|the former|a former|an old|the old|the older|an outdated|"
-                           r"the original|the traditional|a historical|the historical)\s+(?:name|term)\s+for\b")
+                           r"the original|the traditional|a historical|the historical)\s+(?:(?:name|term|word)\s+for|"
+                           r"way\s+(?:of\s+(?:saying|describing|referring\s+to)|to\s+(?:say|describe|refer\s+to)))\b")
 # What may stand between the named thing and the alias cue: "B, also called", "B (also called",
 # "B (BX), also known as", "B is also known as", "it is also sometimes called".
 _GAP_TO_CUE = re.compile(r"^[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:\(\s*)?"
@@ -73,6 +74,9 @@ _SUBTYPE_OF = re.compile(r"\bsub\s?types?\s+(?:of|within|in)\b"
 _FORM_OF_TYPE = re.compile(rf"\b(?:(?:is|are|was|were|remains?)\s+(?:\w+\s+){{0,3}}?|"
                            rf"(?:to\s+be|as)\s+|\bbut\s+)(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,3}}?"
                            rf"(?:form|type|kind|variant|subtype|variety|pattern|presentation)\s+(?:of|within)\s+(?:the\s+)?$")
+# "A, a rare form of B, ..." / "A (a variant of B)": an apposition right after A places it under B.
+_APPOSED_FORM_OF = re.compile(r"[,(]\s*(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:form|type|kind|variant|subtype|variety)\s+"
+                              r"(?:of|within)\s+(?:the\s+)?$")
 # "A is classed with the B forms", "A falls under (the umbrella of) B", "A belongs to the B group": A under B.
 _DIVIDED_INTO = re.compile(r"\b(?:is|are|can\s+be|may\s+be|has\s+been|have\s+been)\s+(?:(?:further|also|usually|often|"
                           r"now|commonly|traditionally)\s+)*(?:divided|subdivided|split|separated|broken\s+down)\s+"
@@ -85,13 +89,15 @@ _INCLUDE_VERB = re.compile(r"\s*(?:include|are)\s*:?\s*")
 _NAMES_LABEL = re.compile(r"^\W*(?:other\s+names?|also\s+(?:called|known\s+as)|synonyms?|alternative\s+names?|"
                           r"alternate\s+names?|former\s+names?|previously\s+known\s+as|aka)\s*(?:\(s\)\s*)?(?:[:|]|\s{3})\s*")
 _NAME_SEPARATOR = re.compile(r"\s*[;,|]\s*|\s+or\s+")
-_INCLUDES_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[,(]\s*)?(?:which\s+|that\s+)?(?:includes|include|comprises|"
-                             r"encompasses|covers|takes\s+in)\s+(?:the\s+)?")
+_INCLUDES_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[,(]\s*)?(?:(?:is|are)\s+(?:an?\s+)?(?:umbrella|blanket|catch-all|"
+                             r"collective|broad)\s+(?:term|name|category)\s+(?:for|covering|including|encompassing|"
+                             r"(?:that|which)\s+(?:covers|includes|encompasses))|(?:which\s+|that\s+)?(?:includes|include|comprises|"
+                             r"encompasses|covers|takes\s+in))\s+(?:the\s+)?")
 _UNDER = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:(?!not\b)\w+\s+){0,2}?"
                     r"(?:classed|classified|grouped|placed|included|listed|counted|lumped)\s+(?:together\s+)?"
                     r"(?:with|among|under|within)|(?:are|were)\s+(?:\w+\s+)?(?:grouped|lumped|classed|classified)\s+"
                     r"together\s+(?:as|under|in)|falls?\s+(?:under|within)(?:\s+the\s+(?:umbrella|heading|category|"
-                    r"group|spectrum)\s+of)?|belongs?\s+to|(?:is|are)\s+part\s+of)\s+(?:the\s+)?$")
+                    r"group|spectrum)\s+of)?|belongs?\s+(?:to|in|with|under)|(?:is|are|as)\s+(?:\w+\s+)?part\s+of)\s+(?:the\s+)?$")
 # what may follow the parent in "classed with the B forms", "belongs to the B category"
 _UNDER_TAIL = re.compile(rf"^\s*(?:(?:{TYPE_NOUN_PATTERN}|group|family|spectrum|category|umbrella|heading)\b|[^\w\s]|$|"
                          rf"(?:and|or|but|because|since|as|in|for|which|that|when|while|rather)\b)")
@@ -158,6 +164,11 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 _PRONOUN_START = re.compile(r"^\W*(?:it|this|this condition|this disorder|this form|this type|the condition|"
                             r"the disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
+# A line's label: "A: ..." or "- A: ..." (a name of at most six words before the first colon).
+_LABEL_BEFORE = re.compile(r"\W*(?P<name>[\w'-]+(?:\s+[\w'-]+){0,5})\s*:")
+# "what people call A is usually B": the speaker's name A for B.
+_WHAT_CALL_IS = re.compile(r"\s*[\"'\u201d\u2019]?\s*(?:is|are)\s+(?:(?:usually|often|mostly|really|actually|just|"
+                           r"simply|generally|in\s+fact)\s+)?(?:the\s+|a\s+|an\s+)?$")
 _ANAPHOR = re.compile(r"\b(?:it|this|these|they)\b")
 
 
@@ -453,6 +464,11 @@ def _subject_before(analysis: DocumentAnalysis, sentence: Sentence, position: in
               and m.kind in TYPE_LIKE]
     if before:
         return before[-1].name
+    label = _LABEL_BEFORE.match(sentence.folded, 0, clause_start)
+    if label and label.end() == clause_start and re.fullmatch(r"\s*(?:an?\s+|the\s+)?", sentence.folded[clause_start:relative]):
+        named = [m for m in sentence.mentions if m.end <= sentence.start + label.end("name") and m.kind in TYPE_LIKE]
+        if len(named) == 1:
+            return named[0].name  # "A: a subtype of B", a label and its description
     if not _ANAPHOR.search(sentence.folded[clause_start:relative]):
         return None
     if any(m.kind in TYPE_LIKE and m.end <= position for m in sentence.mentions):
@@ -523,8 +539,8 @@ def _subtypes(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
         parent = condition if parent_mention is None or parent_mention.kind in ("condition", "scope") else parent_mention.name
         child = _subject_before(analysis, sentence, sentence.start + cue.start())
         if child and child != parent:
-            negated = bool(re.search(r"\bnot\b|\brather\s+than\s*$|\binstead\s+of\s*$",
-                                     sentence.folded[max(0, cue.start() - 25):cue.start()]))
+            negated = bool(re.search(r"\bnot\b|\bno\s+longer\b|\bnever\b|\brather\s+than\s*$|\binstead\s+of\s*$",
+                                     sentence.folded[max(0, cue.start() - 40):cue.start()]))
             yield _row(analysis, sentence, child, "subtype_of", parent, "type_relation.subtype_of",
                        polarity="negated" if negated else "asserted", hedge=_hedge(sentence, cue.start()))
 
@@ -535,10 +551,13 @@ def _form_of_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cl
         if mention.kind not in TYPE_LIKE:
             continue
         before = sentence.folded[: mention.start - sentence.start]
-        for cue_pattern, plural in ((_FORM_OF_TYPE, False), (_PLURAL_FORMS_OF, True)):
+        for cue_pattern, plural in ((_FORM_OF_TYPE, False), (_PLURAL_FORMS_OF, True), (_APPOSED_FORM_OF, False)):
             cue = cue_pattern.search(before)
             if not cue or NEGATION_PATTERN.search(cue.group(0)):
                 continue
+            if cue_pattern is _APPOSED_FORM_OF and not any(
+                    m.kind in TYPE_LIKE and m.end == sentence.start + cue.start() for m in sentence.mentions):
+                continue  # the apposition describes a type named right before it, nothing else
             at = sentence.start + cue.start()
             child = _subject_before(analysis, sentence, at)
             children = _coordinated_before(analysis, sentence, at) if plural else [child] if child else []
@@ -750,7 +769,17 @@ def _active_call(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cla
         if cue is None or cue.end() != mention.start - sentence.start:
             continue
         start = mention.end
+        if re.search(r"\bwhat\s+$", sentence.folded[:cue.start()]):
+            # "What people call A is usually B": A is the speaker's name for B
+            following = next((m for m in sentence.mentions if m.start >= mention.end and m.kind in TYPE_LIKE), None)
+            if following is not None and following.name != mention.name \
+                    and _WHAT_CALL_IS.fullmatch(analysis.folded[mention.end:following.start]):
+                yield _row(analysis, sentence, mention.name, "alias_of", following.name, "type_relation.called",
+                           hedge=_hedge(sentence, mention.end - sentence.start + 20))
+            continue
         quote = re.match(r"[\s,]*[\"'\u201c\u2018]?", analysis.text[start:sentence.end])
+        if re.match(r"\s*(?:is|are|was|were|has|have|had|can|may|does|do|did|will|would)\b", analysis.folded[start + quote.end():sentence.end]):
+            continue  # "people call A is ...": no second name follows
         names = _alias_names(analysis, sentence, start + quote.end())
         names = [(written.strip("\"'\u201d\u2019. "), named) for written, named in names]
         yield from _alias_claims(analysis, sentence, mention, [n for n in names if n[0]][:1], "type_relation.called",
