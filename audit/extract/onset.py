@@ -32,6 +32,7 @@ from audit.extract.claim import Claim
 from audit.extract.clauses import clauses, is_negated, masked
 from audit.extract.cues import ANAPHOR_PATTERN
 from audit.extract.typicality import clause_cues
+from audit.textfold import lower_same_length
 
 FACET = "onset"
 OLDEST = 100.0  # the open end of "in adulthood", "after age 40", in years
@@ -107,6 +108,14 @@ _AGED = re.compile(rf"\baged\s+(?P<low>{_NUMBER})\s*(?:to|-|–|and)\s*(?P<high>
 _BEFORE = re.compile(rf"\b(?P<word>before|by|under)\s+(?:the\s+)?(?:age\s+(?:of\s+)?|time\s+(?:the\s+)?"
                      rf"(?:child|person|baby|patient)\s+is\s+)(?P<age>{_NUMBER})\b")
 _AFTER = re.compile(rf"\b(?:after|over|past|from)\s+(?:the\s+)?age\s+(?:of\s+)?(?P<age>{_NUMBER})\b")
+# "in the first two years of life": an upper bound (not "the first two years of treatment").
+_FIRST_YEARS = re.compile(rf"\b(?:in|during|within|over)\s+the\s+first\s+(?P<age>{_NUMBER})\s+years"
+                          rf"(?:\s+of\s+life|(?!\s+(?:of|after|following|since|from|on)\b))")
+# "in a child younger than 16", "in people over 40", "in those older than 60": the age of whom it starts in.
+_PEOPLE_AGED = re.compile(rf"\b(?:(?:(?:a|an|the)\s+)?(?:child|children|kids?|people|persons?|patients?|someone|anyone|"
+                          rf"those|individuals?|adults?|babies|infants?)\s+(?:who\s+(?:is|are)\s+)?(?:(?P<under>under|"
+                          rf"below)|(?P<over>over|above))\s+|(?P<younger>younger|older)\s+than\s+)(?:the\s+age\s+of\s+|"
+                          rf"age\s+)?(?P<age>{_NUMBER})\b{_NOT_YEARS}")
 _DECADE = re.compile(r"\bin\s+(?:their|the|your|one's|our|my|his|her)\s+(?:early\s+|late\s+|mid-?\s*)?"
                      r"(?P<decade>teens|twenties|thirties|forties|fifties|sixties|[2-6]0s)\b")
 # Where a stage may follow without its own preposition: "in adolescence or early adulthood", "between early
@@ -147,6 +156,15 @@ def stages_in(text: str) -> list[tuple[int, int, Stage]]:
     for m in _AFTER.finditer(text):
         age = _number(m.group("age"))
         found.append((m.start(), m.end(), Stage(f"after age {age:g}", age, OLDEST)))
+    for m in _FIRST_YEARS.finditer(text):
+        age = _number(m.group("age"))
+        found.append((m.start(), m.end(), Stage(f"before age {age:g}", 0.0, age)))
+    for m in _PEOPLE_AGED.finditer(text):
+        age = _number(m.group("age"))
+        if m.group("under") or m.group("younger") == "younger":
+            found.append((m.start(), m.end(), Stage(f"before age {age:g}", 0.0, age)))
+        else:
+            found.append((m.start(), m.end(), Stage(f"after age {age:g}", age, OLDEST)))
     for m in _COORDINATED.finditer(text):  # "at birth or within the first months", "in adolescence or early adulthood"
         rest = "in " + text[m.end():m.end() + _STAGE_WINDOW]  # a stage is a few words: a bounded window
         for pattern, label, low, high in _STAGES:
@@ -253,10 +271,123 @@ _NOT_THE_CONDITION = re.compile(r"\b(?:treatment|therapy|therapies|study|studies
                                 r"research|program|programme|school|medication|injections?)\b")
 
 
+# A table column of onset ages: "Typical age at onset", "Usual age when it starts", "Age at presentation".
+# (Every alternative holds a word of the onset gate in audit/extract/regions.py: only such a header row is read.)
+_ONSET_HEADER = re.compile(r"\bonset\b|\bage\b.*\b(?:starts?|begins?|appears?|presentation|first\s+(?:symptoms?|signs?))\b|"
+                           r"\bwhen\s+(?:it|they|symptoms|signs)\s+(?:starts?|begins?|appears?)\b")
+_TYPICAL_HEADER = re.compile(r"\b(?:typical|typically|usual|usually|common|commonest|most\s+often|median|mean|average)\b")
+# A cell's ages, written without the verb and preposition prose needs: "1-3 years", "over 8 years", "teens".
+_CELL_RANGE = re.compile(r"(?<![\d.])(?P<low>\d{1,2})\s*(?:-|\u2013|\u2014|to)\s*(?P<high>\d{1,2})(?![\d.%])"
+                         r"(?:\s*(?P<unit>months?|years?|yrs?)\b)?")
+_CELL_BOUND = re.compile(r"\b(?:(?P<over>over|after|above|older\s+than|from)|(?P<under>under|before|below|younger\s+than|by))"
+                         r"\s+(?:(?:the\s+)?age\s+(?:of\s+)?)?(?P<age>\d{1,2})(?![\d.%])(?:\s*(?P<unit>months?|years?|yrs?)\b)?")
+_CELL_WHO = re.compile(r"\b(?:newborns?|babies|infants|toddlers|young\s+children|older\s+children|children|kids|teens|"
+                       r"teenagers|adolescents|young\s+adults|older\s+adults|elderly|adults|(?:later?|older)\s+adulthood|"
+                       r"any\s+age(?!\s+(?:in|during)\b))\b")
+_WHO_STAGES = {"newborn": Stage("birth", 0.0, 0.0), "newborns": Stage("birth", 0.0, 0.0),
+               "babies": Stage("infancy", 0.01, 2.0), "infants": Stage("infancy", 0.01, 2.0),
+               "toddlers": Stage("toddler years", 1.0, 3.0), "young children": Stage("early childhood", 1.0, 6.0),
+               "older children": Stage("later childhood", 6.0, 11.9), "children": Stage("childhood", 1.0, 11.9),
+               "kids": Stage("childhood", 1.0, 11.9), "teens": Stage("teen years", 12.0, 19.0),
+               "teenagers": Stage("teen years", 12.0, 19.0), "adolescents": Stage("teen years", 12.0, 19.0),
+               "young adults": Stage("young adulthood", 18.0, 35.0), "adults": Stage("adulthood", 18.0, OLDEST),
+               "older adults": Stage("later life", 50.0, OLDEST), "elderly": Stage("later life", 50.0, OLDEST),
+               "later adulthood": Stage("later life", 50.0, OLDEST), "late adulthood": Stage("later life", 50.0, OLDEST),
+               "older adulthood": Stage("later life", 50.0, OLDEST), "any age": Stage("any age", 0.0, OLDEST)}
+
+
+def _cell_stages(cell: str, folded_cell: str) -> list[Stage]:
+    """The ages a table cell under an onset header gives (``cell`` lower-cased with its dashes, ``folded_cell``
+    folded; same length): the stages prose would give after "in", age ranges and bounds, and who it starts in."""
+    found = [(max(0, start - 3), end - 3, stage) for start, end, stage in stages_in("in " + folded_cell) if end > 3]
+    for m in _CELL_RANGE.finditer(cell):
+        low, high = float(m.group("low")), float(m.group("high"))
+        if m.group("unit") and m.group("unit").startswith("month"):
+            found.append((m.start(), m.end(), Stage(f"at {m.group('low')}-{m.group('high')} months",
+                                                    round(low / 12, 3), round(high / 12, 3))))
+        elif low < high:
+            found.append((m.start(), m.end(), Stage(f"ages {low:g}-{high:g}", low, high)))
+    for m in _CELL_BOUND.finditer(cell):
+        age = float(m.group("age"))
+        if m.group("unit") and m.group("unit").startswith("month"):
+            age = round(age / 12, 3)
+        if m.group("under"):
+            found.append((m.start(), m.end(), Stage(f"before age {age:g}", 0.0, age)))
+        else:
+            found.append((m.start(), m.end(), Stage(f"after age {age:g}", age, OLDEST)))
+    for m in _CELL_WHO.finditer(folded_cell):
+        found.append((m.start(), m.end(), _WHO_STAGES[" ".join(m.group(0).split())]))
+    found.sort(key=lambda item: (item[0], -item[1]))
+    kept: list[tuple[int, int, Stage]] = []
+    for item in found:  # overlapping readings: the first, longest wins
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return [stage for _start, _end, stage in kept]
+
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row written "a | b | c", whitespace trimmed."""
+    spans, cursor = [], 0
+    for part in [*text.split("|")]:
+        start = cursor + len(part) - len(part.lstrip())
+        spans.append((start, max(start, cursor + len(part.rstrip()))))
+        cursor += len(part) + 1
+    return spans
+
+
+def _unnamed(sentence: Sentence, start: int, end: int) -> str:
+    """The folded text between absolute offsets ``start`` and ``end`` with lexicon mentions taken out."""
+    text, cursor = [], start
+    for mention in sentence.mentions:
+        if start <= mention.start and mention.end <= end:
+            text.append(sentence.folded[sentence.rel(cursor):sentence.rel(mention.start)])
+            cursor = mention.end
+    text.append(sentence.folded[sentence.rel(cursor):sentence.rel(end)])
+    return "".join(text)
+
+
+def _table_onsets(analysis: DocumentAnalysis, header: Sentence) -> Iterator[Claim]:
+    """Claims from the rows under a header row with an onset column: each row's age in that column, for the
+    type its first cell names (or the condition itself)."""
+    if header.index > 0 and analysis.sentences[header.index - 1].block.kind == "row":
+        return  # not the table's first row
+    columns = _cells(header.folded)
+    column = next((i for i, (a, b) in enumerate(columns) if i > 0 and _ONSET_HEADER.search(header.folded, a, b)), None)
+    if column is None:
+        return
+    typical = _TYPICAL_HEADER.search(header.folded, *columns[column])
+    condition_names = analysis.topic.condition_names()
+    index = header.index + 1
+    while index < len(analysis.sentences) and analysis.sentences[index].block.kind == "row":
+        row = analysis.sentences[index]
+        index += 1
+        cells = _cells(row.folded)
+        if len(cells) <= column:
+            continue
+        first_start, first_end = (row.start + at for at in cells[0])
+        named = [m for m in row.mentions if first_start <= m.start and m.end <= first_end]
+        # the type the row is about; a type over an umbrella entity ("Polyarthritis, RF-negative")
+        subject = next((m for m in named if m.kind == "type"), None) or next(
+            (m for m in named if m.kind in TYPE_LIKE or m.name in condition_names), None)
+        if subject is None or re.search(r"[a-z]", _unnamed(row, first_start, subject.start)):
+            continue  # "Advanced X": a word before the name makes the row about something narrower than X
+        scope = "" if subject.name in condition_names else subject.name
+        start, end = cells[column]
+        for stage in _cell_stages(lower_same_length(row.text[start:end]), row.folded[start:end]):
+            yield Claim(
+                source_id=analysis.document.source_id, facet=FACET, subject=analysis.topic.condition.name,
+                value=stage.label, value_low=stage.low, value_high=stage.high, unit="years", scope=scope,
+                polarity="asserted", hedge=typical.group(0) if typical else "", typicality="usually" if typical else "",
+                quote=row.text, start=row.start, end=row.end, extractor="onset.table")
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
 
     for sentence in analysis.sentences_for(FACET):
-        if sentence.is_question or sentence.block.kind in ("heading", "row"):
+        if sentence.block.kind == "row":
+            yield from _table_onsets(analysis, sentence)
+            continue
+        if sentence.is_question or sentence.block.kind == "heading":
             continue
         folded = sentence.folded
         if not _ONSET_PREDICATE.search(folded):

@@ -29,8 +29,22 @@ def onset_phrase(value: str) -> str:
 
 
 def typical_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """The statements of when the condition typically begins (asserted; usually, often or plainly)."""
-    return rows[rows["typicality"].isin(TYPICAL) & (rows["polarity"] == "asserted")]
+    """The statements of when the condition typically begins (asserted; usually, often or plainly).
+
+    A sentence that gives a stage and, inside it, a narrower span ("usually begins in adulthood, most often
+    between 20 and 50") says when it typically begins with the narrower one: the stage it refines is left out.
+    """
+    typical = rows[rows["typicality"].isin(TYPICAL) & (rows["polarity"] == "asserted")]
+    if len(typical) < 2:
+        return typical
+    refined = set()
+    for _key, same in typical.groupby(["source_id", "scope", "start"], sort=False):
+        spans = list(zip(same.index, same["value_low"].astype(float), same["value_high"].astype(float)))
+        for index, low, high in spans:
+            if any(other != index and low <= o_low and o_high <= high and (o_low, o_high) != (low, high)
+                   for other, o_low, o_high in spans):
+                refined.add(index)
+    return typical.drop(index=sorted(refined)) if refined else typical
 
 
 def typical_spans(rows: pd.DataFrame) -> dict[str, tuple[float, float]]:
