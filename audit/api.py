@@ -9,19 +9,22 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
 from audit import check, diff
 from audit.atomic import write_csv, write_json, write_text
 from audit.baseline import load_baseline, write_baseline
-from audit.compare.incremental import state_path
+from audit.csvchunks import ChunkedCsv, chunks_digest, header_of, index_path
+from audit.compare.incremental import code_digest as compare_code_digest, state_path
 from audit.compare.model import Finding
 from audit.compare.rules import rule_codes
-from audit.compare.serialize import findings_document, findings_frame, findings_schema
+from audit.compare.serialize import FINDING_COLUMNS, findings_document, findings_rows, findings_schema
 from audit.engine import ENGINES, Engine, open_engine  # noqa: F401 - ENGINES: the CLI's choices
 from audit.engine.documents import mark_validated, validated_keys
 from audit.engine.publish import EXTRACTED_FILES, Publication, open_outputs, prepare_folder, read_generation
@@ -97,6 +100,7 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
     # Column lists, not a dict per row: a fraction of the memory for millions of claims.
     claim_columns: dict[str, list] = {column: [] for column in CLAIM_COLUMNS}
     unchecked: dict[str, range] = {}  # cache key -> its rows, for documents whose rows were never validated
+    chunks: list[tuple[str, range]] = []  # per document, in order: its cache key (its id without a cache) and rows
     validated = validated_keys(cache)
     row_values = itemgetter(*CLAIM_COLUMNS)
     # disable=None: tqdm shows the bar only on a terminal, so logs and CI stay clean.
@@ -110,8 +114,10 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
             for column, values in zip(CLAIM_COLUMNS, zip(*map(row_values, payload["rows"]))):
                 claim_columns[column].extend(values)
         key = cache_key(payload["sha256"], corpus.topic.digest, entry.path.suffix, entry.id) if cache.folder else None
+        rows = range(first, len(claim_columns["claim_id"]))
+        chunks.append((key or entry.id, rows))
         if key is None or key not in validated:
-            unchecked[key or entry.id] = range(first, len(claim_columns["claim_id"]))
+            unchecked[key or entry.id] = rows
         if publication is not None:  # a published text with the same bytes is kept, not written again
             publication.stage_bytes("extracted", f"text/{entry.id}.txt", payload["text"].encode("utf-8"))
         else:  # nothing written: keep the texts for callers that read quotes' context (audit check)
@@ -121,11 +127,27 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
     claims = _validated_claims(claims_frame, unchecked, len(sources), cache, failures_dir)
     if out is not None:
         write_csv(out / "sources.csv", sources)
-        write_csv(out / "claims.csv", claims)
+        _write_claims(out / "claims.csv", claims, chunks, publication.folder("extracted") / "claims.csv", cache)
     return ExtractResult(corpus=corpus, sources=sources, claims=claims, extracted_dir=out,
                          texts_dir=(out / "text") if out is not None else None,
                          texts=texts if out is None else None,
                          reused_texts_dir=publication.folder("extracted") / "text" if publication is not None else None)
+
+
+def _write_claims(path: Path, claims: pd.DataFrame, chunks: list[tuple[str, range]], published: Path,
+                  cache: DocumentCache) -> None:
+    """claims.csv, each document's rows copied from the published file when it holds them (:mod:`audit.csvchunks`).
+
+    A document's rows are a function of its cache key, so the key names its chunk.
+    """
+    writer = ChunkedCsv(index_path(cache.folder, published), published, compare_code_digest())
+
+    def frame_of(indexes: list[int]) -> pd.DataFrame:
+        if len(indexes) == sum(1 for _, rows in chunks if len(rows)):
+            return claims
+        return claims.iloc[[row for i in indexes for row in chunks[i][1]]]
+
+    writer.write(path, header_of(claims), [key for key, _ in chunks], [len(rows) for _, rows in chunks], frame_of)
 
 
 def _validated_claims(frame: pd.DataFrame, unchecked: dict[str, range], n_documents: int, cache: DocumentCache,
@@ -204,11 +226,15 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
     comparison = engine.compare(result.claims, result.sources, topic, state_file)
     if baseline is not None:
         comparison.findings = baseline.apply(comparison.findings)
-    frame = validate_table(findings_frame(comparison), "findings", failures_dir)
+    # findings.csv is written from the published one where a finding's rows are unchanged (audit.csvchunks)
+    published = extracted_out.parent / "findings.csv" if extracted_out is not None else None  # out of .staging
+    writer = ChunkedCsv(index_path(cache_dir, published), published, compare_code_digest()) \
+        if published is not None and cache_dir is not None else None
+    findings = _findings_table(comparison, writer, data_quality, failures_dir)
     report = None
     if data_quality:
         kinds = {finding.id: finding.kind for finding in comparison.findings}
-        report = run_expectations(result.claims, frame, texts, list(result.sources["source_id"]),
+        report = run_expectations(result.claims, findings.frame, texts, list(result.sources["source_id"]),
                                   list(FACETS), rule_codes() + sorted(DATA_QUALITY_CODES.values()), kinds,
                                   cache_dir=cache_dir,
                                   texts_key=texts_key(result.sources, topic.digest) if cache_dir else None)
@@ -216,7 +242,7 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
         if baseline is not None:
             extra = baseline.apply(extra)
         comparison.findings = sorted([*comparison.findings, *extra], key=Finding.sort_key)
-        frame = validate_table(findings_frame(comparison), "findings", failures_dir)
+        findings = _findings_table(comparison, writer, data_quality, failures_dir)
     # Stored locations only with a cache: then the tables were extracted by this run, from the files as they are.
     locations = StoredMap(corpus_state_path(cache_dir, "locations", result.corpus.folder)) if cache_dir else None
     locator = corpus_locator(result.corpus, result.sources, texts, texts_shown, path_shown,  # quotes in source files
@@ -230,7 +256,7 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
                                reports_dir=reports_out)
     if reports_out is not None:
         if extracted_out is not None:
-            write_csv(extracted_out / "findings.csv", frame)
+            _write_findings(extracted_out / "findings.csv", findings, writer)
         write_json(reports_out / "findings.json", document)
         if report is not None:
             _write_data_quality(report, reports_out, result.corpus.name)
@@ -243,6 +269,49 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
     if locations is not None:
         locations.save()
     return audit_result
+
+
+@dataclass
+class _FindingsTable:
+    """Per finding its rows of findings.csv and their key, and the rows that need formatting, schema-checked
+    (``frame``, the findings ``formatted``): every row, or the findings a :class:`ChunkedCsv` has not written
+    before (rows that passed the schema once pass it again)."""
+
+    chunks: list[list[tuple]]
+    keys: list[str]
+    formatted: list[int]
+    frame: pd.DataFrame
+
+
+def _findings_table(comparison, writer: ChunkedCsv | None, whole: bool, failures_dir: Path | None) -> _FindingsTable:
+    """``whole``: every row (the data-quality suites read the table); else the rows the writer has not seen."""
+    chunks = findings_rows(comparison)
+    keys = [chunks_digest(rows) for rows in chunks]
+    if whole or writer is None:
+        formatted = list(range(len(chunks)))
+    else:
+        formatted = [i for i, key in enumerate(keys) if chunks[i] and not writer.known(key)]
+    rows = [row for i in formatted for row in chunks[i]]
+    frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+    if rows or whole or writer is None:
+        frame = validate_table(frame, "findings", failures_dir)
+    return _FindingsTable(chunks, keys, formatted, frame)
+
+
+def _write_findings(path: Path, table: _FindingsTable, writer: ChunkedCsv | None) -> None:
+    """findings.csv; with a ``writer``, the rows of findings it wrote before are copied from the published file."""
+    if writer is None:
+        write_csv(path, table.frame)
+        return
+    counts = [len(rows) for rows in table.chunks]
+    starts = dict(zip(table.formatted, np.cumsum([0, *(counts[i] for i in table.formatted)]).tolist()))
+
+    def frame_of(indexes: list[int]) -> pd.DataFrame:
+        if indexes == [i for i in table.formatted if counts[i]]:
+            return table.frame
+        return table.frame.iloc[[row for i in indexes for row in range(starts[i], starts[i] + counts[i])]]
+
+    writer.write(path, header_of(table.frame), table.keys, counts, frame_of)
 
 
 def _write_data_quality(report, reports: Path, corpus_name: str) -> None:

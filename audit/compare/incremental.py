@@ -77,6 +77,11 @@ class _Recording:
         return getattr(self._ctx, name)
 
 
+def code_digest() -> str:
+    """The digest of the package's code (see ``_code_digest``): what a result kept between runs depends on."""
+    return _code_digest()
+
+
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """Every module and data file of the package: a changed rule, extractor or helper starts the comparison over."""

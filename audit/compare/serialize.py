@@ -88,16 +88,26 @@ def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_nam
     }
 
 
-def findings_frame(result: ComparisonResult) -> pd.DataFrame:
-    """One row per (finding, position, quote): the flat view for spreadsheets and diffs."""
-    rows = []
+def findings_rows(result: ComparisonResult) -> list[list[tuple]]:
+    """Per finding, its rows of ``findings.csv`` (one per position and quote), as tuples of FINDING_COLUMNS."""
+    chunks = []
     for finding in result.findings:
+        cause = finding.causes[0].kind if finding.causes else ""
+        head = (finding.id, finding.code, finding.severity, finding.facet, finding.subject, finding.message, cause)
+        rows = []
         for position in finding.positions:
+            confidence = round(position.confidence, 4)
             for quote in position.quotes:
-                rows.append({"finding_id": finding.id, "code": finding.code, "severity": finding.severity,
-                             "facet": finding.facet, "subject": finding.subject, "message": finding.message,
-                             "cause": finding.causes[0].kind if finding.causes else "", "value": position.value,
-                             "source_id": quote.source_id, "claim_id": quote.claim_id, "quote": quote.quote,
-                             "start": quote.start, "end": quote.end, "support": position.support,
-                             "confidence": round(position.confidence, 4), "waived": finding.waived})
-    return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+                rows.append((*head, position.value, quote.source_id, quote.claim_id, quote.quote, quote.start,
+                             quote.end, position.support, confidence, finding.waived))
+        chunks.append(rows)
+    return chunks
+
+
+def findings_frame(result: ComparisonResult, chunks: list[list[tuple]] | None = None) -> pd.DataFrame:
+    """One row per (finding, position, quote): the flat view for spreadsheets and diffs.
+
+    ``chunks``: :func:`findings_rows` of ``result`` when the caller has them already.
+    """
+    chunks = findings_rows(result) if chunks is None else chunks
+    return pd.DataFrame([row for rows in chunks for row in rows], columns=list(FINDING_COLUMNS))
