@@ -55,6 +55,8 @@ _INCLUDED_BEFORE = re.compile(r"\b(?:include|includes|included|including|add|add
 _DENIED_TYPE = re.compile(rf"\W*(?:\([^()]{{1,30}}\)\s*)?(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)\s+"
                           rf"(?:(?:really|actually|considered|regarded\s+as|recogni[sz]ed\s+as)\s+)*(?:a|an)\s+"
                           rf"(?:(?:true|real|separate|distinct|proper|genuine)\s+)?{TYPE_NOUN_PATTERN}\b")
+_DIVIDED = re.compile(r"\b(?:is|are|can\s+be|may\s+be|has\s+been)\s+(?:(?:further|also|usually|often|now)\s+)*"
+                      r"(?:sub)?(?:divided|split|classified|categori[sz]ed|grouped|broken\s+down|separated)\b")
 _CALLED_BEFORE = re.compile(r"\b(?<!\bso\s)(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?$")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
 # "types of A, some rare, include:", "reduced the types to six and named them:" — a colon later in the clause.
@@ -247,6 +249,15 @@ def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | Non
     return None
 
 
+def _divided_type(sentence: Sentence) -> str | None:
+    """The type a sentence says is divided ("B is further divided by severity:"), or None."""
+    verb = _DIVIDED.search(sentence.folded)
+    if verb is None:
+        return None
+    named = [m for m in sentence.mentions if m.kind in TYPE_LIKE and m.end - sentence.start <= verb.start()]
+    return named[-1].name if named else None
+
+
 def _placed_under_type(sentence: Sentence, mention) -> bool:
     placed = _PLACED_UNDER.match(sentence.folded[mention.end - sentence.start:])
     if not placed:
@@ -269,7 +280,7 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
     open_list: str | None = None  # parent of a list whose items follow an introduction ending in ":"
     readable = {sentence.index for sentence in analysis.sentences_for(FACET)}
     for sentence in analysis.sentences:
-        if sentence.block.kind != "item" and sentence.start == sentence.block.start:
+        if sentence.block.kind not in ("item", "row") and sentence.start == sentence.block.start:
             open_list = None
         if sentence.index not in readable and (previous is None or previous.index not in analysis.type_count_sentences):
             previous = sentence  # no type, type noun or count before it: no list opens or goes on here
@@ -284,11 +295,12 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
         elif sentence.text.rstrip().endswith(":") and sentence.end == sentence.block.end and len(members) < 2 \
                 and _list_start(analysis, sentence, previous) is not None:
             open_list = parent
+        elif sentence.text.rstrip().endswith(":") and sentence.end == sentence.block.end and not members:
+            divided = _divided_type(sentence)
+            if divided is not None:
+                open_list = divided  # "B is further divided by how far it spreads:" and a list or table of B's subtypes
         scoped = set(members) if parent != analysis.topic.condition.name else set()
-        for mention in sentence.mentions_of("type"):
-            if mention.compound and mention.name not in scoped and not _placed_under_type(sentence, mention) \
-                    and not _DENIED_TYPE.match(sentence.folded, mention.end - sentence.start):
-                claims.append(_claim(analysis, sentence, mention.name, "type.compound"))
+        first_claim = len(claims)
         for name in members:
             if parent == analysis.topic.condition.name:
                 claims.append(_claim(analysis, sentence, name, "type.enumeration"))
@@ -299,12 +311,21 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
         if "types" in sentence.sections and sentence.block.kind in ("heading", "item", "row"):
             first = sentence.mentions[0] if sentence.mentions else None
             at_start = first is not None and not re.search(r"[a-z]", sentence.folded[: first.start - sentence.start])
-            if first is not None and first.kind in TYPE_LIKE and at_start:
+            if first is not None and first.kind in TYPE_LIKE and at_start and first.name not in scoped:
                 claims.append(_claim(analysis, sentence, first.name, "type.heading"))
         copula_subject = _copula_subject(analysis, sentence)
         if copula_subject:
             claims.append(_claim(analysis, sentence, copula_subject, "type.copula"))
         claims += [_claim(analysis, sentence, name, "type.called") for name in _called(analysis, sentence)]
+        # A full name written in passing names the type too, unless the sentence names it in a way that says more
+        # (a list, a heading, a copula): the comparison tells a type listed from one merely mentioned.
+        named_here = {claim.subject for claim in claims[first_claim:] if claim.facet == FACET}
+        for mention in sentence.mentions_of("type"):
+            if mention.compound and mention.name not in scoped and mention.name not in named_here \
+                    and not _placed_under_type(sentence, mention) \
+                    and not _DENIED_TYPE.match(sentence.folded, mention.end - sentence.start):
+                claims.append(_claim(analysis, sentence, mention.name, "type.compound"))
+                named_here.add(mention.name)
         previous = sentence
     return claims
 
@@ -319,7 +340,8 @@ def _called(analysis: DocumentAnalysis, sentence: Sentence) -> list[str]:
         if cue is None:
             continue
         described = [t for t in sentence.mentions_of(*TYPE_LIKE) if t.end <= cue.start()]
-        if not described or not re.fullmatch(r"[\s,()]*", analysis.folded[described[-1].end:cue.start()]):
+        if not described or not re.fullmatch(r"[\s,()]*(?:(?:also|sometimes|often|commonly|once|formerly|previously|now|"
+                                             r"is|are|was|were)\s+)*", analysis.folded[described[-1].end:cue.start()]):
             names.append(mention.name)
     return names
 

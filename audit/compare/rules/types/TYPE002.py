@@ -16,7 +16,8 @@ class TYPE002(Rule):
     (they state a number and name exactly that many types). A source that
     names a few types without closing its list only leaves the others out: it
     is not counted against them. Entities every listing source names are
-    reported as agreements: safe to state.
+    reported as agreements: safe to state. A source that places the entity
+    under another type is counted on that side, however else it names it.
 
     **Anti-pattern**: three articles list vestibular migraine among the types
     of migraine; two list the types and never mention it.
@@ -38,8 +39,16 @@ class TYPE002(Rule):
         # ("not a true type"); not a denial of another placement ("not a subtype of B" says nothing of membership)
         relations = relations[(asserted & (relations["value"] != "separate_type"))
                               | (~asserted & (relations["value"] == "separate_type"))]
+        # "a form of <the condition>" is a type of it, not a place under another type
+        placing_rows = relations[(relations["polarity"] == "asserted") & relations["value"].isin(("subtype_of", "alias_of"))
+                                 & ~relations["object"].isin(ctx.topic.condition_names())]
         type_rows = ctx.facet("type")
         for subject, named_rows in type_rows.groupby("subject", sort=True):
+            # A source that places the entity under another type is on that side, however it also names it.
+            placers = set(placing_rows.loc[placing_rows["subject"] == subject, "source_id"])
+            named_rows = named_rows[~named_rows["source_id"].isin(placers)]
+            if named_rows.empty:
+                continue
             positions = [position("named", "named as a type", named_rows)]
             naming = set(named_rows["source_id"])
             placed = relations[(relations["subject"] == subject) & ~relations["source_id"].isin(naming)]
