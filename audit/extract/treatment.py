@@ -27,7 +27,7 @@ _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used
                        r"remov\w*|excis\w*|options?|prescri\w*|help\w*|relie\w*|reduc\w*|effective|"
                        r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved|"
                        r"shrink\w*|dissolv\w*|resolv\w*|offer\w*|recommend\w*|give|given|gives|works?|"
-                       r"contraindicated|withdrawn|pulled|inject\w*|infus\w*|reserved|available|trials?|enrol\w*|"
+                       r"contraindicated|withdrawn|pulled|abandoned|superseded|replaced|inject\w*|infus\w*|reserved|available|trials?|enrol\w*|"
                        r"tried|studied|tested|ineffective|useless|work|did\s+nothing|swear\s+by|avoid\w*)\b")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
@@ -44,25 +44,40 @@ def _is_cause(sentence: Sentence, start: int, end: int) -> bool:
                 or _CAUSED_BY.search(before) or _RISK_LIST.search(before))
 
 
+# A contracted denial, also as informal text writes it without the apostrophe ("arent used", "doesnt work"; none of
+# those spellings is another English word: "cant" and "wont" are, so they keep the apostrophe). Not "didn't": "X
+# didn't do much for me" tells how a try went; "didn't work/help" is read as ineffective below.
+_CONTRACTED_DENIAL = r"(?:(?:is|are|was|were|do|does)n'?t|won't|can't|cannot)"
+# A comma-delimited aside right after the treatment, skipped before its predicate: "X, once the standard
+# treatment, is no longer used".
+_APPOSITIVE = r"(?:\s*,[^,.;:()]{1,60},)?"
 # The treatment denied by what follows it: "X is not used", "X does not help", "X has never been shown".
-_DENIED_AFTER = re.compile(r"^\W*(?:(?:and|or)\s+(?:other|similar|related)\s+(?:\w+\s+){0,3}?|"
+_DENIED_AFTER = re.compile(r"^" + _APPOSITIVE + r"(?:\W*(?:(?:and|or)\s+(?:other|similar|related)\s+(?:\w+\s+){0,3}?|"
                            # not "triptans that do not cause drowsiness": a relative clause describes the treatment
-                           r"(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?)"
+                           r"\W*(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?)"
                            r"(?:is|are|was|were|does|do|did|has|have|should|can|may|will)\s+"
-                           r"(?:also\s+)?(?:not|never|no\s+longer)\b|^\W*(?:isn't|aren't|doesn't|don't|won't|cannot)\b|"
+                           r"(?:also\s+)?(?:not|never|no\s+longer)\b|"
+                           r"\W*(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?" + _CONTRACTED_DENIAL + r"\b|"
                            # "X is contraindicated", "X was withdrawn (from the market)", "X was pulled from the market"
-                           r"^\W*(?:\([^)]*\)\s*)?(?:\w+\s+){0,3}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+                           r"\W*(?:\([^)]*\)\s*)?(?:\w+\s+){0,3}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
                            r"(?:contraindicated|withdrawn|pulled\s+from|discontinued|banned)\b|"
+                           # "X has been abandoned", "X has largely been superseded", "X was replaced by Y"
+                           r"\W*(?:\([^)]*\)\s*)?(?:(?:has|have|had)\s+(?:\w+\s+)?been|is|are|was|were)\s+(?:\w+\s+)?"
+                           r"(?:abandoned|dropped|superseded|replaced\s+(?:by|with))\b|"
                            # a list line's comment: "Steroid creams - NOT used", "X - no longer recommended"
-                           r"^(?:\s[-\u2013\u2014 ]\s)\s*(?:\w+\s+)?(?:not|never|no\s+longer|nope|avoid)\b")
+                           r"(?:\s[-\u2013\u2014 ]\s)\s*(?:\w+\s+)?(?:not|never|no\s+longer|nope|avoid)\b)")
 # A list of things to avoid: "Things to avoid: A, B and C", "Avoid: A".
 _AVOID_LIST = re.compile(r"\b(?:avoid|never\s+take|do\s+not\s+take|don't\s+take|stay\s+away\s+from)\w*\s*:[^.;]*$")
-_CONDITION_BEFORE = re.compile(r"\b(?:when|if|where|whenever|unless|whom|in\s+case|once)\s+(?:(?:the|a|an|their|his|her)\s+)?$")
+_CONDITION_BEFORE = re.compile(r"\b(?:when|if|where|whenever|unless|whom|in\s+case|once)\s+(?:(?:the|a|an|their|his|her)\s+)?$|"
+                               # "if the injection and X don't work": X is in the condition too
+                               r"\b(?:when|if|whenever|unless|in\s+case)\s+(?:[\w-]+\s+){1,4}?(?:and|or)\s+"
+                               r"(?:(?:the|a|an|their|his|her)\s+)?$")
 _LIST_JOINT = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|nor)\s+)?(?:other\s+)?")
 # Said not to work: "X is ineffective", "X and Y do not work", "X did nothing for me", "X does not help".
-_INEFFECTIVE_AFTER = re.compile(r"^\W*(?:\([^)]*\)\s*)?(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?(?:(?:is|are|was|were|has\s+been|"
+_INEFFECTIVE_AFTER = re.compile(r"^" + _APPOSITIVE + r"\W*(?:\([^)]*\)\s*)?(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?"
+                                r"(?:(?:is|are|was|were|has\s+been|"
                                 r"have\s+been|proved|proven)\s+(?:\w+\s+)?(?:ineffective|useless|of\s+no\s+(?:use|benefit|value))|"
-                                r"(?:do|does|did)\s+(?:not|n't)\s+(?:\w+\s+)?(?:work|help)|(?:don't|doesn't|didn't|won't)\s+"
+                                r"(?:do|does|did)\s+(?:not|n't)\s+(?:\w+\s+)?(?:work|help)|(?:(?:do|does|did)n'?t|won't)\s+"
                                 r"(?:\w+\s+)?(?:work|help)|did\s+(?:nothing|not\s+help)|(?:has|have)\s+no\s+(?:effect|benefit|role))\b")
 # ... or by what stands right before it: "not treated with X", "no X", "avoid X", "neither X".
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|without|instead of|rather than)\s+"
