@@ -118,6 +118,8 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
     # 2: frequency words
     (re.compile(r"\b(?:not|n't)\s+(?:very\s+|particularly\s+|especially\s+|that\s+|so\s+)?(?:common|commonly|"
                 r"frequent|frequently|often|usual|typical|prominent)\b"), "rarely", 2, False, True, False),
+    # "bone pain is less frequent", "less common symptoms include": not "common" (often), a minority
+    (re.compile(r"\bless\s+(?:common|commonly|frequent|frequently|often)\b"), "sometimes", 2, False, False, False),
     (re.compile(r"\b(?:usually|typically|generally|normally|nearly\s+always|almost\s+always|always|invariably|"
                 r"characteristically|mostly|as\s+a\s+rule|more\s+often\s+than\s+not)\b"), "usually", 2, False, False,
      False),
@@ -149,12 +151,13 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
      False, False, False),
     (re.compile(rf"\b(?:rare|uncommon|unusual|infrequent)\s+(?:\w+\s+){{0,2}}?{_FEATURE}"), "rarely", 2, False, False,
      False),
-    # "itching is rare", "is an uncommon finding"; not "X is a rare genetic disorder that causes Y" (the rarity is
-    # the condition's)
+    # "itching is rare", "is an uncommon finding", "is rare in #" (in the condition); not "X is a rare genetic
+    # disorder that causes Y", "is a rare # that ..." (the rarity is the condition's: its noun follows the adjective)
     (re.compile(r"\b(?:is|are|was|were|be|being|remains?)\s+(?:(?:also|very|quite|extremely|relatively|now|today|"
                 r"nowadays|fairly|pretty|increasingly|generally|considered)\s+)*"
-                r"(?:a\s+|an\s+)?(?:rare|uncommon|unusual|infrequent)\b(?!\s+(?:[\w-]+\s+){0,3}?(?:disorders?|diseases?|"
-                r"conditions?|syndromes?|forms?|types?|variants?|subtypes?|kinds?|#))"), "rarely", 2, False, False, False),
+                r"(?:a\s+|an\s+)?(?:rare|uncommon|unusual|infrequent)\b(?!\s+(?:(?!(?:in|among|with|for|at|of|on|to|by|"
+                r"during|after|before)\b)[\w-]+\s+){0,3}?(?:disorders?|diseases?|conditions?|syndromes?|forms?|types?|"
+                r"variants?|subtypes?|kinds?|#))"), "rarely", 2, False, False, False),
     # a list line's comment after a dash: "Jaundice - rare for most of us", "Fatigue - very common"
     # (folding turns a spaced dash into three spaces)
     (re.compile(r"(?:(?<=\s[-\u2013\u2014 ]\s))(?:very\s+|quite\s+|pretty\s+|super\s+)?"
@@ -183,7 +186,7 @@ BAND_PATTERN = re.compile(
 # light adverbs and articles ("Pain and swelling are common", "Nausea is not usually a feature").
 _PREDICATE_LEAD = re.compile(
     r"^(?:\s*(?:,|and|or|§|[-\u2013\u2014](?=\s)))*\s*(?:(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|"
-    r"might|could|will|would|also|not|still|a|an|the|very|quite|seen|reported|present|found|noted|observed)\s+){0,4}$")
+    r"might|could|will|would|also|not|still|a|an|the|very|quite|seen|reported|present|found|noted|observed|one\s+of)\s+){0,4}$")
 # After a list ("lumps, tenderness and sometimes ulcers") a cue is the predicate of the list only through a verb.
 _LIST = re.compile(r"[§,]|\b(?:and|or)\b")
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|might|could|will|"
@@ -192,7 +195,7 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 # "Eye problems are rarely the only sign": how often a sign comes alone, not how often it comes.
 _NOT_A_FREQUENCY = re.compile(r"\b(?:rarely|seldom|never|usually|often|sometimes|typically|not)\s+the\s+"
                               r"(?:only|sole|first|single)\b")
-_NEXT_ITEM = re.compile(r",\s*(?:and|or|but)\b|;")
+_NEXT_ITEM = re.compile(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s*,|;")
 _DASH = re.compile(r"\s[-\u2013\u2014 ]\s")  # folding turns a spaced dash into three spaces
 _TABLE_CELL = re.compile(rf"\s*(?:[:|]\s*)?{_PERCENT}(?!\s*of\b)")
 
@@ -207,6 +210,9 @@ _PRONOMINAL = {"most": "usually", "many": "often", "some": "sometimes", "a few":
 
 
 _RULE_PATTERNS = tuple(rule[0] for rule in _RULES)
+# "i dont itch much, mostly flushing and fatigue": a writer's own main complaints, not how typical they are
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|we|my|me|our)\b")
+_MOSTLY_BEFORE_MENTION = re.compile(r"(?:mostly|mainly)\s*§")
 
 
 def clause_cues(masked: str) -> list[Cue]:
@@ -220,6 +226,8 @@ def clause_cues(masked: str) -> list[Cue]:
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue  # a longer, earlier rule already read these words ("not common" before "common")
+            if _MOSTLY_BEFORE_MENTION.match(masked, start) and _FIRST_PERSON.search(masked, 0, start):
+                continue
             if typicality == "":
                 value = _PRONOMINAL[" ".join(match.group("q").split())]
             else:
@@ -249,7 +257,12 @@ _OTHER_PARTICIPLE = re.compile(r"\s+(?!(?:seen|reported|found|noted|observed|ass
                                r"experienced|described|encountered|affected|involved|noticed|diagnosed)\b)"
                                r"(?:mistaken|confused|misdiagnosed|misread|treated|given|used|prescribed|managed|"
                                r"relieved|controlled|missed|overlooked|ignored|dismissed|blamed|attributed)\b")
-_COMMENT_END = re.compile(r"(?:\s*(?:for|in|among|with)\s+[\w']+(?:\s+[\w']+){0,4})?[\s.!;)]*$")
+# "..., super common in kids", "..., a common sign in #": a comment may end with whom it is said of, not with
+# what the symptom is about ("thirst, often for very cold water")
+_COMMENT_END = re.compile(rf"(?:\s*(?:for|in|among|with)\s+(?:[\w'#]+\s+){{0,4}}?(?:{PEOPLE}\b|#+|me\b))?[\s.!;)]*$")
+_ARTICLE_END = re.compile(r"\s*\b(?:a|an)$")
+# ", especially in the morning,": an aside between a symptom and its predicate
+_ASIDE = re.compile(r",\s*(?:especially|particularly|notably|mostly|mainly|even)\b[^,]{0,40},")
 _APPOSITIVE_PRESENCE = re.compile(r"^\s*(?:present|seen|reported|found|noted|observed)\s*(?:[,.;)]|$)")
 
 
@@ -263,8 +276,9 @@ def _predicate(between: str, cue_text: str, after: str) -> bool:
     if _LIST.search(between) and not _VERB.search(between + cue_text):
         # "Severe pain, nearly always present, ...": an apposition that says how often the term is present;
         # "Joint pain, super common.": a comment that ends the line
-        return between.strip() in (",", ":") and (_APPOSITIVE_PRESENCE.match(after) is not None
-                                                  or _COMMENT_END.match(after) is not None)
+        # "Macroglossia, a common sign in #": an apposition naming the term a common sign
+        return _ARTICLE_END.sub("", between.strip()) in (",", ":") and (
+            _APPOSITIVE_PRESENCE.match(after) is not None or _COMMENT_END.match(after) is not None)
     if not _VERB.search(between + cue_text) and not _PRESENCE_AFTER.match(after):
         return False
     return True
@@ -290,7 +304,7 @@ def read(masked: str, cues: list[Cue], start: int, end: int) -> Cue | None:
             distance, side = start - cue.end, 0
         elif cue.start >= end and cue.attributive and _NEXT_ITEM.search(masked, end, cue.start):
             continue  # "A may occur, and B develops in most patients": "most" is B's
-        elif cue.start >= end and (cue.attributive or _predicate(_PARENTHESES.sub("", masked[end:cue.start]),
+        elif cue.start >= end and (cue.attributive or _predicate(_ASIDE.sub("", _PARENTHESES.sub("", masked[end:cue.start])),
                                                                  masked[cue.start:cue.end], masked[cue.end:])
                                    or (cue.tier <= 1 and _HOLDER_VERB.search(masked[end:cue.start]))):
             distance, side = cue.start - end, 1
