@@ -69,7 +69,7 @@ def number_variants(form: str) -> tuple[str, ...]:
     return (prefix + last + "s",)
 
 
-def _abbreviates(short: str, long: str) -> bool:
+def abbreviates(short: str, long: str) -> bool:
     """Schwartz and Hearst's test: every letter and digit of ``short`` appears in ``long`` in order, the
     first at the start of ``long``'s first word."""
     letters = [char for char in short.lower() if char.isalnum()]
@@ -159,7 +159,7 @@ class LexiconMatcher:
             if not found:
                 continue
             short = found.group("short")
-            if fold_form(short) in self._keys or not _abbreviates(short, text[mention.start:mention.end]):
+            if fold_form(short) in self._keys or not abbreviates(short, text[mention.start:mention.end]):
                 continue
             definitions.add(found.start("short"))
             known = defined.get(short, mention)

@@ -57,6 +57,10 @@ _DENIED_TYPE = re.compile(rf"\W*(?:\([^()]{{1,30}}\)\s*)?(?:is|are|was|were)\s+(
                           rf"(?:(?:true|real|separate|distinct|proper|genuine)\s+)?{TYPE_NOUN_PATTERN}\b")
 _DIVIDED = re.compile(r"\b(?:is|are|can\s+be|may\s+be|has\s+been)\s+(?:(?:further|also|usually|often|now)\s+)*"
                       r"(?:sub)?(?:divided|split|classified|categori[sz]ed|grouped|broken\s+down|separated)\b")
+# A denial later in the sentence of what a copula seemed to say: "..., and it is not one of the main types".
+_DENIED_LATER = re.compile(rf"\bnot\s+(?:\w+\s+)?one\s+of\s+the\s+(?:\w+\s+)?(?:types|forms|kinds|categories)\b(?!\s+of\b)|"
+                           rf"\bnot\s+(?:really\s+|actually\s+)?(?:a|an)\s+(?:true|real|separate|distinct|proper)\s+"
+                           rf"{TYPE_NOUN_PATTERN}\b(?!\s+of\b(?!\s+its\s+own\b))")
 _CALLED_BEFORE = re.compile(r"\b(?<!\bso\s)(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?$")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
 # "types of A, some rare, include:", "reduced the types to six and named them:" — a colon later in the clause.
@@ -245,6 +249,8 @@ def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | Non
             target = next((m for m in sentence.mentions if m.start == target_start), None)
             if target is not None and target.kind in TYPE_LIKE:
                 return None  # "A is a subtype of B": a relation, not a type of the condition
+        if _DENIED_LATER.search(rest, copula.end()):
+            return None  # "A is a separate form, and it is not one of the main types"
         return name
     return None
 
@@ -340,8 +346,9 @@ def _called(analysis: DocumentAnalysis, sentence: Sentence) -> list[str]:
         if cue is None:
             continue
         described = [t for t in sentence.mentions_of(*TYPE_LIKE) if t.end <= cue.start()]
-        if not described or not re.fullmatch(r"[\s,()]*(?:(?:also|sometimes|often|commonly|once|formerly|previously|now|"
-                                             r"is|are|was|were)\s+)*", analysis.folded[described[-1].end:cue.start()]):
+        if not described or not re.fullmatch(r"[\s,()\u2013\u2014-]*(?:(?:the\s+(?:form|type|kind|variant)|also|once|now|"
+                                             r"sometimes|often|is|are|was|were|\w+ly)\s+)*",
+                                             analysis.folded[described[-1].end:cue.start()]):
             names.append(mention.name)
     return names
 

@@ -28,24 +28,28 @@ from typing import Iterator
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
 from audit.extract.cues import ATTRIBUTION_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN, TYPE_NOUN_PATTERN
-from audit.extract.lexicon import Mention
+from audit.extract.lexicon import Mention, abbreviates
 from audit.extract.type_named import named_types
 
 FACET = "type_relation"
 
 NAMED_KINDS = (*TYPE_LIKE, "condition", "scope")
 _ALIAS_CUE = re.compile(
-    r"\b(?:(?:also|sometimes|often|commonly|occasionally|previously|formerly|once|originally|still)\s+)*"
+    r"\b(?:(?:also|sometimes|often|commonly|occasionally|previously|formerly|once|originally|still|historically|"
+    r"traditionally|initially|popularly|colloquially|informally|widely)\s+)*"
     r"(?<!\bso\s)(?:called|known\s+as|termed|referred\s+to\s+as|named(?!\s+(?:after|for|by)\b))(?:\s+as)?\b"
     # a bare "formerly" before a name ("B (formerly type III)"), not before a participle ("was formerly used")
-    r"|\b(?:formerly|previously)\b(?!\s+\w+(?:ed|en)\b)(?!\s+used\b)|\bor\s+simply\b|\baka\b")
+    r"|\b(?:formerly|previously)\b(?!\s+\w+(?:ed|en)\b)(?!\s+used\b)|\bor\s+simply\b|\baka\b"
+    # "A, which some sites call B"
+    r"|\bwhich\s+(?:\w+\s+){1,3}?(?:call|calls|term|terms|dub|dubs)\b")
 _ALIAS_BEFORE = re.compile(r"\bis\s+(?:also\s+|just\s+|simply\s+|merely\s+|only\s+)?(?:another|an alternative|an older|"
                            r"a different|an alternate|the former|a former|an old|the old|the older|an outdated|"
                            r"the original|the traditional|a historical|the historical)\s+(?:(?:name|term|word)\s+for|"
                            r"way\s+(?:of\s+(?:saying|describing|referring\s+to)|to\s+(?:say|describe|refer\s+to)))\b")
 # What may stand between the named thing and the alias cue: "B, also called", "B (also called",
 # "B (BX), also known as", "B is also known as", "it is also sometimes called".
-_GAP_TO_CUE = re.compile(r"^[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:\(\s*)?"
+_GAP_TO_CUE = re.compile(r"^[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:\(\s*)?(?:[-\u2013\u2014]\s*)?"
+                         r"(?:the\s+(?:form|type|kind|variant|condition|disorder|one)\s+)?"
                          r"(?:(?:is|are|was|were|used\s+to\s+be|has\s+been|have\s+been|had\s+been)\s+)?"
                          r"(?:(?:also|sometimes|often|now|once|still|widely|commonly)\s+)*$")
 _NEGATED_GAP = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?not\b|\bisn't\b|\baren't\b")
@@ -75,7 +79,7 @@ _FORM_OF_TYPE = re.compile(rf"\b(?:(?:is|are|was|were|remains?)\s+(?:\w+\s+){{0,
                            rf"(?:to\s+be|as)\s+|\bbut\s+)(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,3}}?"
                            rf"(?:form|type|kind|variant|subtype|variety|pattern|presentation)\s+(?:of|within)\s+(?:the\s+)?$")
 # "A, a rare form of B, ..." / "A (a variant of B)": an apposition right after A places it under B.
-_APPOSED_FORM_OF = re.compile(r"[,(]\s*(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:form|type|kind|variant|subtype|variety)\s+"
+_APPOSED_FORM_OF = re.compile(r"[,(]\s*(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?(?:form|type|kind|variant|subtype|variety)\s+"
                               r"(?:of|within)\s+(?:the\s+)?$")
 # "A is classed with the B forms", "A falls under (the umbrella of) B", "A belongs to the B group": A under B.
 _DIVIDED_INTO = re.compile(r"\b(?:is|are|can\s+be|may\s+be|has\s+been|have\s+been)\s+(?:(?:further|also|usually|often|"
@@ -116,7 +120,11 @@ _NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+lo
                          rf"(?:generally\s+|widely\s+|usually\s+)?(?:recogni[sz]ed|regarded|counted|classified|"
                          rf"listed|accepted)\s+as\s+)*(?:a|an|one)\s+"
                          rf"(?:(?:separate|distinct|true|real|independent|proper|full)\s+)?{TYPE_NOUN_PATTERN}\b"
-                         rf"(?!\s+(?:of|within)\b)")
+                         rf"(?!\s+(?:of|within)\b(?!\s+its\s+own\b))"
+                         # "A is not one of the main types"
+                         rf"|(?:\b(?:is|are|was|were)\s+not|\b(?:isn't|aren't))\s+(?:\w+\s+)?one\s+of\s+the\s+"
+                         rf"(?:(?:main|major|recogni[sz]ed|accepted|official|true|known|principal|classic)\s+)?"
+                         rf"(?:types|forms|kinds|subtypes|categories|varieties)\b(?!\s+of\b)")
 # "Doctors once called A 'B'", "some people call A B": the speaker names A, then the other name.
 _ACTIVE_CALL = re.compile(r"\b(?:doctors|physicians|clinicians|people|patients|some|many|others|researchers|experts|"
                           r"authors|they|we|you|texts|textbooks|sources|specialists|dermatologists|neurologists)\s+"
@@ -161,8 +169,8 @@ _SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*[^,;.]{0,60}
 _NOT_TRUE_ONE = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?not|\b(?:isn't|aren't))\s+(?:really\s+|actually\s+)?"
                            r"(?:a|an)\s+(?:true|real|genuine|proper|classic)\s+$")
 _AND_BEFORE = re.compile(r"\band\s+$")
-_PRONOUN_START = re.compile(r"^\W*(?:it|this|this condition|this disorder|this form|this type|the condition|"
-                            r"the disorder|they)\b")
+_PRONOUN_START = re.compile(r"^\W*(?:this\s+(?:condition|disorder|form|type|kind|variant)|it|this|the\s+condition|"
+                            r"the\s+disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
 # A line's label: "A: ..." or "- A: ..." (a name of at most six words before the first colon).
 _LABEL_BEFORE = re.compile(r"\W*(?P<name>[\w'-]+(?:\s+[\w'-]+){0,5})\s*:")
@@ -274,6 +282,8 @@ def _alias_names(analysis: DocumentAnalysis, sentence: Sentence, start: int) -> 
         if not text or not re.match(r"[a-z0-9]", text):
             before_separator = separator
             continue
+        if names and _ALIAS_CUE.search(text):
+            break  # "also called A, and since 2004 known as B": the next cue reads B
         inside = [m for m in sentence.mentions if piece_start <= m.start and m.end <= piece_end]
         mention = _type_of(sentence, inside)
         covers = mention is not None and len(text) <= (mention.end - mention.start) + 4
@@ -354,8 +364,9 @@ def _aliases(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
         target = _target_before(analysis, sentence, cue_start)
         if target is None:
             continue
-        if target.start == target.end:
-            # "This is termed A" under A's heading: the text names what it describes, no second name.
+        if target.start == target.end and not _FORMER_NAME.search(cue.group(0)):
+            # "This is termed A" under A's heading: the text names what it describes, no second name ("This form was
+            # previously known as A" gives it a former one).
             names = [(written, mention) for written, mention in names if mention is None or mention.name != target.name]
         between = analysis.folded[target.end:cue_start] if target.end > sentence.start else sentence.folded[: cue.start()]
         polarity = "negated" if _NEGATED_GAP.search(between) else "asserted"
@@ -421,6 +432,9 @@ def _parenthetical_aliases(analysis: DocumentAnalysis, sentence: Sentence) -> It
         inner_start = mention.end + parenthesis.start("inner")
         inner_mentions = [m for m in sentence.mentions if inner_start <= m.start and m.end <= inner_start + len(inner)]
         written = " ".join(inner.lower().split())
+        if _ABBREVIATION.match(inner) and not inner_mentions \
+                and not abbreviates(inner, analysis.text[target.start:mention.end]):
+            continue  # "(V122I)", "(FHM1)": a variant's code or a subtype's label, not this name shortened
         if _ABBREVIATION.match(inner):
             inner_mention = inner_mentions[0] if inner_mentions else None
             if inner_mention is not None and inner_mention.name != target.name:
@@ -537,7 +551,7 @@ def _subtypes(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
         after = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
         parent_mention = _first_named(after)
         parent = condition if parent_mention is None or parent_mention.kind in ("condition", "scope") else parent_mention.name
-        child = _subject_before(analysis, sentence, sentence.start + cue.start())
+        child = _subject_past_apposition(analysis, sentence, sentence.start + cue.start())
         if child and child != parent:
             negated = bool(re.search(r"\bnot\b|\bno\s+longer\b|\bnever\b|\brather\s+than\s*$|\binstead\s+of\s*$",
                                      sentence.folded[max(0, cue.start() - 40):cue.start()]))
@@ -559,7 +573,7 @@ def _form_of_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cl
                     m.kind in TYPE_LIKE and m.end == sentence.start + cue.start() for m in sentence.mentions):
                 continue  # the apposition describes a type named right before it, nothing else
             at = sentence.start + cue.start()
-            child = _subject_before(analysis, sentence, at)
+            child = _subject_past_apposition(analysis, sentence, at)
             children = _coordinated_before(analysis, sentence, at) if plural else [child] if child else []
             for name in children:
                 if name != mention.name:
@@ -689,7 +703,8 @@ def _subject_past_apposition(analysis: DocumentAnalysis, sentence: Sentence, pos
     """The subject of a verb at ``position``, past an apposition: in "A, once regarded as a form of B, is now
     classed with C" the verb's subject is A, not B."""
     head = analysis.folded[sentence.start:position]
-    apposition = re.search(r"^(?P<subject>[^,]*?),[^,]{3,120},\s*$", head)
+    apposition = re.search(r"^(?P<subject>[^,]*?),[^,]{3,120},\s*(?:(?:is|are|was|were)\s+(?:\w+\s+){0,3}?"
+                           r"(?:a|an|one)\s+(?:[\w-]+\s+){0,2})?$", head)
     if apposition:
         named = [m for m in sentence.mentions if m.kind in TYPE_LIKE
                  and m.end <= sentence.start + apposition.end("subject")]
