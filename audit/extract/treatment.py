@@ -19,6 +19,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
+from audit.extract.lexicon import Mention
 from audit.extract.cues import CLAUSE_SPLIT_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN, comment_dash
 
 FACET = "treatment"
@@ -29,6 +30,15 @@ _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used
                        r"shrink\w*|dissolv\w*|resolv\w*|offer\w*|recommend\w*|give|given|gives|works?|"
                        r"contraindicated|withdrawn|pulled|abandoned|superseded|replaced|inject\w*|infus\w*|reserved|available|trials?|enrol\w*|"
                        r"tried|studied|tested|ineffective|useless|work|did\s+nothing|swear\s+by|avoid\w*)\b")
+# A person's own use, outside a treatment section: "I take X", "I'm on X", "most of us are on X", "we carry an X",
+# "my son gets X"; and advice to do so at the start of a clause ("first thing: get an X").
+_PERSONAL_USE = re.compile(
+    r"(?:\b(?:i|we|you|he|she|they|us|(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?(?:son|daughter|child|kid|baby|boy|"
+    r"girl|husband|wife|partner|mum|mom|mother|dad|father|brother|sister)s?|i'?m|i'?ve|we'?re|we'?ve|he'?s|she'?s|"
+    r"they'?re)\s+(?:(?:also|still|now|just|both|all|only|already|usually|currently|always|have|has|had|been|was|were|"
+    r"are|is|am)\s+){0,3}|(?:^|[:;]\s)\W*(?:always\s+|also\s+|just\s+)?)"
+    r"(?:take|takes|took|taking|carry|carries|carried|carrying|get|gets|got|getting|on|started|starting|tried|trying|"
+    r"need|needs)\s+(?:[\w-]+\s+){0,3}?$")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
@@ -128,12 +138,12 @@ def _own_part(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> st
     return sentence.folded[cuts[part]:cuts[part + 1]]
 
 
-def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> bool:
+def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]], treatments) -> bool:
     """A negation in the treatment's own clause that governs it (not one about the condition elsewhere). In a
     list of treatments ("A, B and C do not work") the negation after the last item governs every item."""
     start, end = sentence.rel(mention.start), sentence.rel(mention.end)
     clause_start, clause_end = next(((a, b) for a, b in clauses if a <= start < b), (0, len(sentence.folded)))
-    end = _list_end(sentence, mention, clause_end)
+    end = _list_end(sentence, mention, clause_end, treatments)
     after = sentence.folded[end:clause_end]
     before = sentence.folded[clause_start:start]
     if _CONDITION_BEFORE.search(before):
@@ -171,10 +181,10 @@ def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], tar
     return targets[0].name if targets and index == 0 else ""
 
 
-def _list_end(sentence: Sentence, mention, clause_end: int) -> int:
+def _list_end(sentence: Sentence, mention, clause_end: int, treatments) -> int:
     """The end of the list of treatments a mention opens ("antihistamines, corticosteroids and epinephrine")."""
     end = sentence.rel(mention.end)
-    for other in sentence.mentions_of("treatment"):
+    for other in treatments:
         other_start = sentence.rel(other.start)
         if other_start < end or other_start >= clause_end:
             continue
@@ -184,14 +194,50 @@ def _list_end(sentence: Sentence, mention, clause_end: int) -> int:
     return end
 
 
+# Coordination with a shared head or modifier: "H1 and H2 blockers", "X carbonate or hydroxide", "A/B blockers".
+_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<word>\w[\w-]*)(?:\s+(?:and|or)\s+|\s*/\s*)$")
+_WORD_AFTER = re.compile(r"(?:\s+(?:and|or)\s+|\s*/\s*)(?P<word>\w[\w-]*)(?![\w-])")
+
+
+def _elided(analysis: DocumentAnalysis, sentence: Sentence, treatments: list[Mention]) -> list[Mention]:
+    """Treatments named by coordination with a lexicon name: in "H1 and H2 blockers" (the lexicon has both
+    full forms) the "H1" names the H1 blockers; in "aluminum carbonate or hydroxide", "hydroxide" names the
+    aluminum hydroxide. Only when the word with the shared words makes a whole form of the lexicon, and the
+    word is no part of another name."""
+    taken = [(m.start, m.end) for m in sentence.mentions]
+    found: list[Mention] = []
+    for mention in treatments:
+        words = analysis.folded[mention.start:mention.end].split()
+        if len(words) < 2:
+            continue
+        start = sentence.rel(mention.start)
+        before = _WORD_BEFORE.search(sentence.folded, max(0, start - 40), start)
+        after = _WORD_AFTER.match(sentence.folded, sentence.rel(mention.end))
+        for match, form in ((before, lambda w: " ".join([w, *words[1:]])), (after, lambda w: " ".join([*words[:-1], w]))):
+            if match is None:
+                continue
+            at, end = sentence.start + match.start("word"), sentence.start + match.end("word")
+            if any(a < end and at < b for a, b in taken):
+                continue
+            candidate = form(match.group("word"))
+            named = analysis.matcher.find(candidate)
+            if len(named) == 1 and named[0].kind == "treatment" and (named[0].start, named[0].end) == (0, len(candidate)):
+                found.append(Mention("treatment", named[0].name, at, end))
+    return found
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     for sentence in analysis.sentences_for(FACET):
         treatments = sentence.mentions_of("treatment")
         if not treatments or sentence.is_question:
             continue
         if "treatment" not in sentence.sections and not _TREATING.search(sentence.folded) \
-                and not _introduced_as_treatment(analysis, sentence):
+                and not _introduced_as_treatment(analysis, sentence) \
+                and not any(_PERSONAL_USE.search(sentence.folded, 0, sentence.rel(m.start)) for m in treatments):
             continue
+        elided = _elided(analysis, sentence, treatments)
+        if elided:
+            treatments = sorted([*treatments, *elided], key=lambda m: m.start)
         targets = sentence.mentions_of(*TYPE_LIKE, "population", "scope")
         hedge = HEDGE_PATTERN.search(sentence.folded)
         negated = NEGATION_PATTERN.search(sentence.folded)
@@ -200,7 +246,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         for mention in treatments:
             if _is_cause(sentence, mention.start, mention.end):
                 continue
-            denied = _is_denied(sentence, mention, clauses)
+            denied = _is_denied(sentence, mention, clauses, treatments)
             if (mention.name, denied) in seen:
                 continue
             # one claim per treatment and polarity: "A does not work in children, although A may help teenagers"
