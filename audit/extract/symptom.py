@@ -58,7 +58,7 @@ from audit.extract.typicality import (BAND_PATTERN, NOT_A_DENIAL, TYPICALITY_RAN
 
 FACET = "symptom"
 
-_RELIEF = re.compile(r"\b(?:manag\w*|reliev\w*|reduc\w*|control\w*|treat\w*|eas\w*|alleviat\w*|prevent\w*|for)\s+"
+_RELIEF = re.compile(r"\b(?:manag\w*|reliev\w*|reduc\w*|control\w*|treat\w*|eas\w*|alleviat\w*|prevent\w*|avoid\w*|for)\s+"
                      r"(?:\w+\s+){0,2}$")
 # "Pain usually subsides when ...": the symptom going away, not a claim that it occurs.
 _RELIEF_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:subsides?|resolves?|improves?|goes\s+away|go\s+away|disappears?|"
@@ -102,12 +102,35 @@ _OTHER_CONDITION = re.compile(r"\b(?:a|an|another|the)\s+(?:separate|different|d
 # The symptom's name modifying a noun: "nausea meds", "pain relievers", "a headache pain diary".
 _NAMES_A_REMEDY = re.compile(r"\s+(?:meds|medications?|medicines?|drugs?|relievers?|killers?|pills?|tablets?|"
                              r"management|clinics?|specialists?|diar(?:y|ies)|scores?|scales?|questionnaires?|"
-                             r"relief|control)\b")
+                             r"relief|control|mechanisms?|cent(?:er|re)s?|receptors?|thresholds?|pathways?)\b")
+# "X-related arthritis", "X-induced": the symptom's name inside a compound about something else (read in the text,
+# where the hyphen is kept)
+_COMPOUND_AFTER = re.compile(r"-(?:related|associated|induced|like|based|type)\b")
 _NON_BEFORE = re.compile(r"\bnon\s?$")  # "a non-itchy rash" (folding turns the hyphen into a space)
 _ANTI_BEFORE = re.compile(r"\banti\s*$")  # "anti-nausea" (folding turns the hyphen into a space)
 _EXCEPT = re.compile(r"\b(?:except|apart\s+from|other\s+than|besides|unlike|outside)\b")
 _CONTRAST = re.compile(r"\b(?:whereas|while|but|although|though|however|unlike)\b|;")
 _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
+# A hypothetical person whose symptom is an instruction's condition, not a statement: "a child with X and a fever
+# should be checked for an infection"
+_HYPOTHETICAL_HOLDER = re.compile(r"\b(?:a|an|any|every|your)\s+(?:\w+\s+)?(?:child|person|patient|adult|baby|infant|"
+                                  r"toddler|kid|teen|someone|anyone|anybody)\s+(?:with|who\s+(?:has|have|develops?|gets?|"
+                                  r"shows?))\b[^,;.]*$")
+_INSTRUCTION_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:should|must|needs?\s+to|ought\s+to)\b")
+# A negation closed inside a conditional or relative clause before the symptom does not deny it: "if intake cannot
+# keep up, dehydration develops", "fevers that the doctors could never explain, turned out to be dehydration"
+_CLOSED_NEGATION = re.compile(r"\b(?:if|unless|when|whenever|that|which|who|whom)\b[^,;]*?(?:\b(?:not|never|cannot|no)|"
+                              r"n't)\s+\w[^,;]*,")
+# A name learned from a greeting ("Hi tired, ...", "thanks @tired"): where the same word opens a sentence before a
+# comma or dash ("tired - one more tip"), it addresses someone
+_GREETING = re.compile(r"\b(?:hi|hey|hello|dear|thanks|thank\s+you|thx)\s+@?(?P<name>[\w'-]+)\s*[,!:]|@(?P<at>[\w'-]+)")
+_ADDRESS_BEFORE = re.compile(r"^\W*(?:(?:hi|hey|hello|dear|thanks|thank\s+you|thx|also|and|ok|okay)\W+)*@?$")
+_ADDRESS_AFTER = re.compile(r"\s*[,!:]|\s[-\u2013\u2014 ]\s")
+
+
+def _addressed_names(analysis: DocumentAnalysis) -> frozenset[str]:
+    """Words a document uses as someone's name in a greeting or an @-mention."""
+    return frozenset((m.group("name") or m.group("at")) for m in _GREETING.finditer(analysis.folded))
 
 
 _RELATIVE = re.compile(r"(?:which|that)\s+(?=(?:is|are|was|were|occurs?|develops?|appears?|affects?)\b)")
@@ -144,6 +167,11 @@ def _list_intro_cue(analysis: DocumentAnalysis, sentence: Sentence) -> str:
     text = _masked(intro)
     cues = clause_cues(text)
     return text if cues and cues[-1].tier > 0 else ""
+
+
+# Where a list item's head ends and its description begins: "Nocturia - waking at night, which leads to daytime
+# fatigue": the introduction ("The cardinal features are:") is said of the head, not of what the description names.
+_ITEM_DESCRIPTION = re.compile(r"\s[-\u2013\u2014 ]\s|,\s*(?:which|that|leading|causing)\b|\b(?:leads?|leading)\s+to\b|:")
 
 
 _REPEATED_HEAD = re.compile(r"^\W*(?P<head>[^\W\d][\w' ]{0,40}?)\s{3,}")
@@ -263,6 +291,7 @@ def _band_before(analysis: DocumentAnalysis, sentence: Sentence, offset: int,
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     block_types: dict[int, str] | None = None
+    names: frozenset[str] | None = None
     bands: dict[int, tuple[list, list]] = {}
     for sentence in analysis.sentences_for(FACET):
         symptoms = sentence.mentions_of("symptom")
@@ -296,10 +325,18 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                         or CONDITIONAL_BEFORE_PATTERN.search(before):
                     continue
                 if _RELIEF_AFTER.match(sentence.folded[end:clause_end]) or _NAMES_A_REMEDY.match(sentence.folded, end) \
+                        or _COMPOUND_AFTER.match(sentence.text, end) \
                         or _ANTI_BEFORE.search(sentence.folded, 0, start):
                     continue  # "nausea meds", "a pain diary", "anti-nausea drugs": the word names something else
                 if any(t.end <= mention.start and sentence.rel(t.start) >= clause_start for t in treatments):
                     continue  # "propranolol can cause nausea": a side effect, not a symptom of the condition
+                if _HYPOTHETICAL_HOLDER.search(before) and _INSTRUCTION_AFTER.match(sentence.folded, end):
+                    continue
+                if names is None:
+                    names = _addressed_names(analysis)
+                if sentence.folded[start:end] in names and _ADDRESS_BEFORE.match(sentence.folded, 0, start) \
+                        and _ADDRESS_AFTER.match(sentence.folded, end):
+                    continue  # "Hi tired, ...": a name, not a symptom
                 cue: Cue | None = read(clause_masked, cues, start - clause_start, end - clause_start)
                 if cue is None and relative and not sentence.folded[end:clause_end].strip(" ,"):
                     # "Nausea, which is usually present, ...": the relative clause is said of the term before it
@@ -308,14 +345,17 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     if cue is not None:
                         clause = clause + sentence.folded[clause_end:clause_end + len(relative)]
                 denied = (mention.negated or _NON_BEFORE.search(sentence.folded, 0, start) is not None
-                          or _is_negated(denial_text[: start - clause_start])
+                          or _is_negated(_CLOSED_NEGATION.sub(" ", denial_text[: start - clause_start]))
                           or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:]))
                           or bool(cue and cue.negates))
                 attribute = _ATTRIBUTE_DENIAL.match(clause, end - clause_start)
                 if attribute and not denied and cue is not None and not cue.cancels \
                         and end - clause_start <= cue.start < attribute.end():
                     cue = None  # "the nausea is usually not severe": "usually" is said of the severity
-                if cue is None and sentence.block.kind == "item":
+                if cue is None and sentence.block.kind == "item" and (
+                        not _ITEM_DESCRIPTION.search(sentence.folded, 0, start)
+                        or any(m.name == mention.name and not _ITEM_DESCRIPTION.search(
+                            sentence.folded, 0, sentence.rel(m.start)) for m in symptoms)):
                     cue_text = _list_intro_cue(analysis, sentence)  # "Symptoms may include:" then "- seizures"
                 else:
                     cue_text = ""
