@@ -57,6 +57,16 @@ _ACCOUNTS_FOR = re.compile(
 _IN_PROPER_NAME = re.compile(r"(?:[A-Z][\w'-]*\s+)*(?:Rare|Common|Uncommon)(?:\s+[A-Z][\w'-]*)+")
 _AMONG_OPENING = re.compile(rf"\W*(?:among|of|within|in)\s+(?:the\s+)?(?P<words>(?:[a-z][\w-]*\s+){{1,3}}?)"
                             rf"{TYPE_NOUN_PATTERN}\s*,")
+# "In children, ...", "Among people with B, ...", "in developing countries, where ..., ...": a group a clause opens with.
+_FRONTED = re.compile(r"\W*(?:in|among|for)\s+(?:the\s+)?(?P<words>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s*,")
+# Openings that name no group: "In most cases,", "In general,", "In our clinic,".
+# Modifiers that do not narrow a group ranked in ("Among the main forms,"); "inherited", "congenital" do.
+_RANK_GENERIC = {"main", "major", "primary", "principal", "different", "distinct", "basic", "broad", "general", "key",
+                 "separate", "recognized", "recognised", "known", "clinical", "specific", "core", "important", "common",
+                 "chief", "leading", "established", "official", "classic", "classical", "various", "several", "many"}
+_NOT_A_GROUP = {"most", "general", "fact", "addition", "short", "summary", "practice", "total", "particular", "contrast",
+                "comparison", "brief", "other", "this", "that", "these", "those", "my", "our", "your", "their", "some",
+                "many", "all", "any", "each", "both", "recent", "rare", "practice", "theory", "turn", "sum", "one"}
 _RANKED_IN = re.compile(r"\s+(?:of|among|within)\s+(?:the\s+|all\s+)?")
 # "(the most common type) overall is A", "(... of B) in adults is A": what stands between a rank and its subject.
 _RANK_VERB = re.compile(r"[\s,]*(?:(?:overall|worldwide|by\s+far|(?:in|among)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)[\s,]+)?"
@@ -191,12 +201,22 @@ def _population(sentence: Sentence, cue_end: int) -> str:
 
 
 def _among_scope(sentence: Sentence, cue_end: int) -> str:
-    """"Among the congenital forms, A is the most common": the words that narrow the group ranked in."""
-    among = _AMONG_OPENING.match(sentence.folded)
-    if among is None or among.end() > cue_end - sentence.start:
+    """"Among the congenital forms, A is the most common" and "In children, A is ...; in developing countries, B is
+    ...": the words that narrow the group ranked in, from an opening phrase of the rank's own clause."""
+    relative_end = cue_end - sentence.start
+    clause_start = max((m.end() for m in re.finditer(r";", sentence.folded[:relative_end])), default=0)
+    among = _AMONG_OPENING.match(sentence.folded, clause_start)
+    if among is not None and among.end() <= relative_end:
+        words = [w for w in among.group("words").split() if w not in _OF_TRIVIAL and w not in _RANK_GENERIC]
+        return " ".join(words)
+    fronted = _FRONTED.match(sentence.folded, clause_start)
+    if fronted is None or fronted.end() > relative_end or fronted.group("words").split()[0] in _NOT_A_GROUP:
         return ""
-    words = [w for w in among.group("words").split() if w not in _GENERIC_MODIFIERS and w not in _OF_TRIVIAL]
-    return " ".join(words)
+    start, end = sentence.start + fronted.start("words"), sentence.start + fronted.end("words")
+    populations = [m for m in sentence.mentions if start <= m.start and m.end <= end and m.kind == "population"]
+    if populations and populations[0].end - populations[0].start == end - start:
+        return populations[0].name
+    return " ".join(fronted.group("words").split())
 
 
 def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) -> str:
@@ -317,6 +337,18 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _occurrence(analysis, sentence)
 
 
+_ATTRIBUTIVE_TYPE_NOUN = re.compile(rf"\s+(?:\w+\s+)?{TYPE_NOUN_PATTERN}\s+of\b")
+
+
+def _symptom_is_subject(sentence: Sentence, cue_start: int) -> bool:
+    """Whether the first name in the clause before an occurrence word is a symptom's."""
+    before = sentence.folded[:cue_start]
+    clause_start = max((m.end() for m in re.finditer(r"[;:]|,\s+(?:but|while|whereas|and)\b", before)), default=0)
+    first = next((m for m in sentence.mentions
+                  if clause_start <= m.start - sentence.start < cue_start and m.kind != "population"), None)
+    return first is not None and first.kind == "symptom"
+
+
 def _occurrence(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     folded = sentence.folded
     for cue in _OCCURRENCE.finditer(folded):
@@ -333,6 +365,13 @@ def _occurrence(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
         if name and sentence.text[cue.start("word")].isupper() \
                 and (cue.start("word") > 0 or len(name.group(0).split()) >= 3):
             continue  # "the Living Rare Porphyria Circle": a capitalised word inside an organisation's name
+        if _symptom_is_subject(sentence, cue.start()):
+            continue  # "Nausea is rare in children with X": how typical a symptom is, not how rare X is
+        if _ATTRIBUTIVE_TYPE_NOUN.match(folded, cue.end("word")) and re.search(r"\bthe\s+$", folded[:cue.start("word")]):
+            before = [m for m in sentence.mentions if m.end <= at]
+            if not before or before[-1].kind not in TYPE_LIKE \
+                    or not re.fullmatch(r"\s*,?\s*the\s+", analysis.folded[before[-1].end:at]):
+                continue  # "X, the common type of C" with X outside the lexicon: said of X, not of C
         subjects = _subjects_near(analysis, sentence, sentence.start + cue.start(), sentence.start + cue.end())
         if subjects:
             value = _value(cue.group("word"), cue.group("degree"))

@@ -113,8 +113,9 @@ def _what_it_counts(analysis: DocumentAnalysis, sentence: Sentence, match: re.Ma
     if inside:
         return inside[-1].name, ""
     parent = _parent_of_clause(analysis, sentence, match.start())
-    if parent is not None and (parent[0] != topic.condition.name or not _SUBTYPE_NOUN.match(match.group("noun"))):
-        return parent
+    if parent is not None and (parent[0] != topic.condition.name or parent[1]
+                               or not _SUBTYPE_NOUN.match(match.group("noun"))):
+        return parent  # a type's or a scope's own subtypes ("Paediatric X itself has two subtypes")
     if _SUBTYPE_NOUN.match(match.group("noun")) and sentence.context_type:
         return sentence.context_type, ""  # "Doctors recognise four subtypes" under a type's heading
     return topic.condition.name, ""
