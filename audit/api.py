@@ -101,6 +101,7 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
     claim_columns: dict[str, list] = {column: [] for column in CLAIM_COLUMNS}
     unchecked: dict[str, range] = {}  # cache key -> its rows, for documents whose rows were never validated
     chunks: list[tuple[str, range]] = []  # per document, in order: its cache key (its id without a cache) and rows
+    keys: list[str | None] = []  # per source row, its cache key
     validated = validated_keys(cache)
     row_values = itemgetter(*CLAIM_COLUMNS)
     # disable=None: tqdm shows the bar only on a terminal, so logs and CI stay clean.
@@ -115,6 +116,7 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
                 claim_columns[column].extend(values)
         key = cache_key(payload["sha256"], corpus.topic.digest, entry.path.suffix, entry.id) if cache.folder else None
         rows = range(first, len(claim_columns["claim_id"]))
+        keys.append(key)
         chunks.append((key or entry.id, rows))
         if key is None or key not in validated:
             unchecked[key or entry.id] = rows
@@ -131,7 +133,9 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
     return ExtractResult(corpus=corpus, sources=sources, claims=claims, extracted_dir=out,
                          texts_dir=(out / "text") if out is not None else None,
                          texts=texts if out is None else None,
-                         reused_texts_dir=publication.folder("extracted") / "text" if publication is not None else None)
+                         reused_texts_dir=publication.folder("extracted") / "text" if publication is not None else None,
+                         claim_digests={source_id: key for source_id, key in zip(sources["source_id"], keys)}
+                         if cache.folder is not None else None)
 
 
 def _write_claims(path: Path, claims: pd.DataFrame, chunks: list[tuple[str, range]], published: Path,
@@ -223,7 +227,7 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
     topic = result.corpus.topic
     texts = LazyTexts(result)  # one lazy reader for GX, line numbers and the report
     state_file = state_path(cache_dir, result.corpus.folder) if cache_dir is not None else None
-    comparison = engine.compare(result.claims, result.sources, topic, state_file)
+    comparison = engine.compare(result.claims, result.sources, topic, state_file, result.claim_digests)
     if baseline is not None:
         comparison.findings = baseline.apply(comparison.findings)
     # findings.csv is written from the published one where a finding's rows are unchanged (audit.csvchunks)

@@ -31,6 +31,9 @@ class ExtractResult:
     texts: dict[str, str] | None = None  # the cleaned texts when none were written (write=False)
     # Where a text not staged is: the published folder, when the run reused its unchanged file.
     reused_texts_dir: Path | None = None
+    # Per source, the document cache key its claims were extracted under (the rows are a function of it);
+    # None when the run had no cache. The comparison tells changed sources by it without hashing rows.
+    claim_digests: dict[str, str] | None = None
 
     def moved_to(self, folder: Path) -> None:
         """Point at the published folder once the staged one has been published there."""

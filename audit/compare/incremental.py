@@ -102,10 +102,21 @@ def _fingerprint(sources: pd.DataFrame, topic, rules: list[Rule]) -> str:
     return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
 
 
-def source_digests(claims: pd.DataFrame) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """Per source: a digest of its claim rows (in order), and the subjects they speak of."""
+def source_digests(claims: pd.DataFrame, known: dict[str, str] | None = None
+                   ) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Per source with claims: a digest of its claim rows (in order), and the subjects they speak of.
+
+    ``known``: per source, a key its rows are a function of (the document cache key they were
+    extracted under): it stands for the digest, and 530,000 rows are not hashed.
+    """
     if not len(claims):
         return {}, {}
+    if known is not None:
+        pairs = claims[["source_id", "subject"]].drop_duplicates()
+        found: dict[str, set[str]] = {}
+        for source_id, subject in zip(pairs["source_id"].tolist(), pairs["subject"].tolist()):
+            found.setdefault(source_id, set()).add(subject)
+        return ({s: f"key:{known[s]}" for s in found}, {s: frozenset(subjects) for s, subjects in found.items()})
     row_hashes = pd.util.hash_pandas_object(claims, index=False).to_numpy().tolist()
     digests: dict[str, "hashlib._Hash"] = {}
     subjects: dict[str, set[str]] = {}
@@ -159,12 +170,12 @@ def build_all(ctx: Context, rules: list[Rule]) -> dict[str, RuleState]:
 
 
 def build_questions(ctx: Context, rules: list[Rule], state: CompareState | None, fingerprint: str,
-                    build=build_all) -> tuple[dict[str, RuleState], CompareState]:
+                    build=build_all, digests: dict[str, str] | None = None) -> tuple[dict[str, RuleState], CompareState]:
     """Each rule's questions, rebuilt only where ``state`` (the previous run's) no longer holds.
 
     ``build(ctx, rules)`` builds rules whole when nothing can be kept (:func:`build_all`, or an engine's).
     """
-    digests, subjects = source_digests(ctx.claims)
+    digests, subjects = source_digests(ctx.claims, digests)
     usable = state is not None and state.fingerprint == fingerprint and set(state.source_digests) | set(digests) \
         <= set(ctx.source_ids)
     if not usable:
@@ -231,10 +242,12 @@ def state_path(cache_dir: str | Path, corpus_folder: str | Path) -> Path:
 
 
 def compare_incremental(claims: pd.DataFrame, sources: pd.DataFrame, topic, state_file: str | Path,
-                        rules: list[Rule] | None = None, build=build_all) -> ComparisonResult:
+                        rules: list[Rule] | None = None, build=build_all, digests: dict[str, str] | None = None
+                        ) -> ComparisonResult:
     """:func:`audit.compare.compare`, rebuilding only what changed since the run that wrote ``state_file``.
 
-    ``build`` builds every rule's questions when none can be kept (see :func:`build_questions`).
+    ``build`` builds every rule's questions when none can be kept (see :func:`build_questions`); ``digests``
+    stand for the rows' (:func:`source_digests`).
     """
     from audit.compare import _judge_all, _sorted_questions, without_cyclic_gc
     from audit.compare.rules import get_rules
@@ -244,7 +257,7 @@ def compare_incremental(claims: pd.DataFrame, sources: pd.DataFrame, topic, stat
     fingerprint = _fingerprint(ctx.sources, topic, rules)
     path = Path(state_file)
     with without_cyclic_gc():  # the state too is many small objects that live to the end
-        built, state = build_questions(ctx, rules, load_state(path), fingerprint, build)
+        built, state = build_questions(ctx, rules, load_state(path), fingerprint, build, digests)
         result = _judge_all(ctx, rules, _sorted_questions(rules, {code: s.questions for code, s in built.items()}))
         save_state(path, state)
     return result

@@ -6,8 +6,8 @@ offer the same methods:
 - ``documents(corpus, cache)``: (entry, payload) per source, in manifest
   order. Per-document work is pure (:mod:`audit.engine.documents`), so an
   engine changes speed, never output.
-- ``compare(claims, sources, topic, state_file=None)``: the compare stage
-  (incremental with a ``state_file``, :mod:`audit.compare.incremental`).
+- ``compare(claims, sources, topic, state_file=None, digests=None)``: the compare stage
+  (incremental with a ``state_file``, :mod:`audit.compare.incremental`; ``digests`` spare it hashing rows).
 - ``close()``.
 
 ``local`` (:mod:`audit.engine.local`, the default) runs on this machine with
@@ -31,7 +31,7 @@ class Engine(Protocol):
 
     def documents(self, corpus, cache) -> Iterator: ...
 
-    def compare(self, claims, sources, topic, state_file=None): ...
+    def compare(self, claims, sources, topic, state_file=None, digests=None): ...
 
     def close(self) -> None: ...
 

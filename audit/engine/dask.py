@@ -154,11 +154,11 @@ class DaskEngine:
                     cache.put(key, payload)
             yield entry, payload
 
-    def compare(self, claims, sources, topic, state_file=None):
+    def compare(self, claims, sources, topic, state_file=None, digests=None):
         """The comparison, its questions built on the cluster; with ``state_file``, incremental (only the
         first run's full build goes to the cluster: a rebuild after a few changes is small)."""
         if state_file is not None:
-            return compare_incremental(claims, sources, topic, state_file, build=self.build_questions)
+            return compare_incremental(claims, sources, topic, state_file, build=self.build_questions, digests=digests)
         return compare(claims, sources, topic, build=self.build_questions)
 
     def build_questions(self, ctx: Context, rules: list[Rule]) -> dict[str, RuleState]:

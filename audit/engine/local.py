@@ -65,13 +65,14 @@ class LocalEngine:
                                  initargs=(corpus, cache.folder, os.getpid())) as pool:
             yield from zip(corpus.sources, pool.map(_process_in_worker, corpus.sources, chunksize=32))
 
-    def compare(self, claims, sources, topic, state_file=None):
-        """The comparison, in this process; with ``state_file``, incremental."""
+    def compare(self, claims, sources, topic, state_file=None, digests=None):
+        """The comparison, in this process; with ``state_file``, incremental (``digests``: see
+        :func:`audit.compare.incremental.source_digests`)."""
         from audit.compare import compare
         from audit.compare.incremental import compare_incremental
 
         if state_file is not None:
-            return compare_incremental(claims, sources, topic, state_file)
+            return compare_incremental(claims, sources, topic, state_file, digests=digests)
         return compare(claims, sources, topic)
 
     def close(self) -> None:
