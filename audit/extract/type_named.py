@@ -255,6 +255,21 @@ def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | Non
     return None
 
 
+# Between a broad name and the narrower one a list item qualifies it with: ", rheumatoid factor negative (", ", ".
+_QUALIFIER = re.compile(r"\s*,\s*(?:(?!(?:including|includes|such|like|e\.g|and|or|with|without|which|that|see|not|vs)\b)"
+                        r"[\w-]+\s+){0,4}?\(?\s*")
+
+
+def _qualified_by(analysis: DocumentAnalysis, sentence: Sentence, first) -> object | None:
+    """The narrower type a list item names right after the broad one it opens with, or None."""
+    following = next((m for m in sentence.mentions if m.start >= first.end), None)
+    if following is None or following.kind not in TYPE_LIKE or following.name == first.name:
+        return None
+    if not _QUALIFIER.fullmatch(analysis.folded[first.end:following.start]):
+        return None
+    return following
+
+
 def _divided_type(sentence: Sentence) -> str | None:
     """The type a sentence says is divided ("B is further divided by severity:"), or None."""
     verb = _DIVIDED.search(sentence.folded)
@@ -292,12 +307,22 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
             previous = sentence  # no type, type noun or count before it: no list opens or goes on here
             continue
         parent, members = _enumerated(analysis, sentence, previous)
+        qualified = None
         if open_list is not None and sentence.start == sentence.block.start and not members:
             first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE), None)
             # The item names a type, not when it is a line about a symptom that a type comes late in ("- Fused
             # fingers and toes in the severe recessive form B").
             if first is not None and not any(m.kind == "symptom" and m.end <= first.start for m in sentence.mentions):
                 parent, members = open_list, [first.name]
+                narrower = _qualified_by(analysis, sentence, first)
+                if narrower is not None:
+                    qualified = first.name
+                    # "- Broad B, qualifier (Narrow A), which ...": the item is A, a subtype of the broad name it opens with
+                    members = [narrower.name]
+                    claims.append(Claim(source_id=analysis.document.source_id, facet="type_relation",
+                                        subject=narrower.name, object=first.name, value="subtype_of",
+                                        quote=sentence.text, start=sentence.start, end=sentence.end,
+                                        extractor="type_relation.qualified_item"))
         elif sentence.text.rstrip().endswith(":") and sentence.end == sentence.block.end and len(members) < 2 \
                 and _list_start(analysis, sentence, previous) is not None:
             open_list = parent
@@ -317,7 +342,8 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
         if "types" in sentence.sections and sentence.block.kind in ("heading", "item", "row"):
             first = sentence.mentions[0] if sentence.mentions else None
             at_start = first is not None and not re.search(r"[a-z]", sentence.folded[: first.start - sentence.start])
-            if first is not None and first.kind in TYPE_LIKE and at_start and first.name not in scoped:
+            if first is not None and first.kind in TYPE_LIKE and at_start and first.name not in scoped \
+                    and first.name != qualified:
                 claims.append(_claim(analysis, sentence, first.name, "type.heading"))
         copula_subject = _copula_subject(analysis, sentence)
         if copula_subject:
