@@ -200,16 +200,26 @@ def _population(sentence: Sentence, cue_end: int) -> str:
     return populations[0].name if populations else ""
 
 
+def _clause_start(sentence: Sentence, cue_end: int) -> int:
+    return max((m.end() for m in re.finditer(r";", sentence.folded[:cue_end - sentence.start])), default=0)
+
+
 def _among_scope(sentence: Sentence, cue_end: int) -> str:
-    """"Among the congenital forms, A is the most common" and "In children, A is ...; in developing countries, B is
-    ...": the words that narrow the group ranked in, from an opening phrase of the rank's own clause."""
+    """"Among the congenital forms, A is the most common": the words that narrow the group ranked in."""
     relative_end = cue_end - sentence.start
-    clause_start = max((m.end() for m in re.finditer(r";", sentence.folded[:relative_end])), default=0)
-    among = _AMONG_OPENING.match(sentence.folded, clause_start)
+    among = _AMONG_OPENING.match(sentence.folded, _clause_start(sentence, cue_end))
     if among is not None and among.end() <= relative_end:
         words = [w for w in among.group("words").split() if w not in _OF_TRIVIAL and w not in _RANK_GENERIC]
         return " ".join(words)
-    fronted = _FRONTED.match(sentence.folded, clause_start)
+    return ""
+
+
+def _fronted_scope(sentence: Sentence, cue_end: int) -> str:
+    """"In children, A is ...; in developing countries, B is ...": a group the rank's own clause opens with."""
+    relative_end = cue_end - sentence.start
+    if _AMONG_OPENING.match(sentence.folded, _clause_start(sentence, cue_end)):
+        return ""  # "Among the main forms,": a group of types, read by _among_scope
+    fronted = _FRONTED.match(sentence.folded, _clause_start(sentence, cue_end))
     if fronted is None or fronted.end() > relative_end or fronted.group("words").split()[0] in _NOT_A_GROUP:
         return ""
     start, end = sentence.start + fronted.start("words"), sentence.start + fronted.end("words")
@@ -251,7 +261,7 @@ def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) ->
                       analysis.folded[cue_end:following[0].start]) if following else None
     if within and following[0].kind == "population":
         return following[0].name
-    return ""
+    return _fronted_scope(sentence, cue_end)
 
 
 # A place named right after a rank (capitalised, as written): "in Europe", "in Mediterranean countries".
@@ -280,7 +290,7 @@ def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cla
                 continue  # "a more common form" compares; "the more common type" ranks
             start, end = sentence.start + cue.start(), sentence.start + cue.end()
             scope = _rank_scope(analysis, sentence, end) if pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB) \
-                else _among_scope(sentence, end)
+                else (_among_scope(sentence, end) or _fronted_scope(sentence, end))
             if pattern is _MOST_COMMON_NOUN and not scope:
                 scope = _modifier_scope(sentence, cue)
             subjects = _shared_noun_types(analysis, sentence, start) or _with_listed_labels(

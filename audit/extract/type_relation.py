@@ -187,6 +187,14 @@ def _row(analysis: DocumentAnalysis, sentence: Sentence, subject: str, value: st
                  extractor=extractor)
 
 
+def _outside(analysis: DocumentAnalysis, sentence: Sentence, subject: str, extractor: str, hedge: str) -> Iterator[Claim]:
+    """"A is not a form of <the condition>", "a separate disease": A is denied a place among the types, and a place
+    anywhere within the condition (so it clashes with "another name for B" or "a subtype of B", B a type)."""
+    condition = analysis.topic.condition.name
+    yield _row(analysis, sentence, subject, "separate_type", condition, extractor, polarity="negated", hedge=hedge)
+    yield _row(analysis, sentence, subject, "subtype_of", condition, extractor, polarity="negated", hedge=hedge)
+
+
 def _written(analysis: DocumentAnalysis, start: int, end: int) -> str:
     """Words as the source wrote them, lower-cased, spaces collapsed."""
     return " ".join(analysis.text[start:end].lower().split())
@@ -738,17 +746,18 @@ def _not_a_form(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
         subject = _subject_before(analysis, sentence, sentence.start + denial.start())
         if subject is None or subject == mention.name:
             continue
-        value = "separate_type" if mention.kind in ("condition", "scope") else "subtype_of"
-        obj = analysis.topic.condition.name if mention.kind in ("condition", "scope") else mention.name
-        yield _row(analysis, sentence, subject, value, obj, "type_relation.not_a_form", polarity="negated",
-                   hedge=_hedge(sentence, denial.start()))
+        if mention.kind in ("condition", "scope"):
+            yield from _outside(analysis, sentence, subject, "type_relation.not_a_form", _hedge(sentence, denial.start()))
+            continue
+        yield _row(analysis, sentence, subject, "subtype_of", mention.name, "type_relation.not_a_form",
+                   polarity="negated", hedge=_hedge(sentence, denial.start()))
 
 
 def _separate_condition(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     first = next((m for m in sentence.mentions if m.kind in NAMED_KINDS), None)
     if first is not None and first.kind in TYPE_LIKE and _SEPARATE_CONDITION.match(analysis.folded, first.end, sentence.end):
-        yield _row(analysis, sentence, first.name, "separate_type", analysis.topic.condition.name,
-                   "type_relation.separate_condition", polarity="negated", hedge=_hedge(sentence, first.end - sentence.start))
+        yield from _outside(analysis, sentence, first.name, "type_relation.separate_condition",
+                            _hedge(sentence, first.end - sentence.start))
 
 
 def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
@@ -816,8 +825,7 @@ def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
     for first, second, gap_start, gap_end in _pairs(sentence):
         if first.kind in TYPE_LIKE and second.kind in ("condition", "scope") \
                 and _DIFFERENT_BETWEEN.fullmatch(sentence.folded[gap_start:gap_end]):
-            yield _row(analysis, sentence, first.name, "separate_type", analysis.topic.condition.name,
-                       "type_relation.different", polarity="negated", hedge=_hedge(sentence, gap_start))
+            yield from _outside(analysis, sentence, first.name, "type_relation.different", _hedge(sentence, gap_start))
             continue
         if first.name == second.name or first.kind not in TYPE_LIKE or second.kind not in TYPE_LIKE:
             continue

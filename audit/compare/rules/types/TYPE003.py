@@ -17,7 +17,9 @@ class TYPE003(Rule):
     rule fires when sources disagree, including when two sources call it an
     alias of two different types, or when one source denies the placement
     another makes ("not a variant of B" against "a milder form of B"). A
-    denial is compatible with any other placement. "A subtype within the broader category of
+    denial is compatible with any other placement, except that one placing
+    the entity outside the condition altogether ("not a form of <the
+    condition>", "a separate disease") clashes with every place inside it. "A subtype within the broader category of
     <condition>" is compatible with any placement and only shown when the
     source says nothing more specific.
 
@@ -38,7 +40,8 @@ class TYPE003(Rule):
         relations = ctx.facet("type_relation")
         condition_names = ctx.topic.condition_names()
         for subject, rows in relations.groupby("subject", sort=True):
-            specific = rows[~((rows["value"] == "subtype_of") & rows["object"].isin(condition_names))]
+            specific = rows[~((rows["value"] == "subtype_of") & rows["object"].isin(condition_names)
+                              & (rows["polarity"] == "asserted"))]
             vague_only = rows[~rows["source_id"].isin(set(specific["source_id"]))]
             kept = pd.concat([specific, vague_only])
             positions = tuple(
@@ -50,13 +53,16 @@ class TYPE003(Rule):
                            ctx.silent(speaking))
 
     @staticmethod
-    def _clash(a, b) -> bool:
-        """Two placements by different sources that cannot both hold."""
+    def _clash(a, b, outside: frozenset[str] = frozenset()) -> bool:
+        """Two placements by different sources that cannot both hold. ``outside``: the values that place the entity
+        outside the condition ("not:subtype_of:<condition>")."""
         if set(a.sources) == set(b.sources):
             return False
         a_denied, b_denied = a.value.startswith("not:"), b.value.startswith("not:")
         if a_denied and b_denied:
             return False
+        if a.value in outside or b.value in outside:
+            return True  # outside the condition: no place inside it holds
         if a_denied or b_denied:  # "not a subtype of B" clashes only with "a subtype of B"
             return a.value.removeprefix("not:") == b.value.removeprefix("not:")
         return True
@@ -65,7 +71,8 @@ class TYPE003(Rule):
         if len(question.speaking) < 2:
             return None
         positions = question.positions
-        if not any(self._clash(a, b) for i, a in enumerate(positions) for b in positions[i + 1:]):
+        outside = frozenset(f"not:subtype_of:{name}" for name in ctx.topic.condition_names())
+        if not any(self._clash(a, b, outside) for i, a in enumerate(positions) for b in positions[i + 1:]):
             if all(not p.value.startswith("not:") for p in positions) and len(positions) == 1:
                 only = positions[0]
                 return self.agreement(question, f"All {len(only.sources)} sources that place {question.subject} "
