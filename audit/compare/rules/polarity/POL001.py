@@ -14,6 +14,9 @@ _BANDS = {
     ("asserted", "usually"): (0.50, 1.00),
     ("asserted", ""): (0.25, 1.00),       # stated as a feature, no hedge
     ("asserted", "often"): (0.30, 0.90),
+    # "Common symptoms include: ...": among the common ones, a label of the group rather than a frequency of each
+    # member; fits "some have it", not "rarely" or "usually absent"
+    ("asserted", "commonly"): (0.21, 0.90),
     ("asserted", "sometimes"): (0.03, 0.29),  # "some", "sometimes": a minority, under a third
     ("asserted", "rarely"): (0.00, 0.10),
     ("negated", "rarely"): (0.90, 1.00),  # "rarely without"
@@ -26,17 +29,23 @@ _BANDS = {
     ("negated", "possibly"): (0.00, 0.97),
 }
 _MODAL = re.compile(r"^(?:may|might|can|could)\b")
+# A frequency word that labels a group of symptoms ("common symptoms include", "frequent signs are"), not one
+_GROUP_LABEL = re.compile(r"^(?:the\s+)?(?:more\s+|most\s+|very\s+)?(?:common|frequent)\s+(?:\w+\s+)?"
+                          r"(?:symptoms|signs|features|complaints|manifestations|findings|problems)$")
 _NAMES = {"asserted": "present", "negated": "absent"}
 # A source's own position is its most specific statement: a stated frequency, then a plain statement, then
 # "may"/"can"/"some"; prose before headings, table cells and list labels.
-_SPECIFIC = {"usually": 3, "often": 3, "rarely": 3, "": 2, "sometimes": 1, "possibly": 0}
+_SPECIFIC = {"usually": 3, "often": 3, "rarely": 3, "": 2, "commonly": 2, "sometimes": 1, "possibly": 0}
 _FIELDS = [*QUOTE_FIELDS, "subject", "typicality", "extractor"]
 
 
 def stance(polarity: str, typicality: str, hedge: str = "") -> str:
-    """'usually absent', 'present', 'possibly present' ('sometimes' read from a modal alone is a possibility)."""
+    """'usually absent', 'present', 'possibly present' ('sometimes' read from a modal alone is a possibility,
+    'often' read from a group label alone is 'commonly')."""
     if typicality == "sometimes" and _MODAL.match(hedge):
         typicality = "possibly"
+    elif typicality == "often" and polarity == "asserted" and _GROUP_LABEL.match(hedge.split(";")[0].strip()):
+        typicality = "commonly"
     return f"{typicality + ' ' if typicality else ''}{_NAMES.get(polarity, polarity)}"
 
 
@@ -101,7 +110,10 @@ class POL001(Rule):
     usually absent against usually or plainly present, plainly absent against
     present, rarely against often, usually against sometimes, often ("many
     have it", at least about a third) against sometimes ("some have it", fewer
-    than a third). "Can cause
+    than a third). A grade read only from a label of a group ("Common
+    symptoms include: ...") says the symptom is among the common ones, not
+    how many have each: "commonly present" is compatible with "sometimes
+    present", not with "rarely" or "usually absent". "Can cause
     pain" is compatible with both "usually not painful" and "pain is a
     dominant symptom"; when every position is compatible, it is an agreement.
     Hedges are shown beside each quote.
