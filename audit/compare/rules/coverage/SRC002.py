@@ -12,17 +12,28 @@ KEY_SYMPTOM = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|d
 DESCRIBES_SYMPTOMS = 2  # a source that names at least this many symptoms describes them
 
 
+# A head word's ending that other wordings of the same word drop ("poor growth" / "grow slowly", "swelling" /
+# "swells"; not "-ation", which would make "urination" match any "urine")
+_SUFFIX = re.compile(r"(?:th|ing|ness|ed|es|s)$")
+
+
+def _stem(word: str) -> str:
+    stem = _SUFFIX.sub("", word)
+    return stem if len(stem) >= 4 else word
+
+
 def _head_words(ctx: Context, subject: str) -> tuple[str, ...]:
-    """The head words of a symptom's lexicon forms ("dark urine" -> "urine", "skin swelling" -> "swelling")."""
+    """The stems of the head words of a symptom's lexicon forms ("dark urine" -> "urine", "poor growth" -> "grow")."""
     term = ctx.topic.term("symptom", subject)
     forms = (*term.forms, term.name) if term is not None else (subject,)
-    heads = {form.lower().split()[-1] for form in forms if form.split()}
+    heads = {_stem(form.lower().split()[-1]) for form in forms if form.split()}
     return tuple(sorted(head for head in heads if len(head) >= 4))
 
 
 def _names_in_other_words(text: str, heads: tuple[str, ...]) -> bool:
-    """Whether a source's symptom sentences use a symptom's head word outside the lexicon's forms ("dark or
-    reddish urine"): then "never mentions it" would not be true, only that the lexicon missed its wording."""
+    """Whether a source's sentences with claims use a symptom's head word outside the lexicon's forms ("dark or
+    reddish urine", "grow slowly" for poor growth): then "never mentions it" would not be true, only that the
+    lexicon missed its wording."""
     return any(re.search(rf"\b{re.escape(head)}", text) for head in heads)
 
 
@@ -33,8 +44,9 @@ class SRC002(Rule):
     of the condition (or of one type), lists the sources that describe the
     symptoms (they name at least two) but never mention this one, in any
     wording the lexicon knows, asserted or denied, nor use the head word of its
-    names in their symptom sentences ("dark or reddish urine" names dark urine
-    in words the lexicon lacks). Not a contradiction: an
+    names, or its stem, in their sentences that state anything ("dark or
+    reddish urine" names dark urine, "grow slowly" names poor growth, in
+    words the lexicon lacks). Not a contradiction: an
     omission a reader of those articles would notice. Symptoms a source merely
     lists are not checked: articles choose which minor signs to name.
 
@@ -58,7 +70,8 @@ class SRC002(Rule):
         if not len(key):
             return
         mentioning = symptoms.groupby("subject")["source_id"].agg(set)
-        quotes = symptoms.groupby("source_id")["quote"].agg(lambda q: " ".join(q).lower())
+        claims = ctx.claims
+        quotes = claims.groupby("source_id")["quote"].agg(lambda q: " ".join(dict.fromkeys(q)).lower())
         for (subject, scope), rows in key.groupby(["subject", "scope"], sort=True):
             calling = set(rows["source_id"])
             heads = _head_words(ctx, subject)
