@@ -93,3 +93,10 @@ def test_a_parenthesis_that_does_not_abbreviate_the_name_defines_nothing(tmp_pat
     # an abbreviation the lexicon has already is the lexicon's
     text = "Alopecia totalis (AT) is rare. AT is severe."
     assert [name for _written, name in _with_abbreviations(matcher, text)] == ["alopecia totalis"] * 3
+
+
+def test_a_name_with_a_short_parenthesis_inside_is_the_name(tmp_path: Path):
+    matcher = _matcher(tmp_path)
+    text = "Frontal fibrosing (FF) alopecia is rising; frontal fibrosing (mostly in women) alopecia is not matched."
+    assert [(text[m.start:m.end], m.name) for m in matcher.find(fold(text), text=text)] == [
+        ("Frontal fibrosing (FF) alopecia", "frontal fibrosing alopecia")]

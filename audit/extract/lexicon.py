@@ -44,6 +44,8 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{0,3}")
 # "(CM)", "(DDEB)", "(IVIG)", "(SMA1)" right after a lexicon name: at least two capitals or digits.
 _DEFINED_ABBREVIATION = re.compile(r"[ \t]?\((?P<short>[A-Z][A-Za-z0-9-]{0,3}[A-Z0-9][A-Za-z0-9-]{0,6})\)")
 _VOWEL_Y = re.compile(r"[aeiou]y$")
+# A short parenthesis inside a name, between two words: "heavy chain (ah) amyloidosis" (folded text).
+_INSERTION = re.compile(r"(?<=\w) \([a-z0-9][a-z0-9-]{0,7}\)(?= \w)")
 
 
 def number_variants(form: str) -> tuple[str, ...]:
@@ -136,6 +138,7 @@ class LexiconMatcher:
                     and not text[start:end].isupper():
                 continue  # "at least", "At first": not the abbreviation "AT"
             candidates.append((start, -length, kind, name, negated, compound))
+        candidates += self._across_insertions(folded)
         candidates.sort()
         mentions: list[Mention] = []
         last_end = -1
@@ -147,6 +150,31 @@ class LexiconMatcher:
             last_end = end
         return mentions
 
+
+    def _across_insertions(self, folded: str) -> list[tuple]:
+        """Forms written with a short parenthesis inside ("heavy chain (AH) amyloidosis" for "heavy chain
+        amyloidosis"): the automaton runs again over the text without such parentheses, and a match that spans
+        one is kept with its offsets in the text as written."""
+        insertions = list(_INSERTION.finditer(folded))
+        if not insertions:
+            return []
+        pieces, origins, cursor = [], [], 0
+        for insertion in insertions:
+            pieces.append(folded[cursor:insertion.start()])
+            origins.extend(range(cursor, insertion.start()))
+            cursor = insertion.end()
+        pieces.append(folded[cursor:])
+        origins.extend(range(cursor, len(folded)))
+        squeezed = "".join(pieces)
+        found = []
+        for end_index, (length, kind, name, negated, compound) in self._automaton.iter(squeezed):
+            start, end = origins[end_index - length + 1], origins[end_index] + 1
+            if end - start == length:
+                continue  # no parenthesis inside: the first pass has it
+            if start > 0 and _is_word_char(folded[start - 1]) or end < len(folded) and _is_word_char(folded[end]):
+                continue
+            found.append((start, -(end - start), kind, name, negated, compound))
+        return found
 
     def with_defined_abbreviations(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` (of the whole ``text``, sorted) and the places where ``text`` writes an abbreviation

@@ -52,7 +52,7 @@ _GAP_TO_CUE = re.compile(r"^[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:\(\s*)?(?:[-\u201
                          r"(?:the\s+(?:form|type|kind|variant|condition|disorder|one)\s+)?"
                          r"(?:(?:is|are|was|were|used\s+to\s+be|has\s+been|have\s+been|had\s+been)\s+)?"
                          r"(?:(?:also|sometimes|often|now|once|still|widely|commonly)\s+)*$")
-_NEGATED_GAP = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?not\b|\bisn't\b|\baren't\b")
+_NEGATED_GAP = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?not\b|\bisn'?t\b|\baren'?t\b")
 _FORM_OF_BEFORE = re.compile(
     rf"\b(?:a|an|another|one|the)\s+(?:[\w-]+\s+){{0,3}}?{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
 _LIST_END = re.compile(r"[).;:]|\s(?:is|are|was|were|has|have|which|that|who|and\s+is|and\s+are|in|for|"
@@ -64,7 +64,8 @@ _CLASSIFIED_AS = re.compile(r"\b(?:is|are|was|were|be)\s+(?:also\s+|sometimes\s+
 _PARENTHESIS_AFTER = re.compile(r"^\s*\(\s*(?P<inner>[^()]{1,60}?)\s*\)")
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z0-9-]{0,3}[A-Z0-9][A-Za-z0-9-]{0,6}$")
 # A name spelt out in parentheses: two to six words, no article, figure or pointer ("see below", "e.g.").
-_LONG_NAME = re.compile(r"^(?!(?:the|a|an|see|e\.g|i\.e|most|about|or|and|also|formerly|previously)\b)"
+_LONG_NAME = re.compile(r"^(?!(?:the|a|an|see|e\.g|i\.e|most|about|or|and|also|formerly|previously|from|in|with|for|by|"
+                        r"after|due|caused|since|at|on|to|of|as|via|without|during|like|especially|mainly|mostly)\b)"
                         r"(?!.*\b(?:than|by|at|first|usually|often|mostly|not|which|who|fatal|common|rare|mild|"
                         r"severe|onset|age|years?)\b)(?!.*\w+ly\b)"
                         r"[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){1,5}$", re.IGNORECASE)
@@ -109,12 +110,12 @@ _UNDER_TAIL = re.compile(rf"^\s*(?:(?:{TYPE_NOUN_PATTERN}|group|family|spectrum|
 _PLURAL_FORMS_OF = re.compile(r"\b(?:are|were)\s+(?:\w+\s+){0,3}?(?:forms|types|kinds|variants|subtypes|varieties|"
                               r"patterns|presentations|subgroups|subsets|subclasses)\s+(?:of|within)\s+(?:the\s+)?$")
 _NAME_FOR_FIRST = re.compile(r"\b(?:another|an alternative|an older|a former|an old|a different)\s+(?:name|term)\s+for\s+")
-_NOT_FORM_OF = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn't|aren't|wasn't)|"
+_NOT_FORM_OF = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn'?t|aren'?t|wasn'?t)|"
                           rf"\brather\s+than|\binstead\s+of)\s+(?:\w+\s+){{0,2}}?"
                           rf"(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{TYPE_NOUN_PATTERN}\s+of\s+(?:the\s+)?$")
 # "A is not a distinct subtype", "A isn't really a separate type; it is a stage of B", "not a subtype but a
 # variant": A denied a place among the condition's types, no "of" after the noun.
-_NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn't|aren't|wasn't)|"
+_NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn'?t|aren'?t|wasn'?t)|"
                          rf"\brather\s+than|\binstead\s+of)\s+"
                          rf"(?:really\s+|actually\s+|truly\s+|therefore\s+|considered\s+(?:to\s+be\s+)?|"
                          rf"(?:generally\s+|widely\s+|usually\s+)?(?:recogni[sz]ed|regarded|counted|classified|"
@@ -122,7 +123,7 @@ _NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+lo
                          rf"(?:(?:separate|distinct|true|real|independent|proper|full)\s+)?{TYPE_NOUN_PATTERN}\b"
                          rf"(?!\s+(?:of|within)\b(?!\s+its\s+own\b))"
                          # "A is not one of the main types"
-                         rf"|(?:\b(?:is|are|was|were)\s+not|\b(?:isn't|aren't))\s+(?:\w+\s+)?one\s+of\s+the\s+"
+                         rf"|(?:\b(?:is|are|was|were)\s+not|\b(?:isn'?t|aren'?t))\s+(?:\w+\s+)?one\s+of\s+the\s+"
                          rf"(?:(?:main|major|recogni[sz]ed|accepted|official|true|known|principal|classic)\s+)?"
                          rf"(?:types|forms|kinds|subtypes|categories|varieties)\b(?!\s+of\b)")
 # "Doctors once called A 'B'", "some people call A B": the speaker names A, then the other name.
@@ -166,8 +167,11 @@ _SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*[^,;.]{0,60}
                                  r"sometimes|often|usually|generally|widely|also|increasingly|"
                                  r"considered|thought\s+to\s+be|regarded\s+as|seen\s+as)\s+)*(?:a|an)\s+(?:(?:completely|entirely)\s+)?"
                                  r"(?:separate|distinct|different|unrelated)\s+(?:condition|disease|disorder|illness)\b(?!\s+from)")
-_NOT_TRUE_ONE = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?not|\b(?:isn't|aren't))\s+(?:really\s+|actually\s+)?"
+_NOT_TRUE_ONE = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?not|\b(?:isn'?t|aren'?t))\s+(?:really\s+|actually\s+)?"
                            r"(?:a|an)\s+(?:true|real|genuine|proper|classic)\s+$")
+# "A is not <the condition>", "A isnt <the condition> at all": the name alone after the denial, then the clause ends.
+_IS_NOT_BEFORE = re.compile(r"(?:\b(?:is|are|was|were)\s+not|\b(?:isn'?t|aren'?t))\s+(?:really\s+|actually\s+|even\s+)?$")
+_CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:at\s+all|itself|but|and|though|although)\b)")
 _AND_BEFORE = re.compile(r"\band\s+$")
 _PRONOUN_START = re.compile(r"^\W*(?:this\s+(?:condition|disorder|form|type|kind|variant)|it|this|the\s+condition|"
                             r"the\s+disorder|they)\b")
@@ -764,10 +768,17 @@ def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
     """"A is not a distinct subtype", "A is not a true porphyria": A is denied a place among the condition's
     types. In "A is a form of B and is not considered a separate type" the denial is A's, the clause's subject."""
     denials = list(_NOT_A_TYPE.finditer(sentence.folded))
+    outside: set[int] = set()
     for mention in sentence.mentions_of("condition", "scope"):
         true_one = _NOT_TRUE_ONE.search(sentence.folded, 0, mention.start - sentence.start)
         if true_one is not None and true_one.end() == mention.start - sentence.start:
             denials.append(true_one)
+            outside.add(true_one.start())
+        bare = _IS_NOT_BEFORE.search(sentence.folded, 0, mention.start - sentence.start)
+        if bare is not None and bare.end() == mention.start - sentence.start \
+                and _CLAUSE_ENDS_AFTER.match(sentence.folded, mention.end - sentence.start):
+            denials.append(bare)  # "A is not <the condition> (at all)"
+            outside.add(bare.start())
     for denial in denials:
         subject = _subject_before(analysis, sentence, sentence.start + denial.start())
         if _AND_BEFORE.search(sentence.folded, 0, denial.start()):
@@ -780,6 +791,9 @@ def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
             subject = first.name if first is not None else subject
         condition = analysis.topic.condition.name
         if subject is not None and subject != condition:
+            if denial.start() in outside:
+                yield from _outside(analysis, sentence, subject, "type_relation.not_a_type", _hedge(sentence, denial.start()))
+                continue
             yield _row(analysis, sentence, subject, "separate_type", condition, "type_relation.not_a_type",
                        polarity="negated", hedge=_hedge(sentence, denial.start()))
 
