@@ -119,6 +119,8 @@ _HYPOTHETICAL_HOLDER = re.compile(r"\b(?:a|an|any|every|your)\s+(?:\w+\s+)?(?:ch
 _INSTRUCTION_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:should|must|needs?\s+to|ought\s+to)\b")
 # A negation closed inside a conditional or relative clause before the symptom does not deny it: "if intake cannot
 # keep up, dehydration develops", "fevers that the doctors could never explain, turned out to be dehydration"
+# A conditional or relative clause closed by a comma before a symptom: its own hedges are not the symptom's
+_CLOSED_CLAUSE = re.compile(r"\b(?:if|unless|when|whenever|that|which|who|whom)\b[^,;]*,")
 _CLOSED_NEGATION = re.compile(r"\b(?:if|unless|when|whenever|that|which|who|whom)\b[^,;]*?(?:\b(?:not|never|cannot|no)|"
                               r"n't)\s+\w[^,;]*,")
 # A name learned from a greeting ("Hi tired, ...", "thanks @tired"): where the same word opens a sentence before a
@@ -126,6 +128,34 @@ _CLOSED_NEGATION = re.compile(r"\b(?:if|unless|when|whenever|that|which|who|whom
 _GREETING = re.compile(r"\b(?:hi|hey|hello|dear|thanks|thank\s+you|thx)\s+@?(?P<name>[\w'-]+)\s*[,!:]|@(?P<at>[\w'-]+)")
 _ADDRESS_BEFORE = re.compile(r"^\W*(?:(?:hi|hey|hello|dear|thanks|thank\s+you|thx|also|and|ok|okay)\W+)*@?$")
 _ADDRESS_AFTER = re.compile(r"\s*[,!:]|\s[-\u2013\u2014 ]\s")
+
+
+# "eye redness and pain": the first conjunct's modifier is shared by a one-word second conjunct
+_SHARED_MODIFIER = re.compile(r"\b(?P<modifier>[a-z]+)\s+[a-z]+\s+(?:and|or)\s+$")
+_FORMS_BY_TOPIC: dict[str, dict[str, str]] = {}
+
+
+def _symptom_forms(analysis: DocumentAnalysis) -> dict[str, str]:
+    """The topic's symptom forms, folded (lower case, hyphens as spaces) -> the term's name."""
+    topic = analysis.topic
+    if topic.digest not in _FORMS_BY_TOPIC:
+        _FORMS_BY_TOPIC[topic.digest] = {" ".join(form.lower().replace("-", " ").split()): term.name
+                                         for term in topic.symptoms for form in (term.name, *term.forms)}
+    return _FORMS_BY_TOPIC[topic.digest]
+
+
+def _other_term_by_shared_modifier(analysis: DocumentAnalysis, sentence: Sentence, mention, start: int,
+                                   end: int) -> bool:
+    """Whether a one-word form, read with the modifier of the conjunct before it, is another symptom's form:
+    "eye redness and pain" is eye pain, not the pain a bare "pain" stands for."""
+    word = sentence.folded[start:end]
+    if not word.isalpha():
+        return False
+    shared = _SHARED_MODIFIER.search(sentence.folded, max(0, start - 60), start)
+    if shared is None:
+        return False
+    other = _symptom_forms(analysis).get(f"{shared.group('modifier')} {word}")
+    return other is not None and other != mention.name
 
 
 def _addressed_names(analysis: DocumentAnalysis) -> frozenset[str]:
@@ -332,12 +362,22 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     continue  # "propranolol can cause nausea": a side effect, not a symptom of the condition
                 if _HYPOTHETICAL_HOLDER.search(before) and _INSTRUCTION_AFTER.match(sentence.folded, end):
                     continue
+                if _other_term_by_shared_modifier(analysis, sentence, mention, start, end):
+                    continue
                 if names is None:
                     names = _addressed_names(analysis)
                 if sentence.folded[start:end] in names and _ADDRESS_BEFORE.match(sentence.folded, 0, start) \
                         and _ADDRESS_AFTER.match(sentence.folded, end):
                     continue  # "Hi tired, ...": a name, not a symptom
                 cue: Cue | None = read(clause_masked, cues, start - clause_start, end - clause_start)
+                if cue is not None and cue.end <= start - clause_start and cue.tier > 0 and not cue.attributive:
+                    closed = [m.span() for m in _CLOSED_CLAUSE.finditer(clause_masked, 0, start - clause_start)]
+                    if any(c_start <= cue.start and cue.end <= c_end for c_start, c_end in closed):
+                        # "fevers that the doctors could never explain, turned out to be X": "could" is the
+                        # relative clause's
+                        cue = read(clause_masked, [c for c in cues if not any(
+                            c_start <= c.start and c.end <= c_end for c_start, c_end in closed)],
+                            start - clause_start, end - clause_start)
                 if cue is None and relative and not sentence.folded[end:clause_end].strip(" ,"):
                     # "Nausea, which is usually present, ...": the relative clause is said of the term before it
                     joined = clause_masked + relative
