@@ -9,6 +9,11 @@ from audit.compare.rules.base import Rule, join_names
 # Words by which a source makes a symptom one of the condition's defining ones ("the main symptoms are",
 # "the dominant symptom is", "the hallmark of"). "Common" is not among them: a common symptom may be left out.
 KEY_SYMPTOM = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|dominant|defining|key|leading)\b")
+# "the main symptoms in toddlers are", "one of the main signs in young children": the people the main symptom is
+# said of, kept in the message (an omission by a source about everyone may be one a reader would excuse)
+_MAIN_FOR = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|dominant|defining|key|leading)\s+"
+                       r"(?:symptoms?|signs?|features?|complaints?)\s+(?:in|among)\s+"
+                       r"(?P<who>(?:[a-z'-]+\s){0,2}?[a-z'-]+)(?=\s+(?:are|is|include|includes)\b|\s*[.,;:)]|$)")
 DESCRIBES_SYMPTOMS = 2  # a source that names at least this many symptoms describes them
 
 
@@ -48,7 +53,9 @@ class SRC002(Rule):
     reddish urine" names dark urine, "grow slowly" names poor growth, in
     words the lexicon lacks). Not a contradiction: an
     omission a reader of those articles would notice. Symptoms a source merely
-    lists are not checked: articles choose which minor signs to name.
+    lists are not checked: articles choose which minor signs to name. When the
+    calling source says for whom the symptom is a main one ("the main symptoms
+    in toddlers are"), the message says so.
 
     **Anti-pattern**: one article says the main symptoms are bleeding and easy
     bruising; two others describe the bleeding and never mention bruising.
@@ -77,12 +84,15 @@ class SRC002(Rule):
             heads = _head_words(ctx, subject)
             omitting = sorted(source for source in self._describing(symptoms, scope) - mentioning.get(subject, set())
                               if not _names_in_other_words(quotes.get(source, ""), heads))
-            positions = [position("main", f"a main symptom{' of ' + scope if scope else ''}", rows)]
+            whom = {match.group("who") if match else "" for match in map(_MAIN_FOR.search, rows["quote"].str.lower())}
+            who = whom.pop() if len(whom) == 1 else ""
+            positions = [position("main", f"a main symptom{' of ' + scope if scope else ''}"
+                                          f"{' in ' + who if who else ''}", rows)]
             if omitting:
                 positions.append(absent_position("describes the symptoms without it", omitting))
             speaking = tuple(sorted(calling | set(omitting)))
             yield Question(self.code, self.facet, subject, scope, tuple(positions), speaking, ctx.silent(speaking),
-                           for_truth=False)
+                           for_truth=False, details=(("people", who),) if who else ())
 
     @staticmethod
     def _describing(symptoms, scope: str) -> set[str]:
@@ -96,7 +106,9 @@ class SRC002(Rule):
         if len(question.positions) < 2:
             return None
         main, absent = question.positions
-        what = f"{question.subject} a main symptom{' of ' + question.key if question.key else ''}"
+        who = question.detail("people")
+        what = f"{question.subject} a main symptom{' of ' + question.key if question.key else ''}" \
+               f"{' in ' + who if who else ''}"
         one = len(absent.sources) == 1
         message = (f"{join_names(main.sources)} call{'s' if len(main.sources) == 1 else ''} {what}; "
                    f"{join_names(absent.sources)}, which describe{'s' if one else ''} the symptoms, "
