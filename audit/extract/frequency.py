@@ -69,7 +69,7 @@ _NOT_A_GROUP = {"most", "general", "fact", "addition", "short", "summary", "prac
                 "many", "all", "any", "each", "both", "recent", "rare", "practice", "theory", "turn", "sum", "one"}
 _RANKED_IN = re.compile(r"\s+(?:of|among|within)\s+(?:the\s+|all\s+)?")
 # "(the most common type) overall is A", "(... of B) in adults is A": what stands between a rank and its subject.
-_RANK_VERB = re.compile(r"[\s,]*(?:(?:overall|worldwide|by\s+far|(?:in|among)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)[\s,]+)?"
+_RANK_VERB = re.compile(r"[\s,]*(?:(?:overall|worldwide|by\s+far|(?:in|among)\s+(?:the\s+)?[a-z]+(?:\s+(?!(?:with|who|having)\b)[a-z]+)?)[\s,]+)?"
                         r"(?:(?:is|are|being|remains|was)\b)?[\s,]*(?:(?:still|probably|likely|usually|generally)\s+)?")
 # "A is the most common porphyria": the condition's own name as the rank's noun.
 _MOST_BEFORE_NAME = re.compile(r"\b(?:the\s+)?(?:by\s+far\s+)?(?:most\s+(?:common|frequent|prevalent)|commonest)\s+"
@@ -113,7 +113,8 @@ def _value(word: str, degree: str | None) -> str:
 
 def _subjects_near(analysis: DocumentAnalysis, sentence: Sentence, cue_start: int, cue_end: int) -> list[str]:
     """The types or the condition a frequency cue is about ("Types A and B are ...": both)."""
-    clause_mentions = [m for m in sentence.mentions if m.kind in (*TYPE_LIKE, "condition", "scope")]
+    clause_mentions = [m for m in sentence.mentions if m.kind in (*TYPE_LIKE, "condition", "scope")
+                       and not _bare_adjective(analysis, sentence, m)]
     ranked_in = next((m for m in sentence.mentions if m.start >= cue_end), None)
     if ranked_in is not None and _RANKED_IN.fullmatch(analysis.folded[cue_end:ranked_in.start]):
         cue_end = ranked_in.end  # "the most common type of B is A": the rank is within B, its subject after
@@ -139,6 +140,27 @@ def _subjects_near(analysis: DocumentAnalysis, sentence: Sentence, cue_start: in
     if re.match(r"^\W*(?:[\w ]{2,60}:\s+)?(?:(?:in|with)\s+)?(?:this|it|that)\b", sentence.folded):
         return [sentence.context_type] if sentence.context_type else []
     return []
+
+
+# Words after a bare adjective that show it stands for the type ("Dystrophic is the most common", "dystrophic or ...").
+_NOT_A_NOUN = {"is", "are", "was", "were", "has", "have", "had", "and", "or", "nor", "but", "remains", "accounts",
+               "makes", "can", "may", "might", "will", "would", "tends", "seems", "appears", "occurs", "being", "then",
+               "also", "still", "which", "that", "in", "of", "among", "at", "on", "for", "with", "by", "as"}
+
+
+def _bare_adjective(analysis: DocumentAnalysis, sentence: Sentence, mention) -> bool:
+    """A type's bare adjective ("idiopathic" for "idiopathic X") before a noun that is no type noun: "rare,
+    idiopathic growths", "the common dystrophic process" describe something else."""
+    written = analysis.folded[mention.start:mention.end]
+    if mention.kind not in TYPE_LIKE or " " in written or mention.start == sentence.start or sentence.is_table_like:
+        return False  # a line's or a row's label names the type
+    term = analysis.topic.term(mention.kind, mention.name)
+    if term is None or not any(" ".join(form.lower().split()).startswith(written + " ") for form in term.forms):
+        return False
+    following = re.match(r"\s+([a-z][\w-]*)", analysis.folded[mention.end:sentence.end])
+    return following is not None and following.group(1) not in _NOT_A_NOUN \
+        and not re.fullmatch(TYPE_NOUN_PATTERN, following.group(1)) \
+        and not any(m.start == mention.end + following.start(1) for m in sentence.mentions)
 
 
 def _shared_noun_types(analysis: DocumentAnalysis, sentence: Sentence, cue_start: int) -> list[str]:
