@@ -320,6 +320,21 @@ _OTHER_SHARE = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:(?:have|has|had)\s+(?:a|an|th
                           r"relative|parent|sibling|first\s+\w+)|recover\w*|regrow\w*|relapse\w*|go\s+into\s+remission)\b")
 _OTHER_SHARE_BEFORE = re.compile(r"\b(?:response|remission|recovery|relapse|success|cure|regrowth|recurrence)\s+rates?\b"
                                  r"[^.;]{0,25}$")
+# What a share of people does after the figure's noun phrase, as its predicate: an outcome, not how many have it
+# ("about half of children reach remission by adulthood", "30% of patients improve", "most go on to recover").
+_OUTCOME_AFTER = re.compile(
+    r"\s*(?:(?:will|would|eventually|later|ultimately|can|may|also|then|finally|go\s+on\s+to|went\s+on\s+to|"
+    r"tend\s+to)\s+){0,3}(?:(?:reach\w*|achiev\w*|enter\w*|go(?:es)?\s+into|went\s+into|(?:are|is|were|was|stay\w*|"
+    r"remain\w*)\s+in)\s+(?:[a-z-]+\s+){0,2}?remission|improv\w*|respond\w*|recover\w*|outgrow\w*|grow\s+out\s+of|"
+    r"(?:get|gets|got)\s+better|become\s+(?:symptom|attack|pain)-free)\b")
+# A share of something a speaker owns ("1 in 4 of our visits", "half of my appointments"): a service statistic.
+_FIRST_PERSON_OF = re.compile(r"\s*(?:of|among|in)\s+(?:our|my|us)\b")
+# "100% on that", "100 percent with you", "100% agree": agreement, not a figure of people.
+_IDIOM_100 = re.compile(r"\s*(?:on|with|behind|agree\w*|sure|certain|true|right|correct|yes)\b")
+# "In a third of people, no cause is found": a figure opening its clause after "in", then what is found in them.
+_FRONTED_IN = re.compile(r"\W*in\s+$")
+
+
 def _other_share_kind(words: str) -> str:
     """What a share of people that is no prevalence counts, in a word or two."""
     if re.search(r"family|relative|parent|sibling", words):
@@ -716,7 +731,12 @@ class _Reader:
         if _LIFETIME.search(self.folded, figure.end, self.own_end(figure, limit)) or _LIFETIME_BEFORE.search(before):
             # "2 percent will develop it at some point in their lives": a lifetime risk, not how many have it now
             return self.claim(figure, self.context_subject(clause, figure, skip), "lifetime", "risk", scope)
-        other = _OTHER_SHARE.search(own_after) or _OTHER_SHARE_BEFORE.search(before)
+        if _FIRST_PERSON_OF.match(after) and denominator.kind in ("other", "none"):
+            return None  # "about 1 in 4 of our follow-up visits happen online": the speaker's own service
+        if figure.unit == "%" and figure.low == figure.high == 100 and _IDIOM_100.match(after):
+            return None  # "100% on the diary advice": agreement
+        other = _OTHER_SHARE.search(own_after) or _OTHER_SHARE_BEFORE.search(before) or (
+            denominator.kind != "none" and _OUTCOME_AFTER.match(self.folded, denominator.end, limit))
         if other:
             # "20% have a family member with it", "40% have their first patch by 20", "response rates of 30%"
             return self.claim(figure, self.context_subject(clause, figure, skip), _other_share_kind(other.group(0)),
@@ -734,6 +754,13 @@ class _Reader:
             return self.share_of_patients(figure, clause, skip, denominator, scope)
         if denominator.kind == "population":
             return self.prevalence(figure, clause, skip, self.refined(denominator.term), scope)
+        if denominator.kind == "people" and _FRONTED_IN.match(before) and \
+                re.match(r"\s*,", self.folded[denominator.end:limit]) and \
+                _CAUSE_CUE.search(self.folded, denominator.end, clause[1]):
+            # "In about a third of people, no cause is found": the share of the condition's cases with that cause
+            whole = self.context_subject(clause, figure, skip)
+            return self.claim(figure, self.phrase(clause, skip, prefer="right") or whole, f"people with {whole}",
+                              "share_of_cases", scope)
         if denominator.kind == "people":
             feature = self.lexicon_subject((clause[0], figure.start), figure, skip, ("symptom",))
             if feature is not None:  # "Priapism occurs in up to 35% of males": a sign's share, not a prevalence
