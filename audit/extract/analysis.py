@@ -192,6 +192,16 @@ def _leading_type(mentions: list[Mention], folded_block: str, block_start: int) 
     return None if re.search(r"[a-z]", prefix) else mentions[0].name
 
 
+def table_cells(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row written "a | b | c", whitespace trimmed."""
+    spans, cursor = [], 0
+    for part in text.split("|"):
+        start = cursor + len(part) - len(part.lstrip())
+        spans.append((start, max(start, cursor + len(part.rstrip()))))
+        cursor += len(part) + 1
+    return spans
+
+
 class DocumentAnalysis:
     """Sentences with mentions, sections and type context for one document."""
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
+from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence, table_cells
 from audit.extract.claim import Claim
 from audit.extract.cues import ATTRIBUTION_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN, TYPE_NOUN_PATTERN
 from audit.extract.lexicon import Mention, abbreviates
@@ -93,6 +93,8 @@ _INCLUDE_VERB = re.compile(r"\s*(?:include|are)\s*:?\s*")
 # A page's line or table row of other names: "Other names: A; B", "Synonyms | A, B", "Also known as: A".
 _NAMES_LABEL = re.compile(r"^\W*(?:other\s+names?|also\s+(?:called|known\s+as)|synonyms?|alternative\s+names?|"
                           r"alternate\s+names?|former\s+names?|previously\s+known\s+as|aka)\s*(?:\(s\)\s*)?(?:[:|]|\s{3})\s*")
+_NAMES_HEADER = re.compile(r"(?:other|alternative|alternate|former|older)\s+names?|also\s+(?:called|known\s+as)|synonyms?|"
+                           r"aliases|a\.?k\.?a\.?|names?")
 _NAME_SEPARATOR = re.compile(r"\s*[;,|]\s*|\s+or\s+")
 _INCLUDES_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[,(]\s*)?(?:(?:is|are)\s+(?:an?\s+)?(?:umbrella|blanket|catch-all|"
                              r"collective|broad)\s+(?:term|name|category)\s+(?:for|covering|including|encompassing|"
@@ -675,6 +677,43 @@ def _names_line(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
                                  "type_relation.names_line", "attributed" if former else "")
 
 
+def _names_column(analysis: DocumentAnalysis, header: Sentence) -> Iterator[Claim]:
+    """A table whose header has an "Other names" column: each row's cell there names aliases of the type its
+    first cell names ("Central | Cranial X, neurogenic X | ...")."""
+    if header.block.kind != "row" or (header.index > 0 and analysis.sentences[header.index - 1].block.kind == "row"):
+        return  # not a table's first row
+    columns = table_cells(header.folded)
+    column = next((i for i, (a, b) in enumerate(columns) if i > 0 and _NAMES_HEADER.fullmatch(header.folded, a, b)), None)
+    if column is None:
+        return
+    index = header.index + 1
+    while index < len(analysis.sentences) and analysis.sentences[index].block.kind == "row":
+        row = analysis.sentences[index]
+        index += 1
+        cells = table_cells(row.folded)
+        if len(cells) <= column:
+            continue
+        first_start, first_end = (row.start + at for at in cells[0])
+        target = _type_of(row, [m for m in row.mentions if first_start <= m.start and m.end <= first_end])
+        if target is None or target.kind not in TYPE_LIKE:
+            continue
+        cell_start, cell_end = (row.start + at for at in cells[column])
+        cursor = cell_start
+        for piece in _NAME_SEPARATOR.split(analysis.folded[cell_start:cell_end]):
+            start = analysis.folded.find(piece, cursor, cell_end) if piece.strip() else -1
+            if start < 0:
+                continue
+            cursor = start + len(piece)
+            written = " ".join(analysis.text[start:cursor].lower().strip(" .").split())
+            if not written or written in ("-", "\u2013", "none", "n/a") or len(written.split()) > _MAX_ALIAS_WORDS:
+                continue
+            inside = [m for m in row.mentions if start <= m.start and m.end <= cursor]
+            mention = _type_of(row, inside)
+            covers = mention is not None and len(written) <= (mention.end - mention.start) + 4
+            yield from _alias_claims(analysis, row, target, [(written, mention if covers else None)],
+                                     "type_relation.names_column", "")
+
+
 def _includes(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     """"B, which includes A and C", "B includes A": with B a type, its members are its subtypes (a condition's
     members are its types, read by the type facet)."""
@@ -872,6 +911,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _form_of_type(analysis, sentence)
         yield from _placed_under(analysis, sentence)
         yield from _names_line(analysis, sentence)
+        yield from _names_column(analysis, sentence)
         yield from _divided_into(analysis, sentence)
         yield from _includes(analysis, sentence)
         yield from _active_call(analysis, sentence)
