@@ -20,7 +20,8 @@ from typing import Iterator
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
 from audit.extract.lexicon import Mention
-from audit.extract.cues import CLAUSE_SPLIT_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN, comment_dash
+from audit.extract.cues import (CLAUSE_SPLIT_PATTERN, CONDITIONAL_BEFORE_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN,
+                               comment_dash)
 
 FACET = "treatment"
 
@@ -89,16 +90,34 @@ _INEFFECTIVE_AFTER = re.compile(r"^" + _APPOSITIVE + r"\W*(?:\([^)]*\)\s*)?(?:(?
                                 r"have\s+been|proved|proven)\s+(?:\w+\s+)?(?:ineffective|useless|of\s+no\s+(?:use|benefit|value))|"
                                 r"(?:do|does|did)\s+(?:not|n't)\s+(?:\w+\s+)?(?:work|help)|(?:(?:do|does|did)n'?t|won't)\s+"
                                 r"(?:\w+\s+)?(?:work|help)|did\s+(?:nothing|not\s+help)|(?:has|have)\s+no\s+(?:effect|benefit|role))\b")
-# ... or by what stands right before it: "not treated with X", "no X", "avoid X", "neither X".
+# ... or by what stands right before it: "not treated with X", "no X", "avoid X", "neither X"; nobody uses it
+# ("nobody prescribes X anymore") or someone does not ("we don't use X", "doctors dont recommend X").
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|without|instead of|rather than)\s+"
                             r"(?:[\w-]+\s+){0,3}$")
+_NOT_USED_BY = re.compile(r"\b(?:nobody|noone|(?:do|does)n'?t)\s+(?:\w+\s+)?(?:uses?|prescribes?|recommends?|gives?|"
+                          r"offers?)\s+(?:[\w-]+\s+){0,2}$")
+# A later predicate of the treatment's own clause that ends its use: "X was formerly used for B and is no longer
+# used", "A and B, which ..., were once given to adults but are no longer recommended", "X, ..., has since been
+# abandoned". The coordinated predicate has no subject of its own (or "it"/"they"), so it is the treatment's.
+_LATER_DENIAL = re.compile(r"(?P<aside>\s*,[^,.;:()]{1,60},)?(?:[^;:|]{0,100}?\s(?:and|but)\s+(?:(?:it|they)\s+)?|\s+)"
+                           r"(?:(?:is|are)\s+(?:now\s+)?no\s+longer\s+(?:\w+\s+)?(?:used|given|prescribed|recommended|offered|"
+                           r"performed|done|available)|"
+                           r"(?:has|have)\s+(?:since\s+|now\s+|largely\s+){0,2}been\s+"
+                           r"(?:abandoned|dropped|superseded|replaced|withdrawn|discontinued))\b")
 
 
 # Research, not treatment: "agents under investigation, including X", "X is being tested in trials".
 _INVESTIGATIONAL = re.compile(r"\b(?:under investigation|being (?:studied|tested|investigated|evaluated)|"
                               r"(?:have|has) been tested|clinical trials?|experimental|investigational|"
                               r"research(?:ers)? (?:is|are) (?:studying|testing)|unproven|trials?\s+of|"
-                              r"enrol\w*\s+(?:\w+\s+){0,3}?in\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:trials?|stud(?:y|ies)))\b")
+                              r"enrol\w*\s+(?:\w+\s+){0,3}?in\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:trials?|stud(?:y|ies))|"
+                              # "has been studied only in animals", "only given in trials", "not yet available to
+                              # patients"
+                              r"(?:has|have)\s+(?:only\s+)?been\s+(?:studied|tested|tried)\s+(?:only\s+)?in\s+"
+                              r"(?:animals|mice|rats|cells|(?:the\s+)?lab\w*|laborator\w+)|"
+                              r"only\s+(?:\w+\s+)?(?:in|through|within)\s+(?:clinical\s+|research\s+)?(?:trials?|stud(?:y|ies))|"
+                              r"not\s+(?:yet\s+)?(?:available|approved)\s+(?:to|for)\s+(?:patients|the\s+public|"
+                              r"general\s+use|routine\s+use|people))\b")
 # "X has been studied, but its benefit remains uncertain": said of the treatment across the contrast.
 _UNCERTAIN_BENEFIT = re.compile(r"\b(?:its|their|the)\s+(?:benefits?|effectiveness|efficacy|evidence|value|role)\s+"
                                 r"(?:is|are|remains?)\s+(?:\w+\s+)?(?:uncertain|unclear|unproven|unknown|inconclusive)\b|"
@@ -148,8 +167,32 @@ def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]], trea
     before = sentence.folded[clause_start:start]
     if _CONDITION_BEFORE.search(before):
         return False  # "B is used when A is contraindicated": a condition for B, not a denial of A
+    # "nobody uses X", "we don't use X"; not "if you don't use X, ...": supposed, not said
+    not_used = _NOT_USED_BY.search(before) and not CONDITIONAL_BEFORE_PATTERN.search(before)
     return bool(_DENIED_AFTER.match(after) or _INEFFECTIVE_AFTER.match(after) or _DENIED_BEFORE.search(before)
-                or _AVOID_LIST.search(sentence.folded, 0, start))
+                or not_used or _AVOID_LIST.search(sentence.folded, 0, start)
+                or _later_denial(sentence, start, end, clause_start, treatments))
+
+
+# What may stand before a clause's subject: "In the past, X ...", "Older drugs such as X ...".
+_BEFORE_SUBJECT = re.compile(r"\W*(?:(?!(?:which|that|who|whom|whose)\b)[\w-]+\W+){0,4}")
+
+
+def _later_denial(sentence: Sentence, start: int, end: int, clause_start: int, treatments) -> bool:
+    """A later coordinated predicate ends the use (``_LATER_DENIAL``), read across clause boundaries up to the
+    end of the sentence. Only for the subject of the clause (the list the treatment is in opens it), and unless
+    another treatment is named between its list and that predicate (it may be the predicate's subject)."""
+    match = _LATER_DENIAL.match(sentence.folded, end)
+    if match is None:
+        return False
+    for other in sorted(treatments, key=lambda m: -m.start):  # back to the start of the treatment's list
+        other_start, other_end = sentence.rel(other.start), sentence.rel(other.end)
+        if clause_start <= other_start < start and _LIST_JOINT.fullmatch(sentence.folded[other_end:start]):
+            start = other_start
+    if not _BEFORE_SUBJECT.fullmatch(sentence.folded[clause_start:start]):
+        return False
+    middle = match.end("aside") if match.group("aside") else end
+    return not any(middle <= sentence.rel(m.start) < match.end() for m in treatments)
 
 
 def _introduced_as_treatment(analysis: DocumentAnalysis, sentence: Sentence) -> bool:
@@ -165,6 +208,10 @@ def _introduced_as_treatment(analysis: DocumentAnalysis, sentence: Sentence) -> 
     return intro is not sentence and bool(_TREATING.search(intro.folded))
 
 
+# A short label that opens a list item or line: "Hereditary form: ...".
+_LABEL = re.compile(r"\W*(?:[\w'()/-]+\s+){0,5}?[\w'()/-]+\s*:")
+
+
 def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], targets) -> str:
     """The type or group a treatment is named for: one in its own clause, else (in the sentence's first clause)
     one anywhere in the sentence; "A is used in adults, although A may be given to teenagers" keeps them apart."""
@@ -174,6 +221,12 @@ def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], tar
     part_end = _NEXT_PART.search(sentence.folded, sentence.rel(mention.end), high)
     high = part_end.start() if part_end else high  # "A is ..., and B is ... in children": children are B's
     own = [t for t in targets if low <= sentence.rel(t.start) < high]
+    label = _LABEL.match(sentence.folded)
+    if label and start >= label.end() and all(t.kind == "population" for t in own):
+        # "Hereditary form: X remains an option for some younger patients": the type the item is labelled with
+        typed = [t for t in targets if t.kind in TYPE_LIKE and sentence.rel(t.end) <= label.end()]
+        if typed:
+            return typed[0].name
     if own:
         return own[0].name
     if part_end is not None:  # "A is ..., and B is ... in children": only what comes before B's part
@@ -242,18 +295,23 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         hedge = HEDGE_PATTERN.search(sentence.folded)
         negated = NEGATION_PATTERN.search(sentence.folded)
         clauses = _clause_spans(sentence)
+        # one claim per treatment and polarity: "A does not work in children, although A may help teenagers";
+        # research when any of its mentions' own parts says so ("adding X, but X is still experimental")
         seen: set[tuple[str, bool]] = set()
+        research: set[tuple[str, bool]] = set()
+        kept = []
         for mention in treatments:
             if _is_cause(sentence, mention.start, mention.end):
                 continue
             denied = _is_denied(sentence, mention, clauses, treatments)
-            if (mention.name, denied) in seen:
-                continue
-            # one claim per treatment and polarity: "A does not work in children, although A may help teenagers"
-            seen.add((mention.name, denied))
+            if _INVESTIGATIONAL.search(_own_part(sentence, mention, clauses)):
+                research.add((mention.name, denied))
+            if (mention.name, denied) not in seen:
+                seen.add((mention.name, denied))
+                kept.append((mention, denied))
+        for mention, denied in kept:
             term = analysis.topic.term("treatment", mention.name)
-            investigational = (_INVESTIGATIONAL.search(_own_part(sentence, mention, clauses))
-                               or _UNCERTAIN_BENEFIT.search(sentence.folded))
+            investigational = (mention.name, denied) in research or _UNCERTAIN_BENEFIT.search(sentence.folded)
             scope = _own_target(sentence, mention, clauses, targets)
             if denied and not scope:
                 # "contraindicated in people with asthma", "not recommended for children under 5": a denial for

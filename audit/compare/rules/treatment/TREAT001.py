@@ -15,7 +15,11 @@ class TREAT001(Rule):
     used in children", "used in adults") do not clash, nor does a denial limited
     to some ("not recommended for children") with a general use; a general
     denial clashes with any use. A source that both names and denies it is shown on
-    neither side; treatments under investigation are not positions.
+    neither side. A source that names the treatment only as research ("X is still
+    experimental", "studied only in animals", "only given in trials") holds a
+    position of its own, which clashes with a plain use in the same scope (one
+    source says it is a treatment, the other that it is not one yet); research
+    in a source that also names it plainly is no position.
 
     **Anti-pattern**: "Drug X can shrink the lesions" against "Drug X is not
     used to treat the condition".
@@ -32,19 +36,25 @@ class TREAT001(Rule):
 
     def questions(self, ctx: Context):
         treatments = ctx.facet("treatment")
-        treatments = treatments[treatments["qualifier"] != "investigational"]
         if not len(treatments):
             return
+        # what a claim says of the treatment: used, denied, or (asserted as) research only
+        treatments = treatments.assign(stance=treatments["polarity"].where(
+            (treatments["qualifier"] != "investigational") | (treatments["polarity"] != "asserted"), "investigational"))
         for subject, rows in treatments.groupby("subject", sort=True):
-            if "negated" not in set(rows["polarity"]):
-                continue  # nothing denied: coverage is SRC001's question
-            polarities = rows.groupby("source_id")["polarity"].agg(lambda values: "/".join(sorted(set(values))))
+            values = set(rows["stance"])
+            if "negated" not in values and not {"asserted", "investigational"} <= values:
+                continue  # nothing denied or called research: coverage is SRC001's question
+            # a source's position: its plain use or denial; research only when it names the treatment no other way
+            polarities = rows.groupby("source_id")["stance"].agg(
+                lambda found: "/".join(sorted(set(found) - {"investigational"})) or "investigational")
             positions = []
             scopes = {}
-            for value, label in (("asserted", "named as a treatment"), ("negated", "said not to be used")):
+            for value, label in (("asserted", "named as a treatment"), ("negated", "said not to be used"),
+                                 ("investigational", "said to be research only")):
                 sources = sorted(s for s, p in polarities.items() if p == value)
                 if sources:
-                    chosen = rows[rows["source_id"].isin(sources) & (rows["polarity"] == value)]
+                    chosen = rows[rows["source_id"].isin(sources) & (rows["stance"] == value)]
                     positions.append(position(value, label, records_of(chosen)))
                     scopes[value] = sorted(set(chosen["scope"]))
             speaking = tuple(sorted(polarities.index))
@@ -53,16 +63,22 @@ class TREAT001(Rule):
 
     def judge(self, question: Question, ctx: Context):
         by_value = {p.value: p for p in question.positions}
-        named, denied = by_value.get("asserted"), by_value.get("negated")
-        if named is None or denied is None:
+        named = by_value.get("asserted")
+        if named is None:
             return None
         named_for = set(question.detail("scopes:asserted").split("|"))
-        denied_for = set(question.detail("scopes:negated").split("|"))
-        # "not used in children" and "used in adults" are both true, and so are "not recommended for children"
-        # and "sometimes performed": only a shared scope, or a denial for everyone, clashes.
-        if not (named_for & denied_for or "" in denied_for):
+        clauses = []
+        for value, says in (("negated", "it is not used"), ("investigational", "it is research only")):
+            other = by_value.get(value)
+            if other is None:
+                continue
+            other_for = set(question.detail(f"scopes:{value}").split("|"))
+            # "not used in children" and "used in adults" are both true, and so are "not recommended for children"
+            # and "sometimes performed": only a shared scope, or a denial for everyone, clashes.
+            if named_for & other_for or "" in other_for:
+                clauses.append(f"{join_names(other.sources)} say{'s' if len(other.sources) == 1 else ''} {says}")
+        if not clauses:
             return None
         message = (f"{join_names(named.sources)} name{'s' if len(named.sources) == 1 else ''} {question.subject} "
-                   f"as a treatment; {join_names(denied.sources)} say{'s' if len(denied.sources) == 1 else ''} "
-                   "it is not used.")
+                   f"as a treatment; {'; '.join(clauses)}.")
         return self.finding(question, message, classify(question, ctx, hedges=True))
