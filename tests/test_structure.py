@@ -22,3 +22,13 @@ def test_items_go_with_their_dropped_introduction():
 def test_items_of_a_kept_introduction_stay():
     document = clean_document("s", "Forms include:   - Overview of one form   - Another form\n", ".txt", "0" * 64)
     assert "Another form" in document.text
+
+
+def test_a_period_after_a_word_the_model_learned_as_an_abbreviation_ends_a_sentence():
+    from audit.extract.analysis import split_sentences
+
+    text = "Children often wet the bed. Babies may be irritable. It was seen in people with AL. Then it went away."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Children often wet the bed.", "Babies may be irritable.", "It was seen in people with AL.", "Then it went away."]
+    kept = "Smith et al. Reported it in approx. Ten cases in the U.S. Army."
+    assert [kept[a:b] for a, b in split_sentences(kept)] == [kept]

@@ -107,8 +107,30 @@ def _segment(text: str) -> list[tuple[int, int]]:
             stripped = piece.strip()
             if stripped:
                 first = offset + start + piece.index(stripped)
-                spans.append((first, first + len(stripped)))
+                spans.extend(_missed_ends(text, first, first + len(stripped)))
         offset += len(line) + 1
+    return spans
+
+
+# nupunkt's model learned thousands of "abbreviations" from its training text, many of them words ("bed",
+# "arteritis", "aloud"), after which it never ends a sentence. A period after a word of three or more letters, or
+# after an acronym ("AL."), followed by a capitalised word, ends a sentence unless the word is a common abbreviation.
+_MISSED_END = re.compile(r"(?<![\w.])(?P<word>[A-Za-z][a-z]{2,}|[A-Z]{2,})\.(?=\s+[A-Z][a-z])")
+_COMMON_ABBREVIATIONS = frozenset(
+    "approx apr aug dec feb jan jul jun mar nov oct sep sept mon tue wed thu fri sat sun etc incl viz cf fig figs vol "
+    "vols dept est min max avg ave inc ltd corp univ assoc govt prof mrs sen rep gen col capt sgt lt jr sr".split())
+
+
+def _missed_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``text[start:end]`` cut where the segmenter missed a sentence end (see above)."""
+    spans = []
+    for found in _MISSED_END.finditer(text, start, end):
+        if found.group("word").lower() in _COMMON_ABBREVIATIONS:
+            continue
+        cut = found.end()
+        spans.append((start, cut))
+        start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+    spans.append((start, end))
     return spans
 
 
