@@ -111,6 +111,10 @@ _ANTI_BEFORE = re.compile(r"\banti\s*$")  # "anti-nausea" (folding turns the hyp
 _EXCEPT = re.compile(r"\b(?:except|apart\s+from|other\s+than|besides|unlike|outside)\b")
 _CONTRAST = re.compile(r"\b(?:whereas|while|but|although|though|however|unlike)\b|;")
 _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
+# What the condition was taken for before its diagnosis: "after years of being told it was IBS and anxiety" (someone
+# else's reading of it; not "we thought it was just X", where X was there)
+_TAKEN_FOR = re.compile(r"\b(?:being|was|were|been|got)\s+told\s+(?:that\s+)?(?:it|this|that|she|he|"
+                        r"they|i|we)\s+(?:was|were|had|just\s+had)\s+(?:just\s+|only\s+)?(?:[\w'-]+\s+){0,3}$")
 # A hypothetical person whose symptom is an instruction's condition, not a statement: "a child with X and a fever
 # should be checked for an infection"
 _HYPOTHETICAL_HOLDER = re.compile(r"\b(?:a|an|any|every|your)\s+(?:\w+\s+)?(?:child|person|patient|adult|baby|infant|"
@@ -362,6 +366,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     continue  # "propranolol can cause nausea": a side effect, not a symptom of the condition
                 if _HYPOTHETICAL_HOLDER.search(before) and _INSTRUCTION_AFTER.match(sentence.folded, end):
                     continue
+                if _TAKEN_FOR.search(before):
+                    continue  # "being told it was IBS and anxiety": a misdiagnosis, not a symptom
                 if _other_term_by_shared_modifier(analysis, sentence, mention, start, end):
                     continue
                 if names is None:
