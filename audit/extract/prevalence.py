@@ -391,6 +391,11 @@ _SHARE_VERBS = re.compile(r"\s*\b(?:(?:is|are|was|were)\s+(?:responsible\s+for|s
                           r"the\s+cause\s+of)|accounts?\s+for|accounting\s+for|makes?\s+up|making\s+up|represents?|"
                           r"comprises?|causes?|affects?|affecting|occurs?\s+in|develops?\s+in|in)\s*$")
 _TABLE_CELL = re.compile(r"\s*(?:$|[A-Z0-9])")
+# A table column whose header names the share of cases ("Approximate share of cases", "% of all cases"): each
+# row's figure is its row's share of the condition's cases.
+_CASES_HEADER = re.compile(r"\b(?:share|proportion|percent(?:age)?|fraction|%)\s+of\s+(?:[a-z-]+\s+){0,3}?cases\b")
+_SEPARATOR_ROW = re.compile(r"[\s|:-]*")
+_MAX_ROW = 2000  # a longer "row" is no table row a reader would scan for its header
 _REGION_WORLD = re.compile(r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|"
                            r"in\s+the\s+world)\b", re.IGNORECASE)
 _REGION = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Aa]mong)\s+(?:the\s*)?"
@@ -694,6 +699,46 @@ class _Reader:
         joints = list(_JOINT.finditer(self.folded, figure.end, limit))
         return joints[-1].start() if joints else limit
 
+    def table_cells(self, figure: Figure) -> tuple[str, str] | None:
+        """For a figure in a table row: the row's first cell and the header of the figure's column (empty when
+        no header row comes before this one)."""
+        block = self.sentence.block
+        if block.kind != "row" or block.end - block.start > _MAX_ROW:
+            return None
+        text = self.analysis.text
+        row = text[block.start:block.end]
+        column = row.count("|", 0, self.sentence.start + figure.start - block.start)
+        header_index = self._header_rows().get(self.sentence.block_index)
+        header = ""
+        if header_index is not None:
+            header_block = self.analysis.document.blocks[header_index]
+            header = text[header_block.start:header_block.end]
+        header_cells = header.split("|")
+        return row.split("|")[0], header_cells[column] if column < len(header_cells) else ""
+
+    def _header_rows(self) -> dict[int, int]:
+        """Per table row block, the index of its header: the nearest row above it, in the same run of rows, that
+        holds no digit (a separator row is skipped). One pass over the blocks, kept for the document."""
+        headers = self.analysis.memo.get("prevalence.header_rows")
+        if headers is None:
+            headers = {}
+            text = self.analysis.text
+            blocks = self.analysis.document.blocks
+            for index in range(1, len(blocks)):
+                above = blocks[index - 1]
+                if blocks[index].kind != "row" or above.kind != "row":
+                    continue
+                cells = text[above.start:above.end]
+                if _SEPARATOR_ROW.fullmatch(cells):
+                    if index - 1 in headers:
+                        headers[index] = headers[index - 1]
+                elif len(cells) <= _MAX_ROW and not re.search(r"\d", cells):
+                    headers[index] = index - 1
+                elif index - 1 in headers:
+                    headers[index] = headers[index - 1]
+            self.analysis.memo["prevalence.header_rows"] = headers
+        return headers
+
     def table_label(self, figure: Figure, previous_end: int) -> str:
         """The row label before a table cell ("Abnormality of the voice 90%")."""
         text = self.text[previous_end:figure.start]
@@ -843,9 +888,21 @@ class _Reader:
             found = self.lexicon_subject((previous_end, figure.start), figure, skip, ("symptom",))
             return self.claim(_replace(figure, kind="table"), found.name if found else label,
                               f"people with {self.type_in_context(clause) or condition}", "share_with_feature", scope)
-        if figure.kind in ("one_in", "rate"):
-            return self.prevalence(figure, clause, skip, "people", scope)
+        cells = self.table_cells(figure)
+        if cells is not None and figure.unit == "%" and _CASES_HEADER.search(fold_form(cells[1])):
+            # "| Oligoarthritis | about 50% |" under "Approximate share of cases": the row's share of the cases
+            row_start = self.sentence.block.start - self.sentence.start
+            kind_of = self.lexicon_subject((row_start, figure.start), figure, skip, (*TYPE_LIKE, "scope"))
+            return self.claim(figure, kind_of.name if kind_of else self.context_subject(clause, figure, skip),
+                              f"people with {condition}", "share_of_cases", scope)
         population = self.lexicon_subject(clause, figure, skip, ("population",))
+        if population is None and cells is not None:
+            # "| People on long-term X | As many as 4 in 10 |": the row header is the population
+            row_start = self.sentence.block.start - self.sentence.start
+            population = self.lexicon_subject((row_start, row_start + len(cells[0])), figure, skip, ("population",))
+        if figure.kind in ("one_in", "rate"):
+            named = population is not None and not self.is_patient_population(population)
+            return self.prevalence(figure, clause, skip, self.refined(population) if named else "people", scope)
         if population is not None and not self.is_patient_population(population):
             return self.prevalence(figure, clause, skip, self.refined(population), scope)
         if _PREVALENCE_CUE.search(self.folded, clause[0], clause[1]):
