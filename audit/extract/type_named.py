@@ -344,6 +344,13 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
             at_start = first is not None and not re.search(r"[a-z]", sentence.folded[: first.start - sentence.start])
             if first is not None and first.kind in TYPE_LIKE and at_start and first.name not in scoped \
                     and first.name != qualified:
+                narrower = _qualified_by(analysis, sentence, first)
+                if narrower is not None:  # "| Polyarthritis, RF-negative | ...": the row is the narrower type
+                    claims.append(Claim(source_id=analysis.document.source_id, facet="type_relation",
+                                        subject=narrower.name, object=first.name, value="subtype_of",
+                                        quote=sentence.text, start=sentence.start, end=sentence.end,
+                                        extractor="type_relation.qualified_item"))
+                    first = narrower
                 claims.append(_claim(analysis, sentence, first.name, "type.heading"))
         copula_subject = _copula_subject(analysis, sentence)
         if copula_subject:
