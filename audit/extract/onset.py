@@ -46,7 +46,10 @@ _ONSET_PREDICATE = re.compile(
     r"comes?|came|appears?|appeared|is|was)|(?:had|have|has)\s+(?:\w+\s+)?first\s+(?:attacks?|episodes?|flares?)|"
     r"(?:is|are|was|were|be|becomes?|become)\s+(?:\w+\s+){0,2}?(?:present|evident|apparent|noticeable|obvious|"
     r"noticed|recognized|recognised|detected|visible|symptomatic)|(?:is|are)\s+born\s+with|"
-    r"(?:usually|typically|generally|often|first)\s+presents|shows?\s+(?:signs|symptoms)|showed\s+(?:signs|symptoms))\b")
+    r"(?:usually|typically|generally|often|first)\s+presents|shows?\s+(?:signs|symptoms)|showed\s+(?:signs|symptoms)|"
+    # "presents within the first weeks", "rarely causes symptoms before the age of 60"
+    r"(?:presents?|presented)(?=\s+(?:in|within|at|during|before|after|by|around)\b)|"
+    r"(?:causes?|caused|causing)\s+(?:any\s+)?(?:symptoms|signs|problems))\b")
 # A life stage (or an age interval) after the predicate, with at most a few words between.
 _AGE = r"(?P<{name}>\d{{1,3}})"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -67,15 +70,17 @@ class Stage:
 # (pattern, label, low, high) in years. Neighbouring stages do not overlap ("at birth" 0-0, "in childhood"
 # 1-11.9, "in the teen years" 12-19), while "by age 10" overlaps birth and childhood.
 _STAGES: list[tuple[re.Pattern[str], str, float, float]] = [
-    (re.compile(r"\b(?:at|from|since|before|around)\s+birth\b|\bin\s+the\s+(?:womb|newborn\s+period)\b|"
+    (re.compile(r"\b(?:at|from|since|before|around)\s+birth\b|\bin\s+the\s+(?:womb|(?:newborn|neonatal)\s+period)\b|"
                 r"\bprenatally\b"), "birth", 0.0, 0.0),
-    (re.compile(r"\b(?:in|during)\s+(?:early\s+)?infancy\b|\bin\s+the\s+first\s+(?:few\s+)?(?:months|year)\s+of\s+life\b|"
+    (re.compile(r"\b(?:in|during)\s+(?:early\s+)?infancy\b|\bin\s+the\s+first\s+(?:few\s+)?(?:days|weeks|months|year)\s+of\s+life\b|"
                 r"\bwithin\s+the\s+first\s+(?:few\s+)?(?:weeks|months|year)(?:\s+of\s+life)?\b|"
                 r"\b(?:in|during|within)\s+the\s+first\s+(?:few\s+)?(?:days|weeks|months)\s+(?:after|following)\s+birth\b"),
      "infancy", 0.01, 2.0),
     (re.compile(r"\b(?:in|during)\s+early\s+childhood\b"), "early childhood", 1.0, 6.0),
     (re.compile(r"\b(?:in|during)\s+(?:the\s+)?toddler\s+years\b|\bas\s+(?:a\s+)?toddlers?\b|\bin\s+toddlerhood\b"),
      "toddler years", 1.0, 3.0),
+    (re.compile(r"\b(?:at|by|around|in|of)\s+(?:the\s+)?school[\s-]age\b|\bin\s+(?:the\s+)?(?:early\s+)?school\s+years\b"),
+     "school age", 5.0, 12.0),
     (re.compile(r"\bbefore\s+puberty\b"), "before puberty", 0.0, 11.9),
     (re.compile(r"\bafter\s+puberty\b"), "after puberty", 12.0, OLDEST),
     (re.compile(r"\b(?:in|during)\s+(?:late\s+|middle\s+)?childhood\b"), "childhood", 1.0, 11.9),
@@ -108,6 +113,10 @@ _AGED = re.compile(rf"\baged\s+(?P<low>{_NUMBER})\s*(?:to|-|–|and)\s*(?P<high>
 _BEFORE = re.compile(rf"\b(?P<word>before|by|under)\s+(?:the\s+)?(?:age\s+(?:of\s+)?|time\s+(?:the\s+)?"
                      rf"(?:child|person|baby|patient)\s+is\s+)(?P<age>{_NUMBER})\b")
 _AFTER = re.compile(rf"\b(?:after|over|past|from)\s+(?:the\s+)?age\s+(?:of\s+)?(?P<age>{_NUMBER})\b")
+# A bare number as an age: "late-onset variants begin after 50", "rarely starts before 20" (not "after 2 weeks",
+# "after 50 doses"): only a number that ends the phrase or is followed by "years old / of age".
+_BARE_AGE = re.compile(r"\b(?P<word>after|before|past)\s+(?P<age>\d{2})(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|but|whereas|while|"
+                       r"in|among|for)\b|\s+years?\s+(?:old|of\s+age)\b)")
 # "in the first two years of life": an upper bound (not "the first two years of treatment").
 _FIRST_YEARS = re.compile(rf"\b(?:in|during|within|over)\s+the\s+first\s+(?P<age>{_NUMBER})\s+years"
                           rf"(?:\s+of\s+life|(?!\s+(?:of|after|following|since|from|on)\b))")
@@ -121,7 +130,11 @@ _DECADE = re.compile(r"\bin\s+(?:their|the|your|one's|our|my|his|her)\s+(?:early
 # Where a stage may follow without its own preposition: "in adolescence or early adulthood", "between early
 # childhood and adolescence".
 _COORDINATED = re.compile(r"(?:(?:birth|infancy|childhood|years|adolescence|puberty|adulthood|age)\s+(?:or|and|to|through)"
-                          r"|\b(?:between|from))\s+")
+                          r"|\b(?:between|from|until|till))\s+")
+# "does not show up until school age": a denial up to a stage says it begins at that stage.
+_UNTIL = re.compile(r"\b(?:until|till)\s+$")
+# A denial of that kind, also as informal text writes it: "doesnt show up till".
+_NOT_BEFORE = re.compile(r"\b(?:not|never|(?:is|are|was|were|do|does|did|has|have|had)n'?t|won't|can't|cannot)\b")
 _RANGE_LEAD = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:in\s+)?$")
 _STAGE_WINDOW = 60
 _RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until)\s+")
@@ -156,6 +169,12 @@ def stages_in(text: str) -> list[tuple[int, int, Stage]]:
     for m in _AFTER.finditer(text):
         age = _number(m.group("age"))
         found.append((m.start(), m.end(), Stage(f"after age {age:g}", age, OLDEST)))
+    for m in _BARE_AGE.finditer(text):
+        age = float(m.group("age"))
+        if m.group("word") == "before":
+            found.append((m.start(), m.end(), Stage(f"before age {age:g}", 0.0, age)))
+        else:
+            found.append((m.start(), m.end(), Stage(f"after age {age:g}", age, OLDEST)))
     for m in _FIRST_YEARS.finditer(text):
         age = _number(m.group("age"))
         found.append((m.start(), m.end(), Stage(f"before age {age:g}", 0.0, age)))
@@ -254,7 +273,9 @@ def _scope(analysis: DocumentAnalysis, sentence: Sentence, clause_start: int, at
 def _predicate_before(clause: str, stage_start: int) -> re.Match[str] | None:
     """The onset predicate the stage at ``stage_start`` completes, if it is near enough before it."""
     best = None
-    for match in _ONSET_PREDICATE.finditer(clause, 0, stage_start):
+    for match in _ONSET_PREDICATE.finditer(clause):  # the whole clause: a predicate may look ahead ("presents in")
+        if match.end() > stage_start:
+            break
         best = match
     if best is None:
         return None
@@ -262,6 +283,21 @@ def _predicate_before(clause: str, stage_start: int) -> re.Match[str] | None:
     if len(between.split()) > _MAX_GAP_WORDS:
         return None
     return best
+
+
+# A subgroup named as the subject instead of a type: "the V30M variant", "late-onset variants", "the severe form".
+# Only with a modifier of its own: "most forms" or "some cases" still speak of the condition.
+_SUBGROUP = re.compile(r"\b(?P<group>(?!(?:the|a|an|some|most|many|all|other|these|those|both|each|every|certain|"
+                       r"such|its|their|this|that|few)\b)[\w-]+\s+(?:variants?|mutations?|subtypes?|forms?|kinds?|"
+                       r"genotypes?|families))\b")
+
+
+def _subgroup(sentence: Sentence, clause_start: int, predicate_start: int) -> str:
+    """A subgroup the clause names before its onset predicate, when it names no type there."""
+    if any(clause_start <= t.start < predicate_start for t in sentence.mentions_of(*TYPE_LIKE)):
+        return ""
+    found = _SUBGROUP.search(_unnamed(sentence, clause_start, predicate_start))
+    return " ".join(found.group("group").split()) if found else ""
 
 
 _COMPARED = re.compile(r"\b(?:than|unlike|like|as)\s+(?:the\s+|in\s+)?$")
@@ -423,11 +459,19 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 if judged:
                     typicality, hedge = _JUDGEMENT[judged.group("word")], " ".join(judged.group(0).split())
                 denied = is_negated(clause[since:stage_start])
+                if _UNTIL.search(clause, 0, stage_start):
+                    if not (denied or _NOT_BEFORE.search(clause, since, predicate.end())):
+                        continue  # "lasts until adulthood" says nothing of when it begins
+                    denied = False  # "doesn't show up until school age": it begins then
                 previous_verb_end = predicate.end()
+                scope = _scope(analysis, sentence, sentence.start + clause_start,
+                               sentence.start + clause_start + stage_start)
+                group = _subgroup(sentence, sentence.start + clause_start, sentence.start + clause_start
+                                  + predicate.start())
+                if group:  # "the V30M variant typically begins in the 30s": that variant's onset, not the type's
+                    scope = f"{scope or analysis.topic.condition.name}, {group}"
                 yield Claim(
                     source_id=analysis.document.source_id, facet=FACET, subject=analysis.topic.condition.name,
                     value=stage.label, value_low=stage.low, value_high=stage.high, unit="years",
-                    scope=_scope(analysis, sentence, sentence.start + clause_start,
-                                 sentence.start + clause_start + stage_start),
-                    polarity="negated" if denied else "asserted", hedge=hedge, typicality=typicality,
+                    scope=scope, polarity="negated" if denied else "asserted", hedge=hedge, typicality=typicality,
                     quote=sentence.text, start=sentence.start, end=sentence.end, extractor="onset.stage")

@@ -77,7 +77,7 @@ GATES: dict[str, Gate] = {
     # an onset verb ("starts", "is present", "develops") before a life stage
     "onset": Gate((), ("start", "begin", "began", "appear", "develop", "aris", "arose", "emerg", "occur", "first",
                        "notic", "seen", "onset", "show", "present", "evident", "apparent", "obvious", "diagnos",
-                       "recogni", "detect", "visible", "born", "symptomatic", "early")),
+                       "recogni", "detect", "visible", "born", "symptomatic", "early", "caus")),
 }
 
 _DIGITS = re.compile(r"\d+")
