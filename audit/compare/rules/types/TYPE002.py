@@ -17,7 +17,10 @@ class TYPE002(Rule):
     names a few types without closing its list only leaves the others out: it
     is not counted against them. Entities every listing source names are
     reported as agreements: safe to state. A source that places the entity
-    under another type is counted on that side, however else it names it.
+    under another type is counted on that side, however else it names it;
+    a name only written in passing (a full name holding the condition's,
+    outside a list, heading or "is a type" sentence) is not set against
+    sources that place it.
 
     **Anti-pattern**: three articles list vestibular migraine among the types
     of migraine; two list the types and never mention it.
@@ -47,8 +50,8 @@ class TYPE002(Rule):
             # A source that places the entity under another type is on that side, however it also names it.
             placers = set(placing_rows.loc[placing_rows["subject"] == subject, "source_id"])
             named_rows = named_rows[~named_rows["source_id"].isin(placers)]
-            if named_rows.empty:
-                continue
+            if named_rows.empty or (placers and (named_rows["extractor"] == "type.compound").all()):
+                continue  # only written in passing by sources that do not place it, beside sources that do
             positions = [position("named", "named as a type", named_rows)]
             naming = set(named_rows["source_id"])
             placed = relations[(relations["subject"] == subject) & ~relations["source_id"].isin(naming)]
