@@ -251,9 +251,18 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
     locations = StoredMap(corpus_state_path(cache_dir, "locations", result.corpus.folder)) if cache_dir else None
     locator = corpus_locator(result.corpus, result.sources, texts, texts_shown, path_shown,  # quotes in source files
                              locations)
+    # A text's newline offsets, kept by its document's cache key (the text is a function of it): the lines of
+    # quotes in unchanged texts are found without reading them.
+    newlines = StoredMap(corpus_state_path(cache_dir, "newlines", result.corpus.folder)) \
+        if cache_dir and result.claim_digests else None
+
+    def newlines_of(source_id: str, compute) -> list[int]:
+        key = result.claim_digests.get(source_id)
+        return newlines.get(key, compute) if key else compute()
+
     document = findings_document(comparison, result.sources, topic.name, result.corpus.name, len(result.claims),
                                  report.summary() if report else None, texts=texts, texts_dir=texts_shown,
-                                 locator=locator)
+                                 locator=locator, newlines_of=newlines_of if newlines is not None else None)
     if baseline is not None:
         document["baseline"] = baseline.report()
     audit_result = AuditResult(extract=result, comparison=comparison, data_quality=report, document=document,
@@ -272,6 +281,8 @@ def _compare(result: ExtractResult, extracted_out: Path | None, reports_out: Pat
             fragments.save()
     if locations is not None:
         locations.save()
+    if newlines is not None:
+        newlines.save()
     return audit_result
 
 

@@ -265,3 +265,50 @@ def test_unreadable_state_means_a_full_run(tmp_path):
     result = _audit(folder, tmp_path / "one", cache, False)
     assert result.findings
     assert re.fullmatch(rb"\x80.*", state_path(cache, folder).read_bytes(), re.S)  # replaced by a real state
+
+
+def test_tables_are_written_again_only_where_their_rows_changed(tmp_path, monkeypatch):
+    """claims.csv and findings.csv copy the rows of unchanged documents and findings from the published files."""
+    import audit.csvchunks
+
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    formatted: list[int] = []
+    real = audit.csvchunks._formatted
+
+    def counting(frame, counts):
+        formatted.append(len(counts))
+        return real(frame, counts)
+
+    monkeypatch.setattr(audit.csvchunks, "_formatted", counting)
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    assert formatted == []  # nothing changed: every chunk copied
+    _figure(folder)
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    assert formatted and formatted[0] == 1  # the edited document's claims, then the findings that changed
+    findings = (tmp_path / "out" / "extracted" / "findings.csv").read_text().count("\n") - 1
+    assert sum(formatted[1:]) < findings
+
+
+def test_lines_of_quotes_in_unchanged_texts_are_not_counted_again(tmp_path, monkeypatch):
+    """A quote's line comes from the newline offsets kept for its text (by the document's cache key)."""
+    import audit.compare.serialize
+
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    counted: list[int] = []
+    real = audit.compare.serialize._NEWLINE
+
+    class Counting:
+        def finditer(self, text):
+            counted.append(1)
+            return real.finditer(text)
+
+    monkeypatch.setattr(audit.compare.serialize, "_NEWLINE", Counting())
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    assert counted == []
+    _figure(folder)
+    _audit(folder, tmp_path / "out", tmp_path / "cache", False)
+    assert counted == [1]  # the edited article's text

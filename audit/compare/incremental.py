@@ -5,7 +5,9 @@ over them, and judges each one. Building the questions is most of the work,
 and most questions do not change when one article does. A run therefore keeps
 a :class:`CompareState` (pickled in the cache folder):
 
-- each source's claims digest, and the subjects its claims speak of;
+- each source's claims digest (the document cache key its claims were
+  extracted under, when the run has a cache: the rows are a function of it),
+  and the subjects its claims speak of;
 - per rule, the questions it built and which per-source summaries of the
   context (``named_types``, ``closed_list_sources``, ...) it read;
 - the digests of those summaries per source.

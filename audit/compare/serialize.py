@@ -27,12 +27,14 @@ def findings_schema() -> dict:
     return json.loads(resources.files("audit.compare").joinpath("findings.schema.json").read_text("utf-8"))
 
 
-def _add_lines(items: list[dict], texts, locator=None) -> None:
+def _add_lines(items: list[dict], texts, locator=None, newlines_of=None) -> None:
     """Give every quote its 1-based line in the cleaned text and, with a ``locator``
     (:class:`audit.locate.QuoteLocator`), its location in the source file (for SARIF and CI annotations).
 
     Quotes are grouped by source so each text and each file is read once, and
-    lines are found by bisecting the text's newline offsets.
+    lines are found by bisecting the text's newline offsets. ``newlines_of(source_id, compute)``, when
+    given, returns a source's newline offsets, kept from an earlier run or ``compute()``: then an
+    unchanged text is not read.
     """
     by_source: dict[str, list[dict]] = {}
     for item in items:
@@ -43,8 +45,10 @@ def _add_lines(items: list[dict], texts, locator=None) -> None:
                 else:
                     quote["line"] = 0
     for source_id in sorted(by_source):
-        text = texts.get(source_id, "")
-        newlines = [match.start() for match in _NEWLINE.finditer(text)]  # in C, not a loop per character
+        def compute(source_id=source_id) -> list[int]:  # in C, not a loop per character
+            return [match.start() for match in _NEWLINE.finditer(texts.get(source_id, ""))]
+
+        newlines = newlines_of(source_id, compute) if newlines_of is not None else compute()
         for quote in by_source[source_id]:
             quote["line"] = bisect.bisect_left(newlines, quote["start"]) + 1
             if locator is not None:
@@ -53,7 +57,7 @@ def _add_lines(items: list[dict], texts, locator=None) -> None:
 
 def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_name: str, corpus_name: str,
                       n_claims: int, data_quality: dict | None = None, texts: dict[str, str] | None = None,
-                      texts_dir: str = "", locator=None) -> dict:
+                      texts_dir: str = "", locator=None, newlines_of=None) -> dict:
     from audit import __version__
 
     source_entries = []
@@ -69,7 +73,7 @@ def findings_document(result: ComparisonResult, sources: pd.DataFrame, topic_nam
     findings = [finding.to_dict() for finding in result.findings]
     agreements = [agreement.to_dict() for agreement in result.agreements]
     if texts is not None:
-        _add_lines([*findings, *agreements], texts, locator)  # one pass: each source file read once
+        _add_lines([*findings, *agreements], texts, locator, newlines_of)  # one pass: each file read once
     return {
         "schema_version": SCHEMA_VERSION,
         "audit_version": __version__,
