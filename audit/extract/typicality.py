@@ -250,7 +250,7 @@ _HOLDER_VERB = re.compile(r"\b(?:affects?|affecting|affected|involves?|involving
 # not "foot problems rarely require a wheelchair".
 _PRESENCE_AFTER = re.compile(r"^\s*,?\s*(?:\w+ly\s+)?(?:occurs?|occurring|develops?|appears?|presents?|happens?|arises?|"
                              r"starts?|begins?|affects?|accompan\w+|comes?|shows?|is|are|was|were|persists?|recurs?|"
-                             r"results?|manifests?|exists?|seen|found|reported|present|[.;,]|$)")
+                             r"results?|manifests?|exists?|precedes?|follows?|seen|found|reported|present|[.;,]|$)")
 
 
 _OTHER_PARTICIPLE = re.compile(r"\s+(?!(?:seen|reported|found|noted|observed|associated|accompanied|present|"
