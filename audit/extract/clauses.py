@@ -13,8 +13,9 @@ from audit.extract.cues import CLAUSE_SPLIT_PATTERN, NEGATION_PATTERN, comment_d
 
 NEGATION_WINDOW_WORDS = 6
 # Words that end a negation's reach (as in NegEx's termination terms): "no lesion present there may be X".
+# A comma before "mostly/mainly/only/just" turns to what there is: "i dont really itch much, mostly flushing".
 NEGATION_ENDS = re.compile(r"\b(?:there|which|who|whose|when|while|because|since|although|though|but|however|until|"
-                           r"unless|whereas|if|after|before|so|then|yet)\b|[;:]")
+                           r"unless|whereas|if|after|before|so|then|yet)\b|[;:]|,\s*(?:mostly|mainly|only|just)\b")
 
 
 def clauses(sentence: Sentence) -> list[tuple[int, int]]:

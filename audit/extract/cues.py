@@ -49,10 +49,12 @@ HEDGE_PATTERN = re.compile(
     r"mainly|may|might|can|could|likely|possibly|probably|perhaps|tends? to|in some cases|"
     r"in rare cases|some studies|some patients|some people|appears? to|is thought to|is believed to|"
     r"reportedly|potentially|at times)\b")
-# Negation cues that deny what follows them within the same clause.
+# Negation cues that deny what follows them within the same clause. Contractions also as informal text writes them
+# without the apostrophe ("dont", "isnt"; none of those is another English word, while "cant" and "wont" are).
 NEGATION_PATTERN = re.compile(
     r"\b(not|no|never|without|none|nobody|no\s+one|neither|nor|cannot|isn't|aren't|doesn't|don't|didn't|won't|wasn't|"
-    r"weren't|absence of|free of|lack of|lacks?)\b|n't\b")
+    r"weren't|absence of|free of|lack of|lacks?|(?:is|are|was|were|do|does|did|has|have|had|could|would|should)nt)\b"
+    r"|n't\b")
 # Clause boundaries: a contrast splits one sentence into two propositions.
 # A spaced dash ends a clause too: "no known cause - Nausea - Rash" is a flattened list, not one negation.
 # Matching runs on folded text, where a dash is folded to a space: a spaced dash is three spaces there.
