@@ -390,6 +390,8 @@ _CAUSE_CUE = re.compile(r"\b(?:caus\w*|due\s+to|result\w*|responsible|mutations?
 _SHARE_VERBS = re.compile(r"\s*\b(?:(?:is|are|was|were)\s+(?:responsible\s+for|seen\s+in|found\s+in|present\s+in|"
                           r"the\s+cause\s+of)|accounts?\s+for|accounting\s+for|makes?\s+up|making\s+up|represents?|"
                           r"comprises?|causes?|affects?|affecting|occurs?\s+in|develops?\s+in|in)\s*$")
+# "X is the most common kind, around half of all cases": the share is X's, the predicate only classifies it.
+_COPULA_PREDICATE = re.compile(r"\s(?:is|are|was|were)\s+(?:the|a|an|one)\b")
 _TABLE_CELL = re.compile(r"\s*(?:$|[A-Z0-9])")
 # A table column whose header names the share of cases ("Approximate share of cases", "% of all cases"): each
 # row's figure is its row's share of the condition's cases.
@@ -635,6 +637,9 @@ class _Reader:
         stripped = _SHARE_VERBS.sub("", left)
         left_is_subject = stripped != left   # "<X> accounts for 90 percent of cases": X is what the share is of
         left = stripped
+        predicate = None if left_is_subject else _COPULA_PREDICATE.search(left)
+        if predicate:  # "oligo is the most common kind apparently, around half of all cases": oligo's share
+            left, left_is_subject = left[:predicate.start()], True
         right = self.folded[cut[1]:clause[1]].lstrip(" ,;:")
         right = re.split(r"[(,;:.]", right, maxsplit=1)[0]
 
