@@ -388,8 +388,14 @@ _NOT_FEATURES = {"at", "in", "not", "able", "likely", "unlikely", "thought", "be
 _CAUSE_CUE = re.compile(r"\b(?:caus\w*|due\s+to|result\w*|responsible|mutations?|genes?|arise|arises|inherit\w*|"
                         r"spontaneous\w*|accounts?\s+for|unknown)\b")
 _SHARE_VERBS = re.compile(r"\s*\b(?:(?:is|are|was|were)\s+(?:responsible\s+for|seen\s+in|found\s+in|present\s+in|"
+                          r"detected\s+in|identified\s+in|observed\s+in|"
                           r"the\s+cause\s+of)|accounts?\s+for|accounting\s+for|makes?\s+up|making\s+up|represents?|"
                           r"comprises?|causes?|affects?|affecting|occurs?\s+in|develops?\s+in|in)\s*$")
+# "<a gene change> is detected in 90% of patients": a feature found in the patients, not a cause of their cases,
+# unless the clause says it causes them.
+_FOUND_IN_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:also|only|usually|often|commonly)\s+)?"
+                              r"(?:found|detected|identified|present|seen|observed)\s+in\s+$")
+_CAUSE_VERB = re.compile(r"\b(?:caus\w*|due\s+to|result\w*|responsible|accounts?\s+for|arises?)\b")
 # "X is the most common kind, around half of all cases": the share is X's, the predicate only classifies it.
 _COPULA_PREDICATE = re.compile(r"\s(?:is|are|was|were)\s+(?:the|a|an|one)\b")
 _TABLE_CELL = re.compile(r"\s*(?:$|[A-Z0-9])")
@@ -875,6 +881,9 @@ class _Reader:
         if kind_of is not None:
             return self.claim(figure, kind_of.name, obj, "share_of_cases", scope)
         cause = _CAUSE_CUE.search(self.folded, clause[0], clause[1])
+        if cause and _FOUND_IN_BEFORE.search(self.folded, clause[0], figure.start) and \
+                not _CAUSE_VERB.search(self.folded, clause[0], clause[1]):
+            cause = None  # "the X mutation is detected in about 90% of patients": found in them
         measure = "share_of_cases" if denominator.kind == "cases" or cause else "share_with_feature"
         return self.claim(figure, self.phrase(clause, skip) or condition, obj, measure, scope)
 
