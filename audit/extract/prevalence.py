@@ -101,8 +101,8 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)"
 _WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[ -](?:" + "|".join(_UNITS) + r"))?|"
          + "|".join(sorted([*_TEENS, *_UNITS], key=len, reverse=True)) + r")")
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion))?"
-# A number: digits (thousands separators read whole) or words, with an optional scale word.
-_NUM = rf"(?:{_DIGITS}{_SCALE}|(?:a|one)\s+(?:hundred|thousand|million)|a\s+dozen|{_WORD}{_SCALE})"
+# A number: digits (thousands separators read whole, "100k" a hundred thousand) or words, with an optional scale word.
+_NUM = rf"(?:\d{{1,3}}k(?![\w.,])|{_DIGITS}{_SCALE}|(?:a|one)\s+(?:hundred|thousand|million)|a\s+dozen|{_WORD}{_SCALE})"
 _DASH = r"\s*(?:-|–|—|‒|to|and)\s*"
 _PERCENT = r"\s*(?:%|percent\b|per\s+cent\b)"
 
@@ -116,6 +116,8 @@ def _number(text: str) -> float:
     if words == ["a", "dozen"]:
         return 12.0 * scale
     if len(words) == 1 and words[0][0].isdigit():
+        if words[0].endswith("k"):
+            return float(words[0][:-1]) * 1000 * scale
         return float(words[0].replace(",", "")) * scale
     if words and words[0] in ("a", "one") and len(words) == 1:
         return scale
@@ -134,7 +136,7 @@ _BOUND_WORDS = {
     "approximately": "approximately", "about": "approximately", "around": "approximately",
     "roughly": "approximately", "nearly": "approximately", "almost": "approximately", "some": "approximately",
     "close to": "approximately", "an estimated": "approximately", "estimated": "approximately",
-    "an average of": "approximately", "circa": "approximately",
+    "an average of": "approximately", "circa": "approximately", "something like": "approximately",
 }
 _BOUND = r"(?:(?P<bound>" + "|".join(sorted(map(re.escape, _BOUND_WORDS), key=len, reverse=True)) + r")\s+)?"
 
@@ -162,7 +164,8 @@ _COUNT_NOUNS = (r"people|persons|individuals|patients|americans|adults|children|
 _FIGURE = re.compile(
     rf"(?:(?<![\w.,])(?:between\s+)?{_BOUND}(?:between\s+)?(?:"
     # k in N, and ranges "1 in 6,000 to 1 in 10,000", "1 in 25,000 to 50,000"
-    rf"(?:(?P<k>{_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?|(?P<ratio>1)\s*:\s*)(?P<n1>{_NUM})"
+    rf"(?:(?P<k>{_NUM})(?:{_DASH}(?P<k2>{_NUM}))?\s+(?:in|out\s+of|of(?=\s+every\b))\s+(?:every\s+)?"
+    rf"|(?P<ratio>1)\s*:\s*)(?P<n1>{_NUM})"
     rf"(?:{_DASH}(?:(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?|1\s*:\s*)?(?P<n2>{_NUM})(?!\s*(?:%|percent)))?\b"
     # rates per N: "6 to 7 per 100,000 people"
     rf"|(?P<r1>{_NUM})(?:{_DASH}(?P<r2>{_NUM}))?\s+(?:(?:new\s+)?(?:cases|people|persons|individuals|births)\s+)?"
@@ -174,7 +177,7 @@ _FIGURE = re.compile(
     rf"|(?P<f1>{_FRAC})(?:{_DASH}(?P<f2>{_FRAC}))?(?=\s+of\b)"
     # counts of people or cases
     rf"|(?P<c1>{_DIGITS}{_SCALE}|a\s+dozen|{_WORD}{_SCALE})(?:{_DASH}(?P<c2>{_DIGITS}{_SCALE}|{_WORD}{_SCALE}))?"
-    rf"(?=\s+(?:(?:[a-z][a-z'-]*)\s+){{0,2}}?(?P<cnoun>{_COUNT_NOUNS})\b)"
+    rf"(?=\s+(?:new\s+)?(?:(?:[a-z][a-z'-]*)\s+){{0,2}}?(?P<cnoun>{_COUNT_NOUNS})\b)"
     r"))")
 _CANDIDATE = re.compile(r"\d|percent|half|third|quarter|fourth|fifth|tenth|dozen|\b(?:"
                         + "|".join([*_UNITS, *_TEENS, *_TENS]) + r")\b")
@@ -221,17 +224,20 @@ def _figures(lowered: str) -> list[Figure]:
         start, end = match.span()
         if groups["n1"] is not None:
             k, n1 = (_number(groups["k"]) if groups["k"] else 1.0), _number(groups["n1"])
+            k2 = _number(groups["k2"]) if groups["k2"] else k
+            if k2 < k:
+                continue
             if groups["ratio"] and n1 < 100:
                 continue  # "3:1", "1:4" are ratios of two groups, not a rate
             n2 = _number(groups["n2"]) if groups["n2"] else n1
             if n2 < n1 and groups["n2"] and n2 < 1000 <= n1:   # "1 in 25,000 to 50" is no range; drop the tail
                 n2 = n1
-            if not (1 <= k < min(n1, n2)):
+            if not (1 <= k <= k2 < min(n1, n2)):
                 continue
             if max(n1, n2) <= 100:
-                low, high, unit = 100 * k / max(n1, n2), 100 * k / min(n1, n2), "%"
+                low, high, unit = 100 * k / max(n1, n2), 100 * k2 / min(n1, n2), "%"
             else:
-                low, high, unit = 100000 * k / max(n1, n2), 100000 * k / min(n1, n2), "per 100000"
+                low, high, unit = 100000 * k / max(n1, n2), 100000 * k2 / min(n1, n2), "per 100000"
             ceiling = 100.0 if unit == "%" else 100000.0
             figures.append(Figure(start, end, *_bounded(bound, round(low, 2), round(high, 2), ceiling), unit, "one_in"))
         elif groups["r1"] is not None:
@@ -382,6 +388,12 @@ _NOT_A_COUNT = re.compile(r"\b(?:study|sample|survey|series|cohort|trial|group|p
 _COUNT_CUE = re.compile(r"\b(?:affect\w*|ha(?:ve|s)\s+(?:it|the|this)|liv(?:e|es|ing)\s+with|suffer\w*|diagnosed|born|"
                         r"reported|described|documented|identified|recorded|known|estimated|estimates?|there\s+are|"
                         r"there\s+were|worldwide|occurs?|occurred)\b")
+# "2 of every 7 days", "1 in 3 nights": how often in time, not how many people.
+_TIME_AFTER = re.compile(r"\s+(?:days?|weeks?|months?|years?|hours?|minutes?|nights?|mornings?|evenings?)\b")
+# "3,000 new cases each year", "4,000 new AL cases a year": new cases of it are counted, unless the speaker's own
+# ("our clinic saw 300 new cases last year").
+_NEW_CASES = re.compile(r"\bnew\s+(?:[a-z-]+\s+){0,2}?cases\b")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
 _REPORTED = re.compile(r"\b(?:reported|described|documented|published|identified|recorded)\b")
 _NOT_FEATURES = {"at", "in", "not", "able", "likely", "unlikely", "thought", "believed", "more", "less", "also", "of",
                  "the", "a", "an", "under", "over", "born", "still", "now", "often", "usually", "due", "caused"}
@@ -770,8 +782,13 @@ class _Reader:
         denominator = self.denominator(figure, limit)
         skip = (figure.start, denominator.end)
 
+        if figure.kind == "one_in" and _TIME_AFTER.match(self.folded, figure.end):
+            return None
         if figure.kind == "count":
-            if _NOT_A_COUNT.search(before) or not _COUNT_CUE.search(self.folded, clause[0], clause[1]):
+            if _NOT_A_COUNT.search(before):
+                return None
+            if not _COUNT_CUE.search(self.folded, clause[0], clause[1]) and not (
+                    _NEW_CASES.match(self.folded, figure.end + 1, limit) and not _FIRST_PERSON.search(before)):
                 return None
             return self.count(figure, clause, skip, denominator, scope)
         if _RISK_AFTER.match(after) or _RISK_BEFORE.search(before):
