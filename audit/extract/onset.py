@@ -287,7 +287,7 @@ def _predicate_before(clause: str, stage_start: int) -> re.Match[str] | None:
 
 # A subgroup named as the subject instead of a type: "the V30M variant", "late-onset variants", "the severe form".
 # Only with a modifier of its own: "most forms" or "some cases" still speak of the condition.
-_SUBGROUP = re.compile(r"\b(?P<group>(?!(?:the|a|an|some|most|many|all|other|these|those|both|each|every|certain|"
+_SUBGROUP = re.compile(r"(?<![\w-])(?P<group>(?!(?:the|a|an|some|most|many|all|other|these|those|both|each|every|certain|"
                        r"such|its|their|this|that|few)\b)[\w-]+\s+(?:variants?|mutations?|subtypes?|forms?|kinds?|"
                        r"genotypes?|families))\b")
 

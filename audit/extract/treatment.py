@@ -99,7 +99,8 @@ _NOT_USED_BY = re.compile(r"\b(?:nobody|noone|(?:do|does)n'?t)\s+(?:\w+\s+)?(?:u
 # A later predicate of the treatment's own clause that ends its use: "X was formerly used for B and is no longer
 # used", "A and B, which ..., were once given to adults but are no longer recommended", "X, ..., has since been
 # abandoned". The coordinated predicate has no subject of its own (or "it"/"they"), so it is the treatment's.
-_LATER_DENIAL = re.compile(r"(?P<aside>\s*,[^,.;:()]{1,60},)?(?:[^;:|]{0,100}?\s(?:and|but)\s+(?:(?:it|they)\s+)?|\s+)"
+_LATER_DENIAL = re.compile(r"(?P<aside>\s{0,3},[^,.;:()]{1,60},)?(?:[^;:|]{0,100}?\s(?:and|but)\s{1,3}(?:(?:it|they)\s{1,3})?|"
+                           r"\s{1,3})"
                            r"(?:(?:is|are)\s+(?:now\s+)?no\s+longer\s+(?:\w+\s+)?(?:used|given|prescribed|recommended|offered|"
                            r"performed|done|available)|"
                            r"(?:has|have)\s+(?:since\s+|now\s+|largely\s+){0,2}been\s+"
@@ -175,7 +176,7 @@ def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]], trea
 
 
 # What may stand before a clause's subject: "In the past, X ...", "Older drugs such as X ...".
-_BEFORE_SUBJECT = re.compile(r"\W*(?:(?!(?:which|that|who|whom|whose)\b)[\w-]+\W+){0,4}")
+_BEFORE_SUBJECT = re.compile(r"\W*(?:(?!(?:which|that|who|whom|whose)\b)\w+\W+){0,5}")
 
 
 def _later_denial(sentence: Sentence, start: int, end: int, clause_start: int, treatments) -> bool:
@@ -209,7 +210,7 @@ def _introduced_as_treatment(analysis: DocumentAnalysis, sentence: Sentence) -> 
 
 
 # A short label that opens a list item or line: "Hereditary form: ...".
-_LABEL = re.compile(r"\W*(?:[\w'()/-]+\s+){0,5}?[\w'()/-]+\s*:")
+_LABEL = re.compile(r"\s*(?:[^\w\s]+\s+)?(?:[\w'()/-]+\s+){0,5}?[\w'()/-]+\s*:")
 
 
 def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], targets) -> str:
