@@ -100,3 +100,9 @@ def test_a_name_with_a_short_parenthesis_inside_is_the_name(tmp_path: Path):
     text = "Frontal fibrosing (FF) alopecia is rising; frontal fibrosing (mostly in women) alopecia is not matched."
     assert [(text[m.start:m.end], m.name) for m in matcher.find(fold(text), text=text)] == [
         ("Frontal fibrosing (FF) alopecia", "frontal fibrosing alopecia")]
+
+
+def test_a_one_word_symptom_gets_no_other_number(tmp_path: Path):
+    (tmp_path / "topic.yaml").write_text(TOPIC + "symptoms:\n  pain: [pain, sore]\n  mouth sores: [mouth sores]\n", "utf-8")
+    matcher = LexiconMatcher(load_topic(tmp_path / "topic.yaml"))
+    assert _names(matcher, "Sores in the mouth; a sore mouth sore.") == ["pain", "mouth sores"]

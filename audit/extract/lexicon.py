@@ -9,8 +9,9 @@ A lexicon lists a name as its writer thought of it; articles inflect it and
 shorten it. Two general readings widen every form without the writer's help:
 
 - the other grammatical number of a form's last word ("vestibular migraines"
-  for "vestibular migraine", "ulcer" for "ulcers"), where no other form
-  already says it;
+  for "vestibular migraine", "skin ulcer" for "skin ulcers"), where no other
+  form already says it; not for a one-word symptom, often an adjective whose
+  other number is another word ("sore", "sores");
 - an abbreviation an article defines for a lexicon name ("chronic migraine
   (CM)") names that term wherever the article writes it again ("CM is the
   most common type"). The test is Schwartz and Hearst's (2003): the short
@@ -111,7 +112,9 @@ class LexiconMatcher:
                 compound = term.kind == "type" and any(
                     word != key and (f" {word}" in f" {key} ") for word in condition_words)
                 entries[key] = (len(key), term.kind, term.name, negated, compound)
-                if not negated and not _ABBREVIATION.fullmatch(form.strip()):
+                # A one-word symptom is often an adjective whose other number is another word ("sore", "sores").
+                if not negated and not _ABBREVIATION.fullmatch(form.strip()) \
+                        and not (term.kind == "symptom" and " " not in key):
                     variants.extend((fold_form(variant), (len(variant), term.kind, term.name, negated, compound))
                                     for variant in number_variants(key))
         for key, entry in variants:  # a form the lexicon writes wins over another form's variant

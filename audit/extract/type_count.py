@@ -44,7 +44,8 @@ _ARE_FOLLOWS = re.compile(r"^(?:\s+of\s+[^.:;]{1,60}?)?\s+(?:are|include)\s+")
 _OF = re.compile(r"\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_NOUN = re.compile(r"^sub\s?types?$|^subgroups?$|^subclass")
 # "A is divided into", "A has", "A comes in": the count is of A when A is the clause's subject.
-_PREDICATE = re.compile(r"^\W*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:[^,;:.]{1,50},\s*)?)?(?:can\s+be\s+|is\s+|are\s+|has\s+been\s+)?"
+_PREDICATE = re.compile(r"^\W*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:[^,;:.]{1,50},\s*)?)?(?:itself\s+|themselves\s+|in\s+turn\s+)?"
+                        r"(?:can\s+be\s+|is\s+|are\s+|has\s+been\s+)?(?:(?:further|in\s+turn|also)\s+)?"
                         r"(?:(?:does|do|did)\s+|doesn't\s+|don't\s+)?(?:not\s+)?(?:\w+ly\s+)?(?:divided|split|classified|categori[sz]ed|grouped|separated|subdivided|"
                         r"broken\s+down|has|have|comes?|occurs?|includes?|comprises?|consists?|exists?)\b"
                         r"|^\s+into\s*$")  # "divide A into four subtypes": A is what is divided
@@ -53,7 +54,7 @@ _NOUN_AS_MODIFIER = re.compile(r"\s+(?:schemes?|systems?|criteria|methods?|appro
                                r"guidelines?|frameworks?|labels?|names?|models?|tests?)\b")
 _REFERRING_BEFORE = re.compile(r"(?<!comes\s)(?<!come\s)(?<!exists\s)(?<!exist\s)(?<!occurs\s)(?<!occur\s)"
                                r"\b(?:in|across|among|for|with|of)\s+$")
-_CLAUSE_STOP = re.compile(r"[.;:]|\b(?:which|that|while|whereas|but)\b")
+_CLAUSE_STOP = re.compile(r"[.;:]|\b(?:which|that|while|whereas|but)\b|,\s+and\b")
 
 
 def _count_value(word: str) -> int:

@@ -84,7 +84,7 @@ _APPOSED_FORM_OF = re.compile(r"[,(]\s*(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?(?:
                               r"(?:of|within)\s+(?:the\s+)?$")
 # "A is classed with the B forms", "A falls under (the umbrella of) B", "A belongs to the B group": A under B.
 _DIVIDED_INTO = re.compile(r"\b(?:is|are|can\s+be|may\s+be|has\s+been|have\s+been)\s+(?:(?:further|also|usually|often|"
-                          r"now|commonly|traditionally)\s+)*(?:divided|subdivided|split|separated|broken\s+down)\s+"
+                          r"now|commonly|traditionally|in\s+turn|then|itself)\s+)*(?:divided|subdivided|split|separated|broken\s+down)\s+"
                           r"(?:further\s+)?into\s+(?:(?:two|three|four|five|six|several|\d+)\s+)?(?:(?:main|major)\s+)?"
                           r"(?:(?:sub)?types|forms|groups|subgroups|categories|variants)?[\s:,]*(?:(?:the|a|an)\s+)?")
 _SUBTYPES_INCLUDE = re.compile(r"\b(?:its|their)\s+(?:(?:main|known|recogni[sz]ed|major)\s+)?sub\s?types\s+"
@@ -179,9 +179,9 @@ _PRONOUN_START = re.compile(r"^\W*(?:this\s+(?:condition|disorder|form|type|kind
                             r"the\s+disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
 # A line's label: "A: ..." or "- A: ..." (a name of at most six words before the first colon).
-_LABEL_BEFORE = re.compile(r"\W*(?P<name>[\w'-]+(?:\s+[\w'-]+){0,5})\s*:")
+_LABEL_BEFORE = re.compile(r"[^\w'-]*(?P<name>\w[\w'-]*(?:\s+[\w'-]+){0,5})\s*:")
 # "what people call A is usually B": the speaker's name A for B.
-_WHAT_CALL_IS = re.compile(r"\s*[\"'\u201d\u2019]?\s*(?:is|are)\s+(?:(?:usually|often|mostly|really|actually|just|"
+_WHAT_CALL_IS = re.compile(r"[\s\"'\u201d\u2019]*(?:is|are)\s+(?:(?:usually|often|mostly|really|actually|just|"
                            r"simply|generally|in\s+fact)\s+)?(?:the\s+|a\s+|an\s+)?$")
 _ANAPHOR = re.compile(r"\b(?:it|this|these|they)\b")
 
@@ -567,7 +567,8 @@ def _subtypes(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
         parent = condition if parent_mention is None or parent_mention.kind in ("condition", "scope") else parent_mention.name
         child = _subject_past_apposition(analysis, sentence, sentence.start + cue.start())
         if child and child != parent:
-            negated = bool(re.search(r"\bnot\b|\bno\s+longer\b|\bnever\b|\brather\s+than\s*$|\binstead\s+of\s*$",
+            negated = bool(re.search(r"\bnot\b|\bno\s+longer\b|\bnever\b|\brather\s+than\s+(?:an?\s+)?$|"
+                                     r"\binstead\s+of\s+(?:an?\s+)?$",
                                      sentence.folded[max(0, cue.start() - 40):cue.start()]))
             yield _row(analysis, sentence, child, "subtype_of", parent, "type_relation.subtype_of",
                        polarity="negated" if negated else "asserted", hedge=_hedge(sentence, cue.start()))
