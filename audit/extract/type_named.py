@@ -32,7 +32,7 @@ _LIST_TRIGGER = re.compile(rf"\b{TYPE_NOUN_PATTERN}\b\W*(?:\s+(?:exist|are))?\W*
 _FOLLOW_UP_LIST = re.compile(r"^\W*(?:these|they|the types|the forms|those|the (?:[\w-]+\s+){0,2}?(?:known|common|"
                              r"important|frequent|main|recognised|recognized)(?:\s+ones)?)\s+(?:are|include|being)\b")
 # "A is a milder form of B" (B a type): A is placed under B, not named as a type of the condition.
-_PLACED_UNDER = re.compile(rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,[^,]{{0,60}},\s*)?(?:is|are|was|were)\s+(?:\w+\s+)?"
+_PLACED_UNDER = re.compile(rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,[^,]{{0,60}},\s*)?(?:is|are|was|were)\s+(?:\w+\s+){{0,3}}?"
                            rf"(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:sub\s?type|type|form|variant|kind)\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 # "A is a carrier state rather than a form of B" names no type: the words before the noun may not deny it.
@@ -312,7 +312,9 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
             first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE), None)
             # The item names a type, not when it is a line about a symptom that a type comes late in ("- Fused
             # fingers and toes in the severe recessive form B").
-            if first is not None and not any(m.kind == "symptom" and m.end <= first.start for m in sentence.mentions):
+            if first is not None and not any(m.kind == "symptom" and m.end <= first.start for m in sentence.mentions) \
+                    and not _placed_under_type(sentence, first):
+                # (an item that places itself under another type, "- A is a variant of B", is not a member)
                 parent, members = open_list, [first.name]
                 narrower = _qualified_by(analysis, sentence, first)
                 if narrower is not None:
@@ -343,7 +345,7 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
             first = sentence.mentions[0] if sentence.mentions else None
             at_start = first is not None and not re.search(r"[a-z]", sentence.folded[: first.start - sentence.start])
             if first is not None and first.kind in TYPE_LIKE and at_start and first.name not in scoped \
-                    and first.name != qualified:
+                    and first.name != qualified and not _placed_under_type(sentence, first):
                 narrower = _qualified_by(analysis, sentence, first)
                 if narrower is not None:  # "| Polyarthritis, RF-negative | ...": the row is the narrower type
                     claims.append(Claim(source_id=analysis.document.source_id, facet="type_relation",
