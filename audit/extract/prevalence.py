@@ -365,6 +365,9 @@ _RESPONSE = re.compile(r"\b(?:improv\w*|respond\w*|responses?|cleared?|clearing|
                        r"(?:were|was|are|is)\s+(?:symptom-free|attack-free|clear))\b")
 _TREATED_BEFORE = re.compile(r"\b(?:treated|taking|given|receiving|who\s+took|who\s+received|on)\s+[^.;:]{0,40}$")
 _TREATED_GROUP = re.compile(r"\s+(?:on|undergoing|receiving|taking)\s+(?P<what>(?:long-term\s+|chronic\s+)?[a-z][\w-]*)")
+# The words of a group after "on"/"taking" ("long-term dialysis for renal failure"): up to a comma or a verb.
+_GROUP_WORDS = re.compile(r"(?:(?!(?:is|are|was|were|have|has|had|develop\w*|get|gets|got|show\w*|and|or|but|who|which|that)"
+                          r"\b)[a-z][\w'-]*(?![\w'-])\s*){1,6}")
 _PREVALENCE_WORD = re.compile(r"\bprevalen\w*")
 _JOINT = re.compile(r"\s(?:and|while|whereas|but)\s|[,;]")
 _NUMBER_AHEAD = re.compile(r"\W{0,2}\d|(?:one|two|three|four|five|a)\b")
@@ -520,10 +523,22 @@ class _Reader:
             return Mention("condition", self.topic.condition.name, offset, anaphor.end())
         return None
 
+    def population_in(self, start: int, limit: int) -> Mention | None:
+        """A lexicon population (not the condition's own patients) named in the words of a group from ``start``
+        ("on long-term X therapy", "on dialysis for renal failure"), before any comma or verb."""
+        window = _GROUP_WORDS.match(self.folded, start, limit)
+        end = window.end() if window else start
+        for mention in self.mentions:
+            if mention.kind == "population" and start <= mention.start < end and not self.is_patient_population(mention):
+                return mention
+        return None
+
     def generic_population(self, mention: Mention) -> bool:
         """A lexicon population that is only a people noun ("people", "patients", "people with ...")."""
         generic = _PEOPLE_AT.match(self.folded, mention.start, mention.end) or \
             _CASES_AT.match(self.folded, mention.start, mention.end)
+        if generic and generic.end() < mention.end and not _WITH.match(self.folded, generic.end(), mention.end):
+            return False  # "people over 80", "people on lithium": a group the people noun only opens
         return bool(generic) and (generic.group("adj") is None or generic.group("adj") in _ADJECTIVE_GROUPS)
 
     def denominator(self, figure: Figure, limit: int) -> Denominator:
@@ -570,6 +585,10 @@ class _Reader:
                     words = " ".join(folded[with_match.start():feature.end()].split())
                     return Denominator("people", feature.end(), group=f"{noun}{' ' if words else ''}{words}", noun=noun)
             treated = _TREATED_GROUP.match(folded, end, limit)
+            on_population = self.population_in(treated.start("what"), limit) if treated else None
+            if on_population is not None:
+                # "patients on long-term X therapy" with "long-term X" a lexicon population: that population
+                return Denominator("population", on_population.end, term=on_population)
             named_before = any(m.kind in ABOUT_KINDS and m.end <= figure.start and m.start >= self.clause_of(figure.start)[0]
                                for m in self.mentions)
             if treated and noun in _PATIENT_NOUNS and named_before and not any(
@@ -868,7 +887,8 @@ class _Reader:
         else:
             if whole is None:
                 # Patients of a population named earlier in the sentence ("Lupus: 30% of patients").
-                named = [m for m in self.mentions if m.kind == "population" and m.end <= figure.start
+                # (before the sentence's first figure: a population after one is that figure's own denominator)
+                named = [m for m in self.mentions if m.kind == "population" and m.end <= self.figures[0].start
                          and not self.generic_population(m)]
                 if named and denominator.kind == "patients" and not self.is_patient_population(named[-1]):
                     return self.prevalence(figure, clause, skip, self.refined(named[-1]), scope)
