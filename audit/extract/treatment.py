@@ -77,6 +77,10 @@ _DENIED_AFTER = re.compile(r"^" + _APPOSITIVE + r"(?:\W*(?:(?:and|or)\s+(?:other
                            r"(?:abandoned|dropped|superseded|replaced\s+(?:by|with))\b|"
                            # a list line's comment: "Steroid creams - NOT used", "X - no longer recommended"
                            r"(?:\s[-\u2013\u2014 ]\s)\s*(?:\w+\s+)?(?:not|never|no\s+longer|nope|avoid)\b)")
+# A denied exclusion is an option: "X isn't totally off the table", "X is not ruled out".
+_NOT_EXCLUDED = re.compile(r"^" + _APPOSITIVE + r"\W*(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?(?:(?:is|are|was|were)n'?t|"
+                           r"(?:is|are|was|were)\s+not|not)\s+(?:\w+\s+)?(?:off\s+the\s+table|ruled\s+out|"
+                           r"out\s+of\s+the\s+question)\b")
 # A list of things to avoid: "Things to avoid: A, B and C", "Avoid: A".
 _AVOID_LIST = re.compile(r"\b(?:avoid|never\s+take|do\s+not\s+take|don't\s+take|stay\s+away\s+from)\w*\s*:[^.;]*$")
 _CONDITION_BEFORE = re.compile(r"\b(?:when|if|where|whenever|unless|whom|in\s+case|once)\s+(?:(?:the|a|an|their|his|her)\s+)?$|"
@@ -168,6 +172,8 @@ def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]], trea
     before = sentence.folded[clause_start:start]
     if _CONDITION_BEFORE.search(before):
         return False  # "B is used when A is contraindicated": a condition for B, not a denial of A
+    if _NOT_EXCLUDED.match(after):
+        return False
     # "nobody uses X", "we don't use X"; not "if you don't use X, ...": supposed, not said
     not_used = _NOT_USED_BY.search(before) and not CONDITIONAL_BEFORE_PATTERN.search(before)
     return bool(_DENIED_AFTER.match(after) or _INEFFECTIVE_AFTER.match(after) or _DENIED_BEFORE.search(before)
