@@ -58,15 +58,17 @@ _IN_PROPER_NAME = re.compile(r"(?:[A-Z][\w'-]*\s+)*(?:Rare|Common|Uncommon)(?:\s
 _AMONG_OPENING = re.compile(rf"\W*(?:among|of|within|in)\s+(?:the\s+)?(?P<words>(?:[a-z][\w-]*\s+){{1,3}}?)"
                             rf"{TYPE_NOUN_PATTERN}\s*,")
 # "In children, ...", "Among people with B, ...", "in developing countries, where ..., ...": a group a clause opens with.
-_FRONTED = re.compile(r"\W*(?:in|among|for)\s+(?:the\s+)?(?P<words>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s*,")
+_FRONTED = re.compile(r"[^\w,]*(?:in|among|for)\s+(?:the\s+)?(?P<words>[a-z][\w'-]*(?:\s+[\w'-]+){0,7}?)\s*,")
 # Openings that name no group: "In most cases,", "In general,", "In our clinic,".
 # Modifiers that do not narrow a group ranked in ("Among the main forms,"); "inherited", "congenital" do.
 _RANK_GENERIC = {"main", "major", "primary", "principal", "different", "distinct", "basic", "broad", "general", "key",
                  "separate", "recognized", "recognised", "known", "clinical", "specific", "core", "important", "common",
                  "chief", "leading", "established", "official", "classic", "classical", "various", "several", "many"}
+_NOT_A_GROUP_END = {"cases", "instances", "ways", "respects", "situations", "circumstances", "studies", "series",
+                    "words", "view", "opinion", "experience", "times", "years", "past", "end", "meantime"}
 _NOT_A_GROUP = {"most", "general", "fact", "addition", "short", "summary", "practice", "total", "particular", "contrast",
-                "comparison", "brief", "other", "this", "that", "these", "those", "my", "our", "your", "their", "some",
-                "many", "all", "any", "each", "both", "recent", "rare", "practice", "theory", "turn", "sum", "one"}
+                "comparison", "brief", "other", "this", "that", "these", "those", "my", "our", "your", "their",
+                "many", "all", "any", "each", "both", "recent", "rare", "practice", "theory", "turn", "sum", "one", "such"}
 _RANKED_IN = re.compile(r"\s+(?:of|among|within)\s+(?:the\s+|all\s+)?")
 # "(the most common type) overall is A", "(... of B) in adults is A": what stands between a rank and its subject.
 _RANK_VERB = re.compile(r"[\s,]*(?:(?:overall|worldwide|by\s+far|(?:in|among)\s+(?:the\s+)?[a-z]+(?:\s+(?!(?:with|who|having)\b)[a-z]+)?)[\s,]+)?"
@@ -126,6 +128,11 @@ def _subjects_near(analysis: DocumentAnalysis, sentence: Sentence, cue_start: in
              and _RANK_VERB.fullmatch(analysis.folded[cue_end:m.start])]
     if after:
         return [after[0].name]
+    apposed = _APPOSITION_BEFORE.match(analysis.folded, sentence.start, cue_start)
+    if apposed:  # "A, another variant of B, is rare": the rarity is A's
+        subjects = [m for m in clause_mentions if m.end <= apposed.end("subject")]
+        if subjects:
+            return [subjects[-1].name]
     before = [m for m in clause_mentions if m.end <= cue_start]
     if before:
         between = analysis.folded[before[-1].end:cue_start]
@@ -143,6 +150,7 @@ def _subjects_near(analysis: DocumentAnalysis, sentence: Sentence, cue_start: in
 
 
 # Words after a bare adjective that show it stands for the type ("Dystrophic is the most common", "dystrophic or ...").
+_APPOSITION_BEFORE = re.compile(r"(?P<subject>[^,;:]*?),[^,;:]{3,120},\s*(?:is|are|was|were|remains)\b(?:\s+\w+)?(?:\s+an?)?\s*$")
 _NOT_A_NOUN = {"is", "are", "was", "were", "has", "have", "had", "and", "or", "nor", "but", "remains", "accounts",
                "makes", "can", "may", "might", "will", "would", "tends", "seems", "appears", "occurs", "being", "then",
                "also", "still", "which", "that", "in", "of", "among", "at", "on", "for", "with", "by", "as"}
@@ -242,7 +250,8 @@ def _fronted_scope(sentence: Sentence, cue_end: int) -> str:
     if _AMONG_OPENING.match(sentence.folded, _clause_start(sentence, cue_end)):
         return ""  # "Among the main forms,": a group of types, read by _among_scope
     fronted = _FRONTED.match(sentence.folded, _clause_start(sentence, cue_end))
-    if fronted is None or fronted.end() > relative_end or fronted.group("words").split()[0] in _NOT_A_GROUP:
+    if fronted is None or fronted.end() > relative_end or fronted.group("words").split()[0] in _NOT_A_GROUP \
+            or fronted.group("words").split()[-1] in _NOT_A_GROUP_END:
         return ""
     start, end = sentence.start + fronted.start("words"), sentence.start + fronted.end("words")
     populations = [m for m in sentence.mentions if start <= m.start and m.end <= end and m.kind == "population"]

@@ -27,7 +27,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence, table_cells
 from audit.extract.claim import Claim
-from audit.extract.cues import ATTRIBUTION_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN, TYPE_NOUN_PATTERN
+from audit.extract.cues import ATTRIBUTION_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN, NUMBER_WORDS, TYPE_NOUN_PATTERN
 from audit.extract.lexicon import Mention, abbreviates
 from audit.extract.type_named import named_types
 
@@ -80,7 +80,7 @@ _FORM_OF_TYPE = re.compile(rf"\b(?:(?:is|are|was|were|remains?)\s+(?:\w+\s+){{0,
                            rf"(?:to\s+be|as)\s+|\bbut\s+)(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,3}}?"
                            rf"(?:form|type|kind|variant|subtype|variety|pattern|presentation)\s+(?:of|within)\s+(?:the\s+)?$")
 # "A, a rare form of B, ..." / "A (a variant of B)": an apposition right after A places it under B.
-_APPOSED_FORM_OF = re.compile(r"[,(]\s*(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?(?:form|type|kind|variant|subtype|variety)\s+"
+_APPOSED_FORM_OF = re.compile(r"[,(]\s*(?:a|an|one|the|another)\s+(?:[\w-]+\s+){0,3}?(?:form|type|kind|variant|subtype|variety)\s+"
                               r"(?:of|within)\s+(?:the\s+)?$")
 # "A is classed with the B forms", "A falls under (the umbrella of) B", "A belongs to the B group": A under B.
 _DIVIDED_INTO = re.compile(r"\b(?:is|are|can\s+be|may\s+be|has\s+been|have\s+been)\s+(?:(?:further|also|usually|often|"
@@ -172,12 +172,13 @@ _SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*[^,;.]{0,60}
 _NOT_TRUE_ONE = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?not|\b(?:isn'?t|aren'?t))\s+(?:really\s+|actually\s+)?"
                            r"(?:a|an)\s+(?:true|real|genuine|proper|classic)\s+$")
 # "A is not <the condition>", "A isnt <the condition> at all": the name alone after the denial, then the clause ends.
-_IS_NOT_BEFORE = re.compile(r"(?:\b(?:is|are|was|were)\s+not|\b(?:isn'?t|aren'?t))\s+(?:really\s+|actually\s+|even\s+)?$")
+_IS_NOT_BEFORE = re.compile(r"(?:\b(?:is|are|was|were)\s+not|\b(?:isn'?t|aren'?t))\s+(?:really\s+|actually\s+|even\s+)?(?:an?\s+)?$")
 _CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:at\s+all|itself|but|and|though|although)\b)")
 _AND_BEFORE = re.compile(r"\band\s+$")
 _PRONOUN_START = re.compile(r"^\W*(?:this\s+(?:condition|disorder|form|type|kind|variant)|it|this|the\s+condition|"
                             r"the\s+disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
+_SO_IS = re.compile(r"\s*,?\s*(?:and\s+so\s+(?:is|are|was)|as\s+(?:is|are)|and\s+(?:is|are)\s+)\s+(?:the\s+)?")
 # A line's label: "A: ..." or "- A: ..." (a name of at most six words before the first colon).
 _LABEL_BEFORE = re.compile(r"[^\w'-]*(?P<name>\w[\w'-]*(?:\s+[\w'-]+){0,5})\s*:")
 # "what people call A is usually B": the speaker's name A for B.
@@ -590,10 +591,45 @@ def _form_of_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cl
             at = sentence.start + cue.start()
             child = _subject_past_apposition(analysis, sentence, at)
             children = _coordinated_before(analysis, sentence, at) if plural else [child] if child else []
-            for name in children:
+            for name in [*children, *_so_is(analysis, sentence, mention)]:
                 if name != mention.name:
                     yield _row(analysis, sentence, name, "subtype_of", mention.name, "type_relation.form_of",
                                hedge=_hedge(sentence, cue.start()))
+
+
+def _counted_then_named(analysis: DocumentAnalysis) -> Iterator[Claim]:
+    """"B itself has two subtypes. A1, ..., comes on .... A2 is brought on by ...": a type's count that closes its
+    sentence, and the next sentences opening with that many other types, one each, name its subtypes."""
+    from audit.extract.type_count import count_matches
+
+    sentences = analysis.sentences
+    for sentence in analysis.sentences_for("type_count"):
+        for match, subject, scope, vague in count_matches(analysis, sentence):
+            if vague or scope or subject == analysis.topic.condition.name or match.group("high"):
+                continue
+            if not re.fullmatch(r"\W*", sentence.folded[match.end():]):
+                continue  # the count's own sentence goes on (a list or a description follows)
+            word = match.group("number")
+            number = int(word) if word.isdigit() else NUMBER_WORDS[word]
+            following = sentences[sentence.index + 1:sentence.index + 1 + number]
+            openers = []
+            for other in following:
+                first = next((m for m in other.mentions if m.kind in TYPE_LIKE), None)
+                if first is None or first.start - other.start > 3 or first.name == subject:
+                    break
+                openers.append((other, first))
+            if len(openers) == number and 2 <= number <= 6 and len({m.name for _s, m in openers}) == number:
+                for other, first in openers:
+                    yield _row(analysis, other, first.name, "subtype_of", subject, "type_relation.counted_then_named")
+
+
+def _so_is(analysis: DocumentAnalysis, sentence: Sentence, parent: Mention) -> list[str]:
+    """"A is a form of B, and so is C" / ", as is C": C takes the same place."""
+    found = _SO_IS.match(analysis.folded, parent.end, sentence.end)
+    if found is None:
+        return []
+    after = next((m for m in sentence.mentions if m.start == found.end()), None)
+    return [after.name] if after is not None and after.kind in TYPE_LIKE else []
 
 
 def _divided_into(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
@@ -881,6 +917,11 @@ def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
                 and _DIFFERENT_BETWEEN.fullmatch(sentence.folded[gap_start:gap_end]):
             yield from _outside(analysis, sentence, first.name, "type_relation.different", _hedge(sentence, gap_start))
             continue
+        if first.kind == "condition" and second.kind in TYPE_LIKE \
+                and _DIFFERENT_BETWEEN.fullmatch(sentence.folded[gap_start:gap_end]):
+            # "<the condition> is different from B": B is no part of it
+            yield from _outside(analysis, sentence, second.name, "type_relation.different", _hedge(sentence, gap_start))
+            continue
         if first.name == second.name or first.kind not in TYPE_LIKE or second.kind not in TYPE_LIKE:
             continue
         gap = sentence.folded[gap_start:gap_end]
@@ -917,6 +958,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _includes(analysis, sentence)
         yield from _active_call(analysis, sentence)
         yield from _sameness(analysis, sentence)
+    yield from _counted_then_named(analysis)
     for named in named_types(analysis):
         if named.facet == FACET:
             yield named  # a member of a list scoped to a type
