@@ -184,6 +184,7 @@ _REFERENCE_MARKS = re.compile(r"(?<=[a-z)\]])(?:\s\[?\d{1,2}\]?)(?:[\s,]+\[?\d{1
 _TAKES_A_NUMBER = re.compile(
     r"\b(?:in|of|to|than|by|type|types|grade|stage|class|form|level|phase|step|and|or|per|under|over|about|"
     r"approximately|nearly|from|between|at|aged?|ages|years?|weeks?|months?|days?|hours?|is|are|was|were|"
+    r"after|before|around|until|till|past|beyond|within|roughly|almost|least|most|only|just|some|every|"
     r"chapter|number|score|figure|table|version|trisomy|chromosome|factor|nf|cmt|hla)\s*$", re.IGNORECASE)
 
 
