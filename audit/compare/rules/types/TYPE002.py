@@ -17,7 +17,9 @@ class TYPE002(Rule):
     names a few types without closing its list only leaves the others out: it
     is not counted against them. Entities every listing source names are
     reported as agreements: safe to state. A source that places the entity
-    under another type is counted on that side, however else it names it;
+    under another type is counted on that side, however else it names it,
+    and so is one that denies it a place among the types and names it only
+    in passing;
     a name only written in passing (a full name holding the condition's,
     outside a list, heading or "is a type" sentence) is not set against
     sources that place it.
@@ -49,6 +51,10 @@ class TYPE002(Rule):
         for subject, named_rows in type_rows.groupby("subject", sort=True):
             # A source that places the entity under another type is on that side, however it also names it.
             placers = set(placing_rows.loc[placing_rows["subject"] == subject, "source_id"])
+            # a source that denies it a place among the types and writes its name only in passing denies it
+            in_passing = named_rows.groupby("source_id")["extractor"].agg(lambda found: bool((found == "type.compound").all()))
+            deniers = set(relations.loc[(relations["subject"] == subject) & (relations["polarity"] == "negated"), "source_id"])
+            placers |= deniers & set(in_passing[in_passing].index)
             named_rows = named_rows[~named_rows["source_id"].isin(placers)]
             if named_rows.empty or (placers and (named_rows["extractor"] == "type.compound").all()):
                 continue  # only written in passing by sources that do not place it, beside sources that do
