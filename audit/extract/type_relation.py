@@ -178,6 +178,8 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 _PRONOUN_START = re.compile(r"^\W*(?:this\s+(?:condition|disorder|form|type|kind|variant)|it|this|the\s+condition|"
                             r"the\s+disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
+_JUST_A_VERSION = re.compile(r"\s*,?\s*(?:just|only|but|simply|except)\s+(?:(?:that\s+)?it\s+is\s+)?(?:the|a|an)\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?:version|form|variant|kind|type|subtype|variety)\b")
 _SO_IS = re.compile(r"\s*,?\s*(?:and\s+so\s+(?:is|are|was)|as\s+(?:is|are)|and\s+(?:is|are)\s+)\s+(?:the\s+)?")
 # A line's label: "A: ..." or "- A: ..." (a name of at most six words before the first colon).
 _LABEL_BEFORE = re.compile(r"[^\w'-]*(?P<name>\w[\w'-]*(?:\s+[\w'-]+){0,5})\s*:")
@@ -930,7 +932,9 @@ def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
         hedge = _hedge(sentence, gap_start)
         if (paired and _SAME_AFTER_PAIR.match(after)) or _SAME_BETWEEN.fullmatch(gap):
             denied = NEGATION_PATTERN.search(after[:40] if paired else gap)
-            claim = _row(analysis, sentence, first.name, "alias_of", second.name, "type_relation.same", hedge=hedge)
+            # "the same thing as B, just the endemic version": a narrower form of B, not another name for it
+            value = "subtype_of" if not paired and _JUST_A_VERSION.match(after) else "alias_of"
+            claim = _row(analysis, sentence, first.name, value, second.name, "type_relation.same", hedge=hedge)
             yield _negate(claim) if denied else claim
         elif (paired and _DIFFERENT_AFTER_PAIR.match(after)) or _DIFFERENT_BETWEEN.fullmatch(gap):
             for value in ("alias_of", "subtype_of"):
