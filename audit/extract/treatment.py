@@ -40,6 +40,9 @@ _PERSONAL_USE = re.compile(
     r"are|is|am)\s+){0,3}|(?:^|[:;]\s)\W*(?:always\s+|also\s+|just\s+)?)"
     r"(?:take|takes|took|taking|carry|carries|carried|carrying|get|gets|got|getting|on|started|starting|tried|trying|"
     r"need|needs)\s+(?:[\w-]+\s+){0,3}?$")
+# Someone else's decision for the writer: "had me on X", "put my son on X", "started her on X".
+_PUT_ON = re.compile(r"\b(?:had|has|have|put|puts|started|starts|kept|keeps|switched|tried)\s+(?:me|us|him|her|them|"
+                     r"(?:my|our)\s+(?:[\w-]+\s+)?\w+)\s+on\s+(?:[\w-]+\s+){0,3}?$")
 _AS_CAUSE = re.compile(r"^\W*(?:itself\s+)?(?:may|can|could|might|will|does|do)?\s*(?:also\s+)?"
                        r"(?:result|cause|causes|lead|leads|trigger|triggers|stimulate|stimulates|induce|induces)\b")
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|secondary to|induced by|result of|following|after)\s+(?:\w+\s+){0,2}$")
@@ -293,7 +296,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             continue
         if "treatment" not in sentence.sections and not _TREATING.search(sentence.folded) \
                 and not _introduced_as_treatment(analysis, sentence) \
-                and not any(_PERSONAL_USE.search(sentence.folded, 0, sentence.rel(m.start)) for m in treatments):
+                and not any(_PERSONAL_USE.search(sentence.folded, 0, sentence.rel(m.start))
+                            or _PUT_ON.search(sentence.folded, 0, sentence.rel(m.start)) for m in treatments):
             continue
         elided = _elided(analysis, sentence, treatments)
         if elided:
@@ -325,9 +329,13 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 # some, as written (the lexicon need not name every group).
                 group = _FOR_GROUP.search(sentence.folded, sentence.rel(mention.end))
                 scope = " ".join((group.group("group") or group.group("use")).split()) if group else ""
+            before = sentence.folded[:sentence.rel(mention.start)]
+            personal = not denied and bool(_PUT_ON.search(before) or _PERSONAL_USE.search(before))
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=mention.name,
                 object=term.category if term else "", scope=scope,
                 polarity="negated" if denied else "asserted", hedge=hedge.group(0) if hedge else "",
-                qualifier="investigational" if investigational else "negation nearby" if negated and not denied else "",
+                # a writer's own use ("I take X", "had me on X") says less than a general statement (TREAT001)
+                qualifier="investigational" if investigational else "personal" if personal
+                else "negation nearby" if negated and not denied else "",
                 quote=sentence.text, start=sentence.start, end=sentence.end, extractor="treatment.mention")

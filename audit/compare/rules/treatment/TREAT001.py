@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pandas as pd
+
 from audit.compare.causes import classify
 from audit.compare.context import Context, position, records_of
 from audit.compare.model import Question
@@ -15,7 +17,8 @@ class TREAT001(Rule):
     used in children", "used in adults") do not clash, nor does a denial limited
     to some ("not recommended for children") with a general use; a general
     denial clashes with any use. A source that both names and denies it is shown on
-    neither side. A source that names the treatment only as research ("X is still
+    neither side, unless its only naming is the writer's own use ("had me on X")
+    beside a general denial ("X isn't used anymore"): then it denies. A source that names the treatment only as research ("X is still
     experimental", "studied only in animals", "only given in trials") holds a
     position of its own, which clashes with a plain use in the same scope (one
     source says it is a treatment, the other that it is not one yet); research
@@ -41,6 +44,12 @@ class TREAT001(Rule):
         # what a claim says of the treatment: used, denied, or (asserted as) research only
         treatments = treatments.assign(stance=treatments["polarity"].where(
             (treatments["qualifier"] != "investigational") | (treatments["polarity"] != "asserted"), "investigational"))
+        # a writer's own use ("had me on X") yields to the same source's general denial ("X isn't used anymore")
+        denying = set(treatments.loc[treatments["polarity"] == "negated", ["source_id", "subject"]].itertuples(index=False))
+        personal = (treatments["qualifier"] == "personal") & pd.Series(
+            [(source, subject) in denying for source, subject in zip(treatments["source_id"], treatments["subject"])],
+            index=treatments.index, dtype=bool)
+        treatments = treatments[~personal]
         for subject, rows in treatments.groupby("subject", sort=True):
             values = set(rows["stance"])
             if "negated" not in values and not {"asserted", "investigational"} <= values:
