@@ -251,10 +251,17 @@ def _list_end(sentence: Sentence, mention, clause_end: int, treatments) -> int:
         other_start = sentence.rel(other.start)
         if other_start < end or other_start >= clause_end:
             continue
-        if not _LIST_JOINT.fullmatch(sentence.folded[end:other_start]):
+        gap = sentence.folded[end:other_start]
+        if not (_LIST_JOINT.fullmatch(gap) or _EXAMPLE_JOINT.fullmatch(gap)):
             break
         end = sentence.rel(other.end)
-    return end
+    closing = _CLOSING.match(sentence.folded, end)  # "Triptans (such as A and B) are no longer used"
+    return closing.end() if closing else end
+
+
+# Examples of the treatment before them: "older drugs such as A", "A (for example B and C)".
+_EXAMPLE_JOINT = re.compile(r"\s*,?\s*\(?(?:such\s+as|like|including|e\.g\.?,?|for\s+example,?|especially)\s+")
+_CLOSING = re.compile(r"\s*\)")
 
 
 # Coordination with a shared head or modifier: "H1 and H2 blockers", "X carbonate or hydroxide", "A/B blockers".
