@@ -364,6 +364,8 @@ _RESPONSE = re.compile(r"\b(?:improv\w*|respond\w*|responses?|cleared?|clearing|
                        r"remission|relief|benefit\w*|had\s+(?:fewer|less|no\s+more)|became\s+(?:free|clear)|"
                        r"(?:were|was|are|is)\s+(?:symptom-free|attack-free|clear))\b")
 _TREATED_BEFORE = re.compile(r"\b(?:treated|taking|given|receiving|who\s+took|who\s+received|on)\s+[^.;:]{0,40}$")
+# "patients hospitalized with heart failure", "admitted for burns": the patients of another condition or event.
+_ADMITTED_GROUP = re.compile(r"\s+(?:hospitali[sz]ed|admitted|referred|operated\s+on)\s+(?:with|for)\s+")
 _TREATED_GROUP = re.compile(r"\s+(?:on|undergoing|receiving|taking)\s+(?P<what>(?:long-term\s+|chronic\s+)?[a-z][\w-]*)")
 # The words of a group after "on"/"taking" ("long-term dialysis for renal failure"): up to a comma or a verb.
 _GROUP_WORDS = re.compile(r"(?:(?!(?:is|are|was|were|have|has|had|develop\w*|get|gets|got|show\w*|and|or|but|who|which|that)"
@@ -584,6 +586,15 @@ class _Reader:
                     # "90 percent of people with the gene change": a group of its own, not everyone
                     words = " ".join(folded[with_match.start():feature.end()].split())
                     return Denominator("people", feature.end(), group=f"{noun}{' ' if words else ''}{words}", noun=noun)
+            admitted = _ADMITTED_GROUP.match(folded, end, limit) if noun in _PATIENT_NOUNS else None
+            words = _GROUP_WORDS.match(folded, admitted.end(), limit) if admitted else None
+            named_group = self.population_in(admitted.end(), limit) if admitted else None
+            if named_group is not None:
+                return Denominator("population", named_group.end, term=named_group)
+            if words and not any(m.kind in ABOUT_KINDS for m in self.mentions if admitted.start() <= m.start < words.end()):
+                # "13% of patients hospitalized with heart failure": a group of its own, not the condition's patients
+                phrase = " ".join(folded[admitted.start():words.end()].split())
+                return Denominator("people", words.end(), group=f"{noun} {phrase}", noun=noun)
             treated = _TREATED_GROUP.match(folded, end, limit)
             on_population = self.population_in(treated.start("what"), limit) if treated else None
             if on_population is not None:
@@ -836,7 +847,8 @@ class _Reader:
         if _CARRIERS.search(own_after) or _CARRIERS_BEFORE.search(before):
             # "1 in 1,700 people carries a gene change": carriers, not patients
             return self.claim(figure, self.context_subject(clause, figure, skip), "carriers", "other", scope)
-        if _RESPONSE.search(own_after) and (self.treatment_in(clause) or _TREATED_GROUP.match(self.folded, denominator.end)
+        # (not a response said in a relative clause of the group: "12% of adults, who often respond to X")
+        if _RESPONSE.search(re.split(r",\s*(?:who|which|whose)\b", own_after, maxsplit=1)[0]) and (self.treatment_in(clause) or _TREATED_GROUP.match(self.folded, denominator.end)
                                             or _TREATED_BEFORE.search(before)):
             # "75% of patients taking X saw their attacks halved": a response to treatment
             return self.claim(figure, self.context_subject(clause, figure, skip), "treatment response", "other", scope)
