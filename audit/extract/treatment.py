@@ -40,6 +40,19 @@ _PERSONAL_USE = re.compile(
     r"are|is|am)\s+){0,3}|(?:^|[:;]\s)\W*(?:always\s+|also\s+|just\s+)?)"
     r"(?:take|takes|took|taking|carry|carries|carried|carrying|get|gets|got|getting|on|started|starting|tried|trying|"
     r"need|needs)\s+(?:[\w-]+\s+){0,3}?$")
+# "X is rarely used today", "rarely used X", "seldom needed": a use so rare that it sides with neither a use nor a denial.
+_RARELY_AFTER = re.compile(r"\W*(?:\([^)]*\)\s*)?(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?(?:is|are|was|were|has\s+been|have\s+been)\s+"
+                           r"(?:now\s+|only\s+|very\s+)?(?:rarely|seldom|infrequently|hardly\s+ever)\s+(?:used|given|prescribed|"
+                           r"recommended|needed|performed|done|tried|offered)\b")
+_RARELY_BEFORE = re.compile(r"\b(?:rarely|seldom|infrequently)\s+(?:used|given|prescribed|recommended|needed|performed|tried)\s+"
+                            r"(?:[\w-]+\s+){0,2}$")
+
+
+def _rarely_used(sentence: Sentence, mention) -> bool:
+    return bool(_RARELY_AFTER.match(sentence.folded, sentence.rel(mention.end))
+                or _RARELY_BEFORE.search(sentence.folded, 0, sentence.rel(mention.start)))
+
+
 # Someone else's decision for the writer: "had me on X", "put my son on X", "started her on X".
 _PUT_ON = re.compile(r"\b(?:had|has|have|put|puts|started|starts|kept|keeps|switched|tried)\s+(?:me|us|him|her|them|"
                      r"(?:my|our)\s+(?:[\w-]+\s+)?\w+)\s+on\s+(?:[\w-]+\s+){0,3}?$")
@@ -344,5 +357,6 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 polarity="negated" if denied else "asserted", hedge=hedge.group(0) if hedge else "",
                 # a writer's own use ("I take X", "had me on X") says less than a general statement (TREAT001)
                 qualifier="investigational" if investigational else "personal" if personal
+                else "rarely used" if not denied and _rarely_used(sentence, mention)
                 else "negation nearby" if negated and not denied else "",
                 quote=sentence.text, start=sentence.start, end=sentence.end, extractor="treatment.mention")

@@ -18,7 +18,8 @@ class TREAT001(Rule):
     to some ("not recommended for children") with a general use; a general
     denial clashes with any use. A source that both names and denies it is shown on
     neither side, unless its only naming is the writer's own use ("had me on X")
-    beside a general denial ("X isn't used anymore"): then it denies. A source that names the treatment only as research ("X is still
+    beside a general denial ("X isn't used anymore"): then it denies. "X is
+    rarely used" is no position: it agrees with a use and with a denial. A source that names the treatment only as research ("X is still
     experimental", "studied only in animals", "only given in trials") holds a
     position of its own, which clashes with a plain use in the same scope (one
     source says it is a treatment, the other that it is not one yet); research
@@ -49,7 +50,8 @@ class TREAT001(Rule):
         personal = (treatments["qualifier"] == "personal") & pd.Series(
             [(source, subject) in denying for source, subject in zip(treatments["source_id"], treatments["subject"])],
             index=treatments.index, dtype=bool)
-        treatments = treatments[~personal]
+        # "X is rarely used today" sides with neither a use nor a denial
+        treatments = treatments[~personal & (treatments["qualifier"] != "rarely used")]
         for subject, rows in treatments.groupby("subject", sort=True):
             values = set(rows["stance"])
             if "negated" not in values and not {"asserted", "investigational"} <= values:
