@@ -76,7 +76,8 @@ _PRESENCE_VERB = (r"(?:occur|develop|appear|happen|arise|present|exist|show|acco
 _DENIAL_TAIL = (r"(?=\s*(?:[.,;:)]|$|\s(?:usually|typically|generally|often|always|normally|commonly|necessarily|"
                 r"present|seen|found|observed|reported|noted|noticed|detected|common|typical|usual|frequent|"
                 r"a\s+(?:common\s+|typical\s+|usual\s+|major\s+|main\s+|prominent\s+)?(?:feature|symptom|sign|"
-                r"problem|complaint|finding|concern|issue|part)|an?\s+(?:issue|concern|problem)|part\s+of|associated|"
+                r"problem|complaint|finding|concern|issue|part)|an?\s+(?:big\s+|real\s+|major\s+)?(?:issue|concern|problem|"
+                r"thing|factor)|part\s+of|associated|"
                 r"experienced|involved|among|one\s+of|an\s+early|in\s|during\s|with\s|at\s+all|"
                 # "joint pain is not caused by X", "is not part of X", "is not linked to X"
                 r"caused\s+by|due\s+to|related\s+to|linked\s+to|a\s+(?:sign|symptom|feature)\s+of)\b))")
@@ -86,6 +87,8 @@ _NEGATED_AFTER = re.compile(r"^\W*(?:is|are|was|were|has\s+been|have\s+been)\s+(
                             rf"^\W*(?:does|do|did|will|would|can|may)\s+(?:\w+\s+)?(?:not|never)\s+(?:\w+\s+)?{_PRESENCE_VERB}|"
                             rf"^\W*(?:doesn't|don't|didn't|won't|never)\s+(?:\w+\s+)?{_PRESENCE_VERB}|"
                             r"^\W*(?:is|are|was|were)\s+(?:\w+\s+)?absent\b|^\W*(?:isn't|aren't)\b|"
+                            # "X wasn't an issue", "X was never a thing for me"
+                            r"^\W*(?:wasn't|weren't|wasnt|werent|isnt|arent)" + _DENIAL_TAIL + "|"
                             # "Blackheads - nope" (folding turns a spaced dash into three spaces)
                             r"^(?:\s[-\u2013\u2014 ]\s)\s*(?:nope|no|not|never|none|absent)\b")
 # Epistemic hedges kept beside the typicality cue (they weaken a statement without saying how often).
@@ -111,6 +114,18 @@ _ANTI_BEFORE = re.compile(r"\banti\s*$")  # "anti-nausea" (folding turns the hyp
 _EXCEPT = re.compile(r"\b(?:except|apart\s+from|other\s+than|besides|unlike|outside)\b")
 _CONTRAST = re.compile(r"\b(?:whereas|while|but|although|though|however|unlike)\b|;")
 _COORDINATION = re.compile(r"^[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*$")
+# ", and individual lumps shrink": a coordinated clause with its own subject (the mention is followed by a word that
+# is no preposition or conjunction, its verb); the negation and hedges before it are the first clause's
+# ("X is usually not painful, and individual lumps shrink without ...")
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|so|yet)\s+")
+# ", mine just hurt", ", my skin burns": a clause after a comma with a pronoun or possessive subject of its own
+_PRONOUN_CLAUSE = re.compile(r",\s*(?:and\s+|but\s+)?(?:mine|i|i'm|im|we|he|she|they|it|it's|its|my|his|her|their|our|your|"
+                             r"yours|hers|theirs|ours)\s+")
+# (not a participle: "and a disorder called X", "and swelling affecting the knee")
+_VERB_AFTER = re.compile(r"\s+(?!(?:and|or|nor|of|in|on|at|to|from|for|with|without|as|that|which|who|than|like|by|"
+                         r"into|over|under|around|near|across|during|after|before|behind|between|within|along|about|"
+                         r"through|throughout|elsewhere|too|also|either|if|when|whenever|unless|because|since|while|"
+                         r"whereas|although|though|where|once|until|due|such|known)\b)(?![a-z]+(?:ed|ing)\b)[a-z]")
 # What the condition was taken for before its diagnosis: "after years of being told it was IBS and anxiety" (someone
 # else's reading of it; not "we thought it was just X", where X was there)
 _TAKEN_FOR = re.compile(r"\b(?:being|was|were|been|got)\s+told\s+(?:that\s+)?(?:it|this|that|she|he|"
@@ -137,6 +152,18 @@ _ADDRESS_AFTER = re.compile(r"\s*[,!:]|\s[-\u2013\u2014 ]\s")
 # "eye redness and pain": the first conjunct's modifier is shared by a one-word second conjunct
 _SHARED_MODIFIER = re.compile(r"\b(?P<modifier>[a-z]+)\s+[a-z]+\s+(?:and|or)\s+$")
 _FORMS_BY_TOPIC: dict[str, dict[str, str]] = {}
+
+
+def _new_clause_start(clause: str, subject_start: int) -> int:
+    """Where the coordinated clause whose subject starts at ``subject_start`` begins (0: none before it)."""
+    return max((m.end() for m in _NEW_CLAUSE.finditer(clause, 0, subject_start)
+                if subject_start - m.end() <= 40), default=0)
+
+
+def _pronoun_clause_start(clause: str, mention_start: int) -> int:
+    """Where a clause with a pronoun subject of its own begins before the mention (0: none)."""
+    return max((m.start() + 1 for m in _PRONOUN_CLAUSE.finditer(clause, 0, mention_start)
+                if mention_start - m.end() <= 40), default=0)
 
 
 def _symptom_forms(analysis: DocumentAnalysis) -> dict[str, str]:
@@ -254,10 +281,13 @@ def _leading_type(sentence: Sentence) -> tuple[str | None, bool]:
     return types[0].name, len({m.name for m in types}) == 1
 
 
-def _block_types(analysis: DocumentAnalysis) -> dict[int, str]:
-    """block index -> the type a block is about: it opens with that type, or sits under that type's heading."""
+def _block_types(analysis: DocumentAnalysis) -> tuple[dict[int, str], frozenset[int]]:
+    """(block index -> the type a block is about: it opens with that type, or sits under that type's heading;
+    the blocks whose type comes from the document's title, the heading it opens with)."""
     result: dict[int, str] = {}
+    titled: set[int] = set()
     heading_type: str | None = None
+    from_title = False
     seen: set[int] = set()
     for sentence in analysis.sentences:
         if sentence.block_index in seen:
@@ -266,12 +296,15 @@ def _block_types(analysis: DocumentAnalysis) -> dict[int, str]:
         lead, only = _leading_type(sentence)
         if sentence.block.kind == "heading":
             heading_type = lead
+            from_title = not seen - {sentence.block_index}
             continue
         if lead and only:
             result[sentence.block_index] = lead
         elif heading_type:
             result[sentence.block_index] = heading_type
-    return result
+            if from_title:
+                titled.add(sentence.block_index)
+    return result, frozenset(titled)
 
 
 def _scopes(analysis: DocumentAnalysis, sentence: Sentence, mention, block_type: str | None) -> list[str]:
@@ -325,6 +358,7 @@ def _band_before(analysis: DocumentAnalysis, sentence: Sentence, offset: int,
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     block_types: dict[int, str] | None = None
+    titled: frozenset[int] = frozenset()
     names: frozenset[str] | None = None
     bands: dict[int, tuple[list, list]] = {}
     for sentence in analysis.sentences_for(FACET):
@@ -332,7 +366,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         if not symptoms or sentence.is_question:
             continue
         if block_types is None:
-            block_types = _block_types(analysis)
+            block_types, titled = _block_types(analysis)
         treatments = sentence.mentions_of("treatment")
         masked = _masked(sentence)
         listed_until = _listed_until(sentence)
@@ -375,13 +409,20 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 if sentence.folded[start:end] in names and _ADDRESS_BEFORE.match(sentence.folded, 0, start) \
                         and _ADDRESS_AFTER.match(sentence.folded, end):
                     continue  # "Hi tired, ...": a name, not a symptom
-                cue: Cue | None = read(clause_masked, cues, start - clause_start, end - clause_start)
+                # a coordinated clause with its own subject: what stands before it is not said of this mention
+                # (its subject is this mention or one before it in the clause: "..., and lumps fade without ulcers")
+                own = max((_new_clause_start(clause, sentence.rel(m.start) - clause_start)
+                           for m in symptoms if clause_start <= sentence.rel(m.start) <= start
+                           and _VERB_AFTER.match(sentence.folded, sentence.rel(m.end))), default=0)
+                own = max(own, _pronoun_clause_start(clause, start - clause_start))
+                mention_cues = [c for c in cues if c.start >= own or c.attributive] if own else cues
+                cue: Cue | None = read(clause_masked, mention_cues, start - clause_start, end - clause_start)
                 if cue is not None and cue.end <= start - clause_start and cue.tier > 0 and not cue.attributive:
                     closed = [m.span() for m in _CLOSED_CLAUSE.finditer(clause_masked, 0, start - clause_start)]
                     if any(c_start <= cue.start and cue.end <= c_end for c_start, c_end in closed):
                         # "fevers that the doctors could never explain, turned out to be X": "could" is the
                         # relative clause's
-                        cue = read(clause_masked, [c for c in cues if not any(
+                        cue = read(clause_masked, [c for c in mention_cues if not any(
                             c_start <= c.start and c.end <= c_end for c_start, c_end in closed)],
                             start - clause_start, end - clause_start)
                 if cue is None and relative and not sentence.folded[end:clause_end].strip(" ,"):
@@ -391,7 +432,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     if cue is not None:
                         clause = clause + sentence.folded[clause_end:clause_end + len(relative)]
                 denied = (mention.negated or _NON_BEFORE.search(sentence.folded, 0, start) is not None
-                          or _is_negated(_CLOSED_NEGATION.sub(" ", denial_text[: start - clause_start]))
+                          or _is_negated(_CLOSED_NEGATION.sub(" ", denial_text[own: start - clause_start]))
                           or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:]))
                           or bool(cue and cue.negates))
                 attribute = _ATTRIBUTE_DENIAL.match(clause, end - clause_start)
@@ -422,6 +463,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 rank = (int(stated), head, TYPICALITY_RANK.get(typicality, 5))  # plain > usually > often > ... > rarely
                 extractor = "symptom.clause" if stated else "symptom.listed"
                 block_type = block_types.get(sentence.block_index)
+                if sentence.block_index in titled and sentence.mentions_of("condition"):
+                    block_type = None  # a thread titled by a type: a sentence naming the condition is said of it
                 for scope in _scopes(analysis, sentence, mention, block_type):
                     key = (mention.name, polarity, scope)
                     if key not in found or rank > found[key][0]:

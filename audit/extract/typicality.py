@@ -173,7 +173,7 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
 ]
 
 # Words that look like a negation but deny nothing about the symptom.
-NOT_A_DENIAL = re.compile(r"\b(?:with\s+or\s+without|not\s+only|not\s+just|whether\s+or\s+not|no\s+matter|"
+NOT_A_DENIAL = re.compile(r"\b(?:with\s+or\s+without|more\s+often\s+than\s+not|not\s+only|not\s+just|whether\s+or\s+not|no\s+matter|"
                           r"not\s+(?:yet\s+)?(?:known|clear|understood|certain|sure|fully\s+understood))\b")
 
 # GARD-style phenotype bands: "Very frequent (80-99% of patients)", "80%-99% of people have these symptoms".
@@ -195,6 +195,11 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 # "Eye problems are rarely the only sign": how often a sign comes alone, not how often it comes.
 _NOT_A_FREQUENCY = re.compile(r"\b(?:rarely|seldom|never|usually|often|sometimes|typically|not)\s+the\s+"
                               r"(?:only|sole|first|single)\b")
+# "more often painful than itchy": a comparison between two symptoms says how often neither occurs ("more often than
+# not" is a frequency word)
+_COMPARATIVE = re.compile(r"\bmore\s+(?:often|commonly|frequently)\b(?!\s+than\s+not\b)(?=[^.;]{0,80}\bthan\b)")
+# "always painful, not just itchy": a hedge before a contrast is said of what stands before it
+_CONTRAST_BETWEEN = re.compile(r",\s*(?:not|rather\s+than|instead\s+of)\b")
 _NEXT_ITEM = re.compile(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s*,|;")
 _DASH = re.compile(r"\s[-\u2013\u2014 ]\s")  # folding turns a spaced dash into three spaces
 _TABLE_CELL = re.compile(rf"\s*(?:[:|]\s*)?{_PERCENT}(?!\s*of\b)")
@@ -219,6 +224,7 @@ def clause_cues(masked: str) -> list[Cue]:
     """Every typicality cue in a clause whose lexicon mentions are masked with '§'."""
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = [m.span() for m in _NOT_A_FREQUENCY.finditer(masked)]
+    taken += [m.span() for m in _COMPARATIVE.finditer(masked)]
     # In rule order, only the rules whose words the clause holds (a rule without them finds nothing).
     for rule in gate_for(_RULE_PATTERNS).candidates_in(masked):
         pattern, typicality, tier, negates, cancels, attributive = _RULES[rule]
@@ -300,6 +306,8 @@ def read(masked: str, cues: list[Cue], start: int, end: int) -> Cue | None:
             continue
         if cue.end <= start:
             if cue.end <= cutoff and cue.tier > 0 and not cue.attributive and not cue.negates:
+                continue
+            if not cue.attributive and _CONTRAST_BETWEEN.search(masked, cue.end, start):
                 continue
             distance, side = start - cue.end, 0
         elif cue.start >= end and cue.attributive and _NEXT_ITEM.search(masked, end, cue.start):
