@@ -88,6 +88,10 @@ SECTION_PATTERNS = {
     "symptoms": re.compile(r"\b(symptoms?|signs?|presentation|what to look for)\b"),
     "causes": re.compile(r"\b(causes?|risk factors?|etiology|aetiology|why)\b"),
     "diagnosis": re.compile(r"\b(diagnos\w*|tests?|imaging)\b"),
+    # "Experimental therapies", "Research", "Clinical trials", "On the horizon": treatments named there are research
+    # (not a heading that joins research to something else: "Treatment and research")
+    "research": re.compile(r"^(?!.*(?:\band\b|&)).*\b(experimental|investigational|research|trials?|emerging|horizon|"
+                           r"in\s+development|under\s+study)\b"),
 }
 
 # "This type", "this rare form", "It": a sentence that refers back to the type in context.

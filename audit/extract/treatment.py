@@ -138,7 +138,10 @@ _INVESTIGATIONAL = re.compile(r"\b(?:under investigation|being (?:studied|tested
                               r"(?:animals|mice|rats|cells|(?:the\s+)?lab\w*|laborator\w+)|"
                               r"only\s+(?:\w+\s+)?(?:in|through|within)\s+(?:clinical\s+|research\s+)?(?:trials?|stud(?:y|ies))|"
                               r"not\s+(?:yet\s+)?(?:available|approved)\s+(?:to|for)\s+(?:patients|the\s+public|"
-                              r"general\s+use|routine\s+use|people))\b")
+                              r"general\s+use|routine\s+use|people)|"
+                              # "in early-phase trials", "a phase 2 trial"
+                              r"(?:early|late|mid)[\s-]+(?:phase|stage)\s+(?:clinical\s+)?trials?|"
+                              r"phase\s+(?:[1-3]|i{1,3})(?:/(?:[1-3]|i{1,3}))?\s+(?:clinical\s+)?trials?)\b")
 # "X has been studied, but its benefit remains uncertain": said of the treatment across the contrast.
 _UNCERTAIN_BENEFIT = re.compile(r"\b(?:its|their|the)\s+(?:benefits?|effectiveness|efficacy|evidence|value|role)\s+"
                                 r"(?:is|are|remains?)\s+(?:\w+\s+)?(?:uncertain|unclear|unproven|unknown|inconclusive)\b|"
@@ -342,7 +345,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 kept.append((mention, denied))
         for mention, denied in kept:
             term = analysis.topic.term("treatment", mention.name)
-            investigational = (mention.name, denied) in research or _UNCERTAIN_BENEFIT.search(sentence.folded)
+            investigational = (mention.name, denied) in research or _UNCERTAIN_BENEFIT.search(sentence.folded) \
+                or "research" in sentence.sections
             scope = _own_target(sentence, mention, clauses, targets)
             if denied and not scope:
                 # "contraindicated in people with asthma", "not recommended for children under 5": a denial for
