@@ -235,6 +235,19 @@ def _list_intro_cue(analysis: DocumentAnalysis, sentence: Sentence) -> str:
 _ITEM_DESCRIPTION = re.compile(r"\s[-\u2013\u2014 ]\s|,\s*(?:which|that|leading|causing)\b|\b(?:leads?|leading)\s+to\b|:")
 
 
+def _label_members(sentence: Sentence, symptoms, start: int) -> bool:
+    """Whether the mention at ``start`` is a member listed after an item's label that is no symptom itself
+    ("- Blood changes - anaemia and low platelets, leading to tiredness": anaemia and low platelets are the
+    label's members and take the list introduction's grade; what they lead to does not)."""
+    label = _ITEM_DESCRIPTION.search(sentence.folded)
+    if label is None or label.start() >= start or not (label.group(0).strip() in ("", ":", "-", "\u2013", "\u2014")):
+        return False
+    if any(sentence.rel(m.start) < label.start() for m in symptoms):
+        return False
+    further = _ITEM_DESCRIPTION.search(sentence.folded, label.end())
+    return further is None or start < further.start()
+
+
 _REPEATED_HEAD = re.compile(r"^\W*(?P<head>[^\W\d][\w' ]{0,40}?)\s{3,}")
 
 
@@ -373,7 +386,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         head_end = _list_head_end(sentence)
         # (symptom, polarity, scope) -> (rank, typicality, hedge, extractor): one claim per sentence, the statement
         # before the listing, then the least hedged reading
-        found: dict[tuple[str, str, str], tuple[tuple[int, int], str, str, str]] = {}
+        found: dict[tuple[str, str, str], tuple[tuple[int, ...], str, str, str]] = {}
         spans = _clauses(sentence)
         for index, (clause_start, clause_end) in enumerate(spans):
             clause = sentence.folded[clause_start:clause_end]
@@ -441,6 +454,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     cue = None  # "the nausea is usually not severe": "usually" is said of the severity
                 if cue is None and sentence.block.kind == "item" and (
                         not _ITEM_DESCRIPTION.search(sentence.folded, 0, start)
+                        or _label_members(sentence, symptoms, start)
                         or any(m.name == mention.name and not _ITEM_DESCRIPTION.search(
                             sentence.folded, 0, sentence.rel(m.start)) for m in symptoms)):
                     cue_text = _list_intro_cue(analysis, sentence)  # "Symptoms may include:" then "- seizures"
@@ -460,7 +474,9 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 stated = end > listed_until
                 # "Pain -- pain is common for most of us": the comment's statement outranks its list head
                 head = 0 if head_end is not None and end <= head_end else 1
-                rank = (int(stated), head, TYPICALITY_RANK.get(typicality, 5))  # plain > usually > often > ... > rarely
+                # an item's own words outrank its list introduction's ("- Lung disease - A and B occur rarely")
+                own_words = int(not (cue is None and cue_text))
+                rank = (int(stated), head, own_words, TYPICALITY_RANK.get(typicality, 5))  # plain > usually > ... > rarely
                 extractor = "symptom.clause" if stated else "symptom.listed"
                 block_type = block_types.get(sentence.block_index)
                 if sentence.block_index in titled and sentence.mentions_of("condition"):

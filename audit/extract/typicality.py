@@ -186,11 +186,13 @@ BAND_PATTERN = re.compile(
 # light adverbs and articles ("Pain and swelling are common", "Nausea is not usually a feature").
 _PREDICATE_LEAD = re.compile(
     r"^(?:\s*(?:,|and|or|§|[-\u2013\u2014](?=\s)))*\s*(?:(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|"
-    r"might|could|will|would|also|not|still|a|an|the|very|quite|seen|reported|present|found|noted|observed|one\s+of)\s+){0,4}$")
+    r"might|could|will|would|also|not|still|a|an|the|very|quite|seen|reported|present|found|noted|observed|one\s+of|"
+    r"occurs?|develops?|appears?|happens?|arises?)\s+){0,4}$")
 # After a list ("lumps, tenderness and sometimes ulcers") a cue is the predicate of the list only through a verb.
 _LIST = re.compile(r"[§,]|\b(?:and|or)\b")
+# (a verb of occurring too: "A and B occur rarely")
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|becomes?|became|has|have|had|does|do|did|can|may|might|could|will|"
-                   r"would|seen|reported|found|noted|observed)\b")
+                   r"would|seen|reported|found|noted|observed|occurs?|develops?|appears?|happens?|arises?)\b")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # "Eye problems are rarely the only sign": how often a sign comes alone, not how often it comes.
 _NOT_A_FREQUENCY = re.compile(r"\b(?:rarely|seldom|never|usually|often|sometimes|typically|not)\s+the\s+"
