@@ -19,6 +19,7 @@ _PHRASES = {
     "most_common": "the most common",
     "share_of_cases": "share of cases",
     "share_with_feature": "share with the feature",
+    "carrier_frequency": "carrier frequency",
     "type_count": "number of types",
     "type_relation": "placement",
     "per 100000": "per 100,000",

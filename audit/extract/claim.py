@@ -10,7 +10,7 @@ RELATIONS = ("alias_of", "subtype_of", "separate_type")
 FREQUENCIES = ("most_common", "common", "uncommon", "rare", "very_rare")
 # What a figure measures (the ``measure`` column; empty for facets without figures).
 # See audit.extract.prevalence for each one's meaning.
-MEASURES = ("prevalence", "incidence", "share_of_cases", "share_with_feature", "body_area", "risk", "count", "other")
+MEASURES = ("prevalence", "incidence", "share_of_cases", "share_with_feature", "body_area", "risk", "count", "carrier_frequency", "other")
 # How typical a symptom is, read from its hedge words and quantifiers (the ``typicality`` column;
 # empty for a plain statement and for other facets). See audit.extract.typicality.
 TYPICALITIES = ("usually", "often", "sometimes", "rarely")

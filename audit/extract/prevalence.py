@@ -846,7 +846,7 @@ class _Reader:
                               "other", scope)
         if _CARRIERS.search(own_after) or _CARRIERS_BEFORE.search(before):
             # "1 in 1,700 people carries a gene change": carriers, not patients
-            return self.claim(figure, self.context_subject(clause, figure, skip), "carriers", "other", scope)
+            return self.claim(figure, self.context_subject(clause, figure, skip), "carriers", "carrier_frequency", scope)
         # (not a response said in a relative clause of the group: "12% of adults, who often respond to X")
         if _RESPONSE.search(re.split(r",\s*(?:who|which|whose)\b", own_after, maxsplit=1)[0]) and (self.treatment_in(clause) or _TREATED_GROUP.match(self.folded, denominator.end)
                                             or _TREATED_BEFORE.search(before)):

@@ -24,7 +24,7 @@ from audit.compare.context import QUOTE_FIELDS, Context, position
 from audit.compare.model import Question
 
 # Measures whose figures sources can agree or disagree on.
-COMPARABLE_MEASURES = ("prevalence", "incidence", "share_of_cases", "share_with_feature", "count")
+COMPARABLE_MEASURES = ("prevalence", "incidence", "share_of_cases", "share_with_feature", "count", "carrier_frequency")
 # Measures where the place is part of the quantity, not a cause of difference.
 PLACE_BOUND_MEASURES = ("count",)
 
@@ -57,6 +57,7 @@ def quantity_label(measure: str, subject: str, obj: str) -> str:
         "share_of_cases": f"{subject} as a share of {obj or 'cases'}",
         "share_with_feature": f"the share of {obj or 'patients'} who have {subject}",
         "count": f"the number of {obj or 'people'} with {subject}",
+        "carrier_frequency": f"the share of people who carry a gene change for {subject}",
     }.get(measure, f"{subject}{among}")
 
 
