@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
+from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence, table_cells
 from audit.extract.claim import Claim
 from audit.extract.clauses import clauses, is_negated, masked
 from audit.extract.cues import ANAPHOR_PATTERN
@@ -361,16 +361,6 @@ def _cell_stages(cell: str, folded_cell: str) -> list[Stage]:
     return [stage for _start, _end, stage in kept]
 
 
-def _cells(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell of a table row written "a | b | c", whitespace trimmed."""
-    spans, cursor = [], 0
-    for part in [*text.split("|")]:
-        start = cursor + len(part) - len(part.lstrip())
-        spans.append((start, max(start, cursor + len(part.rstrip()))))
-        cursor += len(part) + 1
-    return spans
-
-
 def _unnamed(sentence: Sentence, start: int, end: int) -> str:
     """The folded text between absolute offsets ``start`` and ``end`` with lexicon mentions taken out."""
     text, cursor = [], start
@@ -387,7 +377,7 @@ def _table_onsets(analysis: DocumentAnalysis, header: Sentence) -> Iterator[Clai
     type its first cell names (or the condition itself)."""
     if header.index > 0 and analysis.sentences[header.index - 1].block.kind == "row":
         return  # not the table's first row
-    columns = _cells(header.folded)
+    columns = table_cells(header.folded)
     column = next((i for i, (a, b) in enumerate(columns) if i > 0 and _ONSET_HEADER.search(header.folded, a, b)), None)
     if column is None:
         return
@@ -397,7 +387,7 @@ def _table_onsets(analysis: DocumentAnalysis, header: Sentence) -> Iterator[Clai
     while index < len(analysis.sentences) and analysis.sentences[index].block.kind == "row":
         row = analysis.sentences[index]
         index += 1
-        cells = _cells(row.folded)
+        cells = table_cells(row.folded)
         if len(cells) <= column:
             continue
         first_start, first_end = (row.start + at for at in cells[0])
