@@ -54,11 +54,21 @@ def typical_spans(rows: pd.DataFrame) -> dict[str, tuple[float, float]]:
     return {source_id: (float(row.low), float(row.high)) for source_id, row in spans.iterrows()}
 
 
-def spans_clash(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """Whether two typical-onset spans are apart (see MIN_GAP_YEARS)."""
+def spans_clash(a: tuple[float, float], b: tuple[float, float], stated: bool = False) -> bool:
+    """Whether two typical-onset spans are apart (see MIN_GAP_YEARS). Two ranges stated in years ("between 50
+    and 60", "between 30 and 50") are apart when they merely touch: the writers chose different decades."""
     (first, second) = sorted((a, b))
     gap = second[0] - first[1]
+    if stated and gap >= 0 and second[1] > second[0] and first[1] > first[0]:
+        return True
     return gap >= MIN_GAP_YEARS or (gap >= MIN_GAP_INFANCY_YEARS and second[0] < 2.0)
+
+
+def stated_range_sources(rows: pd.DataFrame) -> set[str]:
+    """Sources whose typical onset is given only as ranges of years ("ages 30-50"), not as stages."""
+    typical = typical_rows(rows)
+    by_source = typical.groupby("source_id")["value"].agg(lambda values: all(v.startswith("ages ") for v in values))
+    return set(by_source[by_source].index)
 
 
 def stage_labels(rows: pd.DataFrame) -> str:
@@ -77,7 +87,8 @@ class ONSET001(Rule):
     more (a quarter of a year in the first two years of life): "at birth"
     against "in childhood", "in the teen years" against "after age 30".
     Neighbouring stages ("in childhood", "in the teen years") meet; "by age
-    10" overlaps birth and childhood. "Can start at any age", denials ("not
+    10" overlaps birth and childhood; two ranges stated in years that only
+    touch ("between 50 and 60" against "between 30 and 50") do not. "Can start at any age", denials ("not
     present at birth") and statements of what is possible ("sometimes present
     at birth", "may begin in adulthood") are never a side.
 
@@ -115,7 +126,9 @@ class ONSET001(Rule):
         onsets = ctx.facet("onset")
         spans = typical_spans(onsets[onsets["scope"] == question.key])
         span_of = {held.value: spans[held.sources[0]] for held in question.positions}
-        clashing = any(spans_clash(span_of[a.value], span_of[b.value])
+        stated = stated_range_sources(onsets[onsets["scope"] == question.key])
+        clashing = any(spans_clash(span_of[a.value], span_of[b.value],
+                                   stated=set(a.sources) <= stated and set(b.sources) <= stated)
                        for i, a in enumerate(question.positions) for b in question.positions[i + 1:])
         if not clashing:
             if len(question.positions) == 1:
