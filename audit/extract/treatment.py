@@ -30,7 +30,7 @@ _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used
                        r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved|"
                        r"shrink\w*|dissolv\w*|resolv\w*|offer\w*|recommend\w*|give|given|gives|works?|"
                        r"contraindicated|withdrawn|pulled|abandoned|superseded|replaced|inject\w*|infus\w*|reserved|available|trials?|enrol\w*|"
-                       r"tried|studied|tested|ineffective|useless|work|did\s+nothing|swear\s+by|avoid\w*)\b")
+                       r"tried|studied|tested|ineffective|useless|work|did\s+nothing|swear\s+by|avoid\w*|needed|required)\b")
 # A person's own use, outside a treatment section: "I take X", "I'm on X", "most of us are on X", "we carry an X",
 # "my son gets X"; and advice to do so at the start of a clause ("first thing: get an X").
 _PERSONAL_USE = re.compile(
