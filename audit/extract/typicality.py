@@ -126,6 +126,10 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
     (re.compile(rf"\b(?:the\s+)?(?:main|chief|primary|principal|dominant|predominant|hallmark|cardinal|classic|classical|"
                 rf"typical|characteristic|defining|major|key|most\s+common|most\s+frequent|commonest|universal|"
                 rf"constant|leading)\s+(?:\w+\s+){{0,2}}?{_FEATURE}"), "usually", 2, False, False, False),
+    # "# is a skin condition characterized by A and B": what defines the condition
+    (re.compile(r"(?:#|\b(?:conditions?|diseases?|disorders?|syndromes?|illness|forms?|types?))(?:\s+(?:is|are|was|"
+                r"were|that\s+is|which\s+is|mainly|mostly|primarily|usually))?\s+(?P<at>characteri[sz]ed|defined)\s+by\b"),
+     "usually", 2, False, False, False),
     (re.compile(r"\b(?:the\s+|a\s+)?(?:characteristic|typical|hallmark|cardinal|classic|classical)\s+(?:\w+\s+)?(?=§)"),
      "usually", 2, False, False, False),
     (re.compile(r"\b(?:a\s+)?(?:common|frequent)\s+(?:\w+\s+)?(?=§)"), "often", 2, False, False, False),
@@ -202,6 +206,11 @@ _NOT_A_FREQUENCY = re.compile(r"\b(?:rarely|seldom|never|usually|often|sometimes
 _COMPARATIVE = re.compile(r"\bmore\s+(?:often|commonly|frequently)\b(?!\s+than\s+not\b)(?=[^.;]{0,80}\bthan\b)")
 # "always painful, not just itchy": a hedge before a contrast is said of what stands before it
 _CONTRAST_BETWEEN = re.compile(r",\s*(?:not|rather\s+than|instead\s+of)\b")
+# "a form characterized by deposits in the vessels, leading to X": what characterizes the condition is the list
+# right after "by", not a consequence or a clause after it
+_CHARACTERIZED = re.compile(r"(?:characteri[sz]ed|defined)\s+by$")
+_BEYOND_CHARACTERIZED = re.compile(r"\b(?:lead\w*|caus\w*|result\w*|which|that|who|where|when|because|due|in|of|"
+                                   r"with|from|within)\b|[;:]")
 _NEXT_ITEM = re.compile(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s*,|;")
 _DASH = re.compile(r"\s[-\u2013\u2014 ]\s")  # folding turns a spaced dash into three spaces
 _TABLE_CELL = re.compile(rf"\s*(?:[:|]\s*)?{_PERCENT}(?!\s*of\b)")
@@ -232,6 +241,8 @@ def clause_cues(masked: str) -> list[Cue]:
         pattern, typicality, tier, negates, cancels, attributive = _RULES[rule]
         for match in pattern.finditer(masked):
             start, end = match.span()
+            if "at" in pattern.groupindex:
+                start = match.start("at")  # the cue's words start here; what stands before only licenses them
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue  # a longer, earlier rule already read these words ("not common" before "common")
             if _MOSTLY_BEFORE_MENTION.match(masked, start) and _FIRST_PERSON.search(masked, 0, start):
@@ -310,6 +321,8 @@ def read(masked: str, cues: list[Cue], start: int, end: int) -> Cue | None:
             if cue.end <= cutoff and cue.tier > 0 and not cue.attributive and not cue.negates:
                 continue
             if not cue.attributive and _CONTRAST_BETWEEN.search(masked, cue.end, start):
+                continue
+            if _CHARACTERIZED.search(masked, 0, cue.end) and _BEYOND_CHARACTERIZED.search(masked, cue.end, start):
                 continue
             distance, side = start - cue.end, 0
         elif cue.start >= end and cue.attributive and _NEXT_ITEM.search(masked, end, cue.start):

@@ -7,8 +7,14 @@ from audit.compare.model import Cause, Question
 from audit.compare.rules.base import Rule, join_names
 
 # Words by which a source makes a symptom one of the condition's defining ones ("the main symptoms are",
-# "the dominant symptom is", "the hallmark of"). "Common" is not among them: a common symptom may be left out.
-KEY_SYMPTOM = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|dominant|defining|key|leading)\b")
+# "the dominant symptom is", "the hallmark of", "a condition characterized by"). "Common" is not among them: a common
+# symptom may be left out.
+KEY_SYMPTOM = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|dominant|defining|key|leading|"
+                         r"characteri[sz]ed\s+by|defined\s+by)\b")
+_KEY_WORD = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|dominant|defining|key|leading)\b")
+# What characterizes one type sets it apart from the others ("type A - characterized by X"): not a main symptom of
+# that type that every source describing it must name; what characterizes the condition is
+_CHARACTERIZES = re.compile(r"\b(?:characteri[sz]ed|defined)\s+by\b")
 # "the main symptoms in toddlers are", "one of the main signs in young children": the people the main symptom is
 # said of, kept in the message (an omission by a source about everyone may be one a reader would excuse)
 _MAIN_FOR = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|dominant|defining|key|leading)\s+"
@@ -73,7 +79,10 @@ class SRC002(Rule):
         symptoms = ctx.facet("symptom")
         if not len(symptoms):
             return
-        key = symptoms[(symptoms["polarity"] == "asserted") & symptoms["hedge"].str.contains(KEY_SYMPTOM)]
+        hedges = symptoms["hedge"]
+        key = symptoms[(symptoms["polarity"] == "asserted") & hedges.str.contains(KEY_SYMPTOM)
+                       & ~(hedges.str.contains(_CHARACTERIZES) & ~hedges.str.contains(_KEY_WORD)
+                           & (symptoms["scope"] != ""))]
         if not len(key):
             return
         mentioning = symptoms.groupby("subject")["source_id"].agg(set)
