@@ -43,6 +43,9 @@ _MOST_COMMON_VERB = re.compile(r"\b(?:occurs?|is seen|are seen|develops?|appears
 _MOST_COMMON_PREDICATE = re.compile(r"\b(?:is|are)\s+(?:(?:by\s+far|easily|probably|still)\s+)?(?:the\s+)?(?:by\s+far\s+)?"
                                     r"most\s+(?:common|frequent|prevalent)"
                                     r"\s*(?=[.;,]|$)")
+# "A - the form we see most often", "the type doctors diagnose most frequently".
+_MOST_SEEN = re.compile(rf"\b(?:the\s+)?{TYPE_NOUN_PATTERN}\s+(?:that\s+)?(?:we|doctors|clinicians|physicians|you|people|i)\s+"
+                        r"(?:see|diagnose|treat|encounter|meet|get)\s+(?:the\s+)?most\s*(?:often|frequently|commonly)?\b")
 # "The A and B forms": two types sharing one noun.
 _SHARED_NOUN = re.compile(rf"\b(?P<a>[a-z][\w-]*)\s+and\s+(?P<b>[a-z][\w-]*)\s+(?P<noun>{TYPE_NOUN_PATTERN})\s*$")
 # "Types I and IV": a plural type noun before the first label.
@@ -311,7 +314,7 @@ def _modifier_scope(sentence: Sentence, cue: re.Match) -> str:
 
 def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     folded = sentence.folded
-    for pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB, _ACCOUNTS_FOR, _MOST_COMMON_PREDICATE):
+    for pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB, _ACCOUNTS_FOR, _MOST_COMMON_PREDICATE, _MOST_SEEN):
         for cue in pattern.finditer(folded):
             before, after = folded[:cue.start()], folded[cue.end():]
             if _NOT_FIRST_BEFORE.search(before) or _NOT_FIRST_AFTER.match(after):
@@ -322,6 +325,8 @@ def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cla
             start, end = sentence.start + cue.start(), sentence.start + cue.end()
             scope = _rank_scope(analysis, sentence, end) if pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB) \
                 else (_among_scope(sentence, end) or _fronted_scope(sentence, end))
+            if pattern is _MOST_SEEN and re.search(r"\b(?:we|i)\s+\w+\s+(?:the\s+)?most\b", cue.group(0)) and not scope:
+                scope = "in the writer's practice"  # "the form we see most often": one clinic's patients
             if pattern is _MOST_COMMON_NOUN and not scope:
                 scope = _modifier_scope(sentence, cue)
             subjects = _shared_noun_types(analysis, sentence, start) or _with_listed_labels(
