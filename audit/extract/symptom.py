@@ -109,6 +109,11 @@ _NAMES_A_REMEDY = re.compile(r"\s+(?:meds|medications?|medicines?|drugs?|relieve
 # "X-related arthritis", "X-induced": the symptom's name inside a compound about something else (read in the text,
 # where the hyphen is kept)
 _COMPOUND_AFTER = re.compile(r"-(?:related|associated|induced|like|based|type)\b")
+# "an important cause of X", "people at risk of X": X named as a possible consequence, not as how often it occurs
+# (kept as the hedge; POL001 reads it as possible)
+_RISK_BEFORE = re.compile(r"\b(?P<cue>causes?\s+of|risks?\s+(?:of|for))\s+(?:[^\s,;:.]+(?:\s+|,\s*)){0,12}?$")
+# "look like crusted patches rather than X": X is what it is not like, no statement about X
+_CONTRASTED_BEFORE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:[\w-]+\s+){0,3}$")
 _NON_BEFORE = re.compile(r"\bnon\s?$")  # "a non-itchy rash" (folding turns the hyphen into a space)
 _ANTI_BEFORE = re.compile(r"\banti\s*$")  # "anti-nausea" (folding turns the hyphen into a space)
 _EXCEPT = re.compile(r"\b(?:except|apart\s+from|other\s+than|besides|unlike|outside)\b")
@@ -413,6 +418,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     continue  # "propranolol can cause nausea": a side effect, not a symptom of the condition
                 if _HYPOTHETICAL_HOLDER.search(before) and _INSTRUCTION_AFTER.match(sentence.folded, end):
                     continue
+                if _CONTRASTED_BEFORE.search(before):
+                    continue
                 if _TAKEN_FOR.search(before):
                     continue  # "being told it was IBS and anxiety": a misdiagnosis, not a symptom
                 if _other_term_by_shared_modifier(analysis, sentence, mention, start, end):
@@ -469,6 +476,9 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 else:
                     typicality, label = _band_before(analysis, sentence, mention.start, bands)
                     words = [label] if label else []
+                    risk = None if label else _RISK_BEFORE.search(before)
+                    if risk is not None:
+                        words = [risk.group("cue")]
                 hedge = "; ".join(dict.fromkeys(" ".join(w.split()) for w in [*words, *epistemic]))
                 polarity = "negated" if denied else "asserted"
                 stated = end > listed_until

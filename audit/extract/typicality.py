@@ -156,12 +156,13 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
     (re.compile(rf"\b(?:rare|uncommon|unusual|infrequent)\s+(?:\w+\s+){{0,2}}?{_FEATURE}"), "rarely", 2, False, False,
      False),
     # "itching is rare", "is an uncommon finding", "is rare in #" (in the condition); not "X is a rare genetic
-    # disorder that causes Y", "is a rare # that ..." (the rarity is the condition's: its noun follows the adjective)
+    # disorder that causes Y", "is a rare # that ...", "a rare group of ... diseases" (the rarity is the condition's:
+    # its noun follows the adjective)
     (re.compile(r"\b(?:is|are|was|were|be|being|remains?)\s+(?:(?:also|very|quite|extremely|relatively|now|today|"
                 r"nowadays|fairly|pretty|increasingly|generally|considered)\s+)*"
                 r"(?:a\s+|an\s+)?(?:rare|uncommon|unusual|infrequent)\b(?!\s+(?:(?!(?:in|among|with|for|at|of|on|to|by|"
                 r"during|after|before)\b)[\w-]+\s+){0,3}?(?:disorders?|diseases?|conditions?|syndromes?|forms?|types?|"
-                r"variants?|subtypes?|kinds?|#))"), "rarely", 2, False, False, False),
+                r"variants?|subtypes?|kinds?|groups?|famil(?:y|ies)|spectrum|class|#))"), "rarely", 2, False, False, False),
     # a list line's comment after a dash: "Jaundice - rare for most of us", "Fatigue - very common"
     # (folding turns a spaced dash into three spaces)
     (re.compile(r"(?:(?<=\s[-\u2013\u2014 ]\s))(?:very\s+|quite\s+|pretty\s+|super\s+)?"

@@ -32,6 +32,8 @@ _MODAL = re.compile(r"^(?:may|might|can|could)\b")
 # A frequency word that labels a group of symptoms ("common symptoms include", "frequent signs are"), not one
 _GROUP_LABEL = re.compile(r"^(?:the\s+)?(?:more\s+|most\s+|very\s+)?(?:common|frequent)\s+(?:\w+\s+)?"
                           r"(?:symptoms|signs|features|complaints|manifestations|findings|problems)$")
+# "an important cause of X", "people at risk of X": X named as a possible consequence, not a frequency
+_CONSEQUENCE = re.compile(r"^(?:causes?\s+of|risks?\s+(?:of|for))$")
 _NAMES = {"asserted": "present", "negated": "absent"}
 # A source's own position is its most specific statement: a stated frequency, then a plain statement, then
 # "may"/"can"/"some"; prose before headings, table cells and list labels.
@@ -40,9 +42,12 @@ _FIELDS = [*QUOTE_FIELDS, "subject", "typicality", "extractor"]
 
 
 def stance(polarity: str, typicality: str, hedge: str = "") -> str:
-    """'usually absent', 'present', 'possibly present' ('sometimes' read from a modal alone is a possibility,
-    'often' read from a group label alone is 'commonly')."""
+    """'usually absent', 'present', 'possibly present' ('sometimes' read from a modal alone is a possibility, and so
+    is a plain mention as what the condition is a cause or a risk of; 'often' read from a group label alone is
+    'commonly')."""
     if typicality == "sometimes" and _MODAL.match(hedge):
+        typicality = "possibly"
+    elif not typicality and polarity == "asserted" and _CONSEQUENCE.match(hedge.split(";")[0].strip()):
         typicality = "possibly"
     elif typicality == "often" and polarity == "asserted" and _GROUP_LABEL.match(hedge.split(";")[0].strip()):
         typicality = "commonly"
@@ -115,7 +120,9 @@ class POL001(Rule):
     how many have each: "commonly present" is compatible with "sometimes
     present", not with "rarely" or "usually absent". "Can cause
     pain" is compatible with both "usually not painful" and "pain is a
-    dominant symptom"; when every position is compatible, it is an agreement.
+    dominant symptom", and so is a symptom named only as what the condition
+    is a cause or a risk of ("an important cause of sudden death", "people at
+    risk of X"); when every position is compatible, it is an agreement.
     Hedges are shown beside each quote.
 
     **Anti-pattern**: "Usually, the condition is not painful" against "Pain
