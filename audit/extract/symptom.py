@@ -58,7 +58,7 @@ from audit.extract.typicality import (BAND_PATTERN, NOT_A_DENIAL, TYPICALITY_RAN
 
 FACET = "symptom"
 
-_RELIEF = re.compile(r"\b(?:manag\w*|reliev\w*|reduc\w*|control\w*|treat\w*|eas\w*|alleviat\w*|prevent\w*|avoid\w*|for)\s+"
+_RELIEF = re.compile(r"\b(?:manag\w*|reliev\w*|reduc\w*|control\w*|treat\w*|eas(?:e|es|ed|ing)|alleviat\w*|prevent\w*|avoid\w*|for)\s+"
                      r"(?:\w+\s+){0,2}$")
 # "Pain usually subsides when ...": the symptom going away, not a claim that it occurs.
 _RELIEF_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:subsides?|resolves?|improves?|goes\s+away|go\s+away|disappears?|"
@@ -178,6 +178,25 @@ def _symptom_forms(analysis: DocumentAnalysis) -> dict[str, str]:
         _FORMS_BY_TOPIC[topic.digest] = {" ".join(form.lower().replace("-", " ").split()): term.name
                                          for term in topic.symptoms for form in (term.name, *term.forms)}
     return _FORMS_BY_TOPIC[topic.digest]
+
+
+# "an enlarged spleen and liver": a bare second conjunct that shares the first one's modifier ("enlarged liver"),
+# where the noun phrase ends after it
+_SHARED_MODIFIER_AFTER = re.compile(r"\s+(?:and|or)\s+(?P<word>[a-z]+)(?=\s*(?:[.,;:)]|$)|\s+(?:in|on|of|with|and|or|"
+                                    r"are|is|was|were|that|which|from|at|by|for|as|can|may|due|because)\b)")
+
+
+def _shared_modifier_terms(analysis: DocumentAnalysis, sentence: Sentence, mention) -> list[str]:
+    """The other symptoms a two-word form names through a bare conjunct after it: "an enlarged spleen and liver"
+    names an enlarged liver too, when "enlarged liver" is a lexicon form."""
+    words = sentence.folded[sentence.rel(mention.start):sentence.rel(mention.end)].split()
+    if len(words) != 2:
+        return []
+    after = _SHARED_MODIFIER_AFTER.match(sentence.folded, sentence.rel(mention.end))
+    if after is None or any(sentence.rel(m.start) == after.start("word") for m in sentence.mentions):
+        return []
+    other = _symptom_forms(analysis).get(f"{words[0]} {after.group('word')}")
+    return [other] if other is not None and other != mention.name else []
 
 
 def _other_term_by_shared_modifier(analysis: DocumentAnalysis, sentence: Sentence, mention, start: int,
@@ -492,9 +511,10 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 if sentence.block_index in titled and sentence.mentions_of("condition"):
                     block_type = None  # a thread titled by a type: a sentence naming the condition is said of it
                 for scope in _scopes(analysis, sentence, mention, block_type):
-                    key = (mention.name, polarity, scope)
-                    if key not in found or rank > found[key][0]:
-                        found[key] = (rank, typicality, hedge, extractor)
+                    for name in (mention.name, *_shared_modifier_terms(analysis, sentence, mention)):
+                        key = (name, polarity, scope)
+                        if key not in found or rank > found[key][0]:
+                            found[key] = (rank, typicality, hedge, extractor)
         for (name, polarity, scope), (_, typicality, hedge, extractor) in found.items():
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=name,
