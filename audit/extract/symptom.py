@@ -161,13 +161,13 @@ _FORMS_BY_TOPIC: dict[str, dict[str, str]] = {}
 
 def _new_clause_start(clause: str, subject_start: int) -> int:
     """Where the coordinated clause whose subject starts at ``subject_start`` begins (0: none before it)."""
-    return max((m.end() for m in _NEW_CLAUSE.finditer(clause, 0, subject_start)
+    return max((m.end() for m in _NEW_CLAUSE.finditer(clause, max(0, subject_start - 60), subject_start)
                 if subject_start - m.end() <= 40), default=0)
 
 
 def _pronoun_clause_start(clause: str, mention_start: int) -> int:
     """Where a clause with a pronoun subject of its own begins before the mention (0: none)."""
-    return max((m.start() + 1 for m in _PRONOUN_CLAUSE.finditer(clause, 0, mention_start)
+    return max((m.start() + 1 for m in _PRONOUN_CLAUSE.finditer(clause, max(0, mention_start - 60), mention_start)
                 if mention_start - m.end() <= 40), default=0)
 
 
@@ -421,6 +421,15 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             denial_text = _blank(clause, [(c.start, c.end) for c in cues if c.cancels]
                                  + [m.span() for m in NOT_A_DENIAL.finditer(clause)])
             epistemic = [m.group(0) for m in _EPISTEMIC.finditer(clause_masked)]
+            # where each coordinated clause a symptom is the subject of begins, as a running maximum by position
+            subject_positions: list[int] = []
+            subject_starts: list[int] = []
+            for m in sorted(symptoms, key=lambda m: m.start):
+                if clause_start <= sentence.rel(m.start) < clause_end \
+                        and _VERB_AFTER.match(sentence.folded, sentence.rel(m.end)):
+                    subject_positions.append(sentence.rel(m.start))
+                    subject_starts.append(max(subject_starts[-1] if subject_starts else 0,
+                                              _new_clause_start(clause, sentence.rel(m.start) - clause_start)))
             for mention in symptoms:
                 start, end = sentence.rel(mention.start), sentence.rel(mention.end)
                 if not (clause_start <= start and end <= clause_end):
@@ -437,7 +446,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     continue  # "propranolol can cause nausea": a side effect, not a symptom of the condition
                 if _HYPOTHETICAL_HOLDER.search(before) and _INSTRUCTION_AFTER.match(sentence.folded, end):
                     continue
-                if _CONTRASTED_BEFORE.search(before):
+                if _CONTRASTED_BEFORE.search(before, max(0, len(before) - 80)):
                     continue
                 if _TAKEN_FOR.search(before):
                     continue  # "being told it was IBS and anxiety": a misdiagnosis, not a symptom
@@ -450,9 +459,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     continue  # "Hi tired, ...": a name, not a symptom
                 # a coordinated clause with its own subject: what stands before it is not said of this mention
                 # (its subject is this mention or one before it in the clause: "..., and lumps fade without ulcers")
-                own = max((_new_clause_start(clause, sentence.rel(m.start) - clause_start)
-                           for m in symptoms if clause_start <= sentence.rel(m.start) <= start
-                           and _VERB_AFTER.match(sentence.folded, sentence.rel(m.end))), default=0)
+                own = subject_starts[bisect.bisect_right(subject_positions, start) - 1] \
+                    if subject_positions and subject_positions[0] <= start else 0
                 own = max(own, _pronoun_clause_start(clause, start - clause_start))
                 mention_cues = [c for c in cues if c.start >= own or c.attributive] if own else cues
                 cue: Cue | None = read(clause_masked, mention_cues, start - clause_start, end - clause_start)
@@ -495,7 +503,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 else:
                     typicality, label = _band_before(analysis, sentence, mention.start, bands)
                     words = [label] if label else []
-                    risk = None if label else _RISK_BEFORE.search(before)
+                    risk = None if label else _RISK_BEFORE.search(before, max(0, len(before) - 200))
                     if risk is not None:
                         words = [risk.group("cue")]
                 hedge = "; ".join(dict.fromkeys(" ".join(w.split()) for w in [*words, *epistemic]))

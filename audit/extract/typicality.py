@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from audit.literal_gate import gate_for
 
@@ -304,6 +305,14 @@ def _predicate(between: str, cue_text: str, after: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1024)
+def _first_after(pattern: re.Pattern[str], masked: str, position: int) -> int:
+    """Where ``pattern`` first matches at or after ``position`` (len(masked) when nowhere): looked up once per cue,
+    not once per cue and mention."""
+    found = pattern.search(masked, position)
+    return found.start() if found else len(masked)
+
+
 def read(masked: str, cues: list[Cue], start: int, end: int) -> Cue | None:
     """The cue that governs the mention at [start, end) of the clause, or None for a plain statement."""
     cell = _TABLE_CELL.match(masked, end)
@@ -321,9 +330,10 @@ def read(masked: str, cues: list[Cue], start: int, end: int) -> Cue | None:
         if cue.end <= start:
             if cue.end <= cutoff and cue.tier > 0 and not cue.attributive and not cue.negates:
                 continue
-            if not cue.attributive and _CONTRAST_BETWEEN.search(masked, cue.end, start):
+            if not cue.attributive and _first_after(_CONTRAST_BETWEEN, masked, cue.end) < start:
                 continue
-            if _CHARACTERIZED.search(masked, 0, cue.end) and _BEYOND_CHARACTERIZED.search(masked, cue.end, start):
+            if _CHARACTERIZED.search(masked[cue.start:cue.end]) \
+                    and _first_after(_BEYOND_CHARACTERIZED, masked, cue.end) < start:
                 continue
             distance, side = start - cue.end, 0
         elif cue.start >= end and cue.attributive and _NEXT_ITEM.search(masked, end, cue.start):
