@@ -269,8 +269,10 @@ class DocumentAnalysis:
                     heading_type = leading
                 else:
                     heading_type = None
-                    sections = frozenset(name for name, pattern in SECTION_PATTERNS.items()
-                                         if pattern.search(folded_block))
+                    found = frozenset(name for name, pattern in SECTION_PATTERNS.items() if pattern.search(folded_block))
+                    # a table's rows add to the section they sit in ("Medicine | Main target" under "Treatment
+                    # options" is still about treatment); a heading starts a section of its own
+                    sections = sections | found if block.kind == "row" else found
             previous_subject: str | None = None
             if block.kind in ("heading", "row"):
                 spans = [(0, len(block_text))]
