@@ -102,7 +102,7 @@ _RARELY_SEEN = re.compile(r"\b(?:is|are)\s+(?P<degree>very\s+|extremely\s+)?(?:r
                           r"(?:seen|encountered|diagnosed|reported|observed|found)\b|"
                           r"\b(?:occurs?|develops?|happens?)\s+(?P<degree2>very\s+|extremely\s+)?(?:rarely|seldom)\s*"
                           r"(?=[.,;]|$|\s+in\s+#)")
-_NOT_ABOUT_TYPE = re.compile(r"\bin\s+rare\s+cases\b|\brare\s+(?:cases|instances|occasions)\b|\bcommon\s+(?:cause|complication|finding|symptom|treatment|sign)s?\b")
+_NOT_ABOUT_TYPE = re.compile(r"\bin\s+rare\s+cases\b|\brare\s+(?:cases|instances|occasions)\b|\b(?:common|uncommon|rare)\s+(?:cause|complication|finding|symptom|treatment|sign|trigger|consequence)s?\b")
 _COMPARATIVE_BEFORE = re.compile(r"\b(?:more|less|most|least)\s+$")
 _LISTED_AFTER = re.compile(rf"\s+(?:\w+\s+)?{TYPE_NOUN_PATTERN}\s*,?\s*(?:such as|like|including)\b")
 _TABLE_VALUE = re.compile(r"(?:^|\s|\|)(?P<degree>very\s+)?(?P<word>rare|uncommon|common)(?:\s|\||$)")

@@ -276,7 +276,7 @@ def _list_end(sentence: Sentence, mention, clause_end: int, treatments) -> int:
 
 
 # Examples of the treatment before them: "older drugs such as A", "A (for example B and C)".
-_EXAMPLE_JOINT = re.compile(r"\s*,?\s*\(?(?:such\s+as|like|including|e\.g\.?,?|for\s+example,?|especially)\s+")
+_EXAMPLE_JOINT = re.compile(r"[\s,(]*(?:such\s+as|like|including|e\.g\.?,?|for\s+example,?|especially)\s+")
 _CLOSING = re.compile(r"\s*\)")
 
 

@@ -118,11 +118,13 @@ _NOT_FORM_OF = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+l
 # "A is not a distinct subtype", "A isn't really a separate type; it is a stage of B", "not a subtype but a
 # variant": A denied a place among the condition's types, no "of" after the noun.
 _NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn'?t|aren'?t|wasn'?t)|"
-                         rf"\brather\s+than|\binstead\s+of)\s+"
+                         rf"\brather\s+than|\binstead\s+of|,\s*not)\s+"
                          rf"(?:really\s+|actually\s+|truly\s+|therefore\s+|considered\s+(?:to\s+be\s+)?|"
                          rf"(?:generally\s+|widely\s+|usually\s+)?(?:recogni[sz]ed|regarded|counted|classified|"
-                         rf"listed|accepted)\s+as\s+)*(?:a|an|one)\s+"
-                         rf"(?:(?:separate|distinct|true|real|independent|proper|full)\s+)?{TYPE_NOUN_PATTERN}\b"
+                         rf"listed|accepted)\s+as\s+)*(?:a|an|one|its\s+own|their\s+own)\s+"
+                         # "a third type", "an additional form": one more type of the condition
+                         rf"(?:(?:separate|distinct|true|real|independent|proper|full|new|additional|extra|further|second|"
+                         rf"third|fourth|fifth|sixth)\s+)?{TYPE_NOUN_PATTERN}\b"
                          rf"(?!\s+(?:of|within)\b(?!\s+its\s+own\b))"
                          # "A is not one of the main types"
                          rf"|(?:\b(?:is|are|was|were)\s+not|\b(?:isn'?t|aren'?t))\s+(?:\w+\s+)?one\s+of\s+the\s+"
@@ -168,7 +170,11 @@ _NOW = re.compile(r"\b(?:now|today|currently|nowadays|these\s+days|at\s+present)
 _SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*[^,;.]{0,60},\s*)?(?:is|was)\s+(?:(?:actually|really|now|"
                                  r"sometimes|often|usually|generally|widely|also|increasingly|"
                                  r"considered|thought\s+to\s+be|regarded\s+as|seen\s+as)\s+)*(?:a|an)\s+(?:(?:completely|entirely)\s+)?"
-                                 r"(?:separate|distinct|different|unrelated)\s+(?:condition|disease|disorder|illness)\b(?!\s+from)")
+                                 r"(?:separate|distinct|different|unrelated)\s+(?:[\w-]+\s+){0,2}?(?:condition|disease|disorder|illness|"
+                                 r"syndrome)\b(?!\s+from)"
+                                 # "A, a recurrent hypersomnia, is likewise distinct."
+                                 r"|\s*(?:,\s*[^,;.]{0,60},\s*)?(?:is|are)\s+(?:(?:likewise|also|entirely|completely|quite|clearly)\s+)?"
+                                 r"(?:distinct|separate)(?=\s*[.;,)]|\s*$)")
 _NOT_TRUE_ONE = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?not|\b(?:isn'?t|aren'?t))\s+(?:really\s+|actually\s+)?"
                            r"(?:a|an)\s+(?:true|real|genuine|proper|classic)\s+$")
 # "A is not <the condition>", "A isnt <the condition> at all": the name alone after the denial, then the clause ends.
@@ -178,9 +184,9 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 _PRONOUN_START = re.compile(r"^\W*(?:this\s+(?:condition|disorder|form|type|kind|variant)|it|this|the\s+condition|"
                             r"the\s+disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
-_JUST_A_VERSION = re.compile(r"\s*,?\s*(?:just|only|but|simply|except)\s+(?:(?:that\s+)?it\s+is\s+)?(?:the|a|an)\s+"
+_JUST_A_VERSION = re.compile(r"[\s,]*(?:just|only|but|simply|except)\s+(?:(?:that\s+)?it\s+is\s+)?(?:the|a|an)\s+"
                              r"(?:[\w-]+\s+){0,3}?(?:version|form|variant|kind|type|subtype|variety)\b")
-_SO_IS = re.compile(r"\s*,?\s*(?:and\s+so\s+(?:is|are|was)|as\s+(?:is|are)|and\s+(?:is|are)\s+)\s+(?:the\s+)?")
+_SO_IS = re.compile(r"[\s,]*(?:and\s+so\s+(?:is|are|was)|as\s+(?:is|are)|and\s+(?:is|are)\s+)\s+(?:the\s+)?")
 # A line's label: "A: ..." or "- A: ..." (a name of at most six words before the first colon).
 _LABEL_BEFORE = re.compile(r"[^\w'-]*(?P<name>\w[\w'-]*(?:\s+[\w'-]+){0,5})\s*:")
 # "what people call A is usually B": the speaker's name A for B.
