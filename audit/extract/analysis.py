@@ -48,10 +48,14 @@ class Sentence:
 
     @property
     def is_question(self) -> bool:
-        """Questions ask; they assert nothing, so no claim comes from them."""
+        """Questions ask; they assert nothing, so no claim comes from them. A statement with a hedge that ends in
+        "?" ("there are like 8 types, i think?", "about 1 in 1,000 kids maybe?") states something, unsure of it:
+        a question opens with a question word or a verb."""
         if self.block.kind == "heading":
             return "?" in self.text
-        return self.text.rstrip().endswith("?")
+        if not self.text.rstrip().endswith("?"):
+            return False
+        return bool(QUESTION_OPENING.match(self.folded)) or not HEDGED_STATEMENT.search(self.folded)
 
     @property
     def is_table_like(self) -> bool:
@@ -213,6 +217,14 @@ def _leading_type(mentions: list[Mention], folded_block: str, block_start: int) 
         return None
     prefix = folded_block[: mentions[0].start - block_start]
     return None if re.search(r"[a-z]", prefix) else mentions[0].name
+
+
+# Hedge words that make a sentence ending in "?" an unsure statement, and the openings of a real question.
+HEDGED_STATEMENT = re.compile(r"\b(?:i\s+think|i\s+believe|i\s+guess|i\s+read|i\s+heard|i'?ve\s+heard|maybe|perhaps|"
+                              r"something\s+like|apparently|or\s+so|iirc|afaik|if\s+i\s+remember)\b")
+QUESTION_OPENING = re.compile(r"\W*(?:(?:so|ok|okay|and|but|also|hi|hey|quick\s+question)\W+)*(?:what|how|why|when|where|"
+                              r"who|whom|which|whose|is|are|was|were|am|do|does|did|can|could|should|shall|would|will|"
+                              r"has|have|had|may|might|must|anyone|anybody|any|isn'?t|aren'?t|doesn'?t|don'?t)\b")
 
 
 def table_cells(text: str) -> list[tuple[int, int]]:

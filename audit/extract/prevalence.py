@@ -1019,24 +1019,9 @@ class _Reader:
             extractor=f"prevalence.{figure.kind}")
 
 
-# A statement with a hedge that ends in "?" ("it affects about 1 in 1,000 kids i think?", "something like 1 in
-# 10,000 maybe?") states the figure, unsure of it; a question opens with a question word or a verb.
-_HEDGED = re.compile(r"\b(?:i\s+think|i\s+believe|i\s+guess|i\s+read|i\s+heard|i'?ve\s+heard|maybe|perhaps|"
-                     r"something\s+like|apparently|or\s+so|iirc|afaik|if\s+i\s+remember)\b")
-_QUESTION_OPENING = re.compile(r"\W*(?:(?:so|ok|okay|and|but|also|hi|hey|quick\s+question)\W+)*(?:what|how|why|when|where|"
-                               r"who|whom|which|whose|is|are|was|were|am|do|does|did|can|could|should|shall|would|will|"
-                               r"has|have|had|may|might|must|anyone|anybody|any|isn'?t|aren'?t|doesn'?t|don'?t)\b")
-
-
-def _hedged_statement(sentence: Sentence) -> bool:
-    """A sentence ending in "?" that states something with a hedge, not a question."""
-    folded = sentence.folded
-    return sentence.block.kind != "heading" and not _QUESTION_OPENING.match(folded) and bool(_HEDGED.search(folded))
-
-
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     for sentence in analysis.sentences_for(FACET):
-        if sentence.is_question and not _hedged_statement(sentence):
+        if sentence.is_question:
             continue
         figures = _figures(lower_same_length(sentence.text))
         if not figures:
