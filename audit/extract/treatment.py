@@ -30,7 +30,7 @@ _TREATING = re.compile(r"\b(treat\w*|therap\w*|manag\w*|medications?|drugs?|used
                        r"benefit\w*|indicated|first.line|break (?:up|down)|prevent\w*|alternatives?|approved|"
                        r"shrink\w*|dissolv\w*|resolv\w*|offer\w*|recommend\w*|give|given|gives|works?|"
                        r"contraindicated|withdrawn|pulled|abandoned|superseded|replaced|inject\w*|infus\w*|reserved|available|trials?|enrol\w*|"
-                       r"tried|studied|tested|ineffective|useless|work|did\s+nothing|swear\s+by|avoid\w*|needed|required)\b")
+                       r"tried|studied|tested|ineffective|useless|work|did\s+nothing|swear\s+by|avoid\w*|needed|required|game\s+changer|life[\s-]+chang\w*|cut\s+down|(?:does|do|did)\s+(?:\w+\s+)?nothing)\b")
 # A person's own use, outside a treatment section: "I take X", "I'm on X", "most of us are on X", "we carry an X",
 # "my son gets X"; and advice to do so at the start of a clause ("first thing: get an X").
 _PERSONAL_USE = re.compile(
@@ -109,7 +109,7 @@ _INEFFECTIVE_AFTER = re.compile(r"^" + _APPOSITIVE + r"\W*(?:\([^)]*\)\s*)?(?:(?
                                 r"(?:(?:is|are|was|were|has\s+been|"
                                 r"have\s+been|proved|proven)\s+(?:\w+\s+)?(?:ineffective|useless|of\s+no\s+(?:use|benefit|value))|"
                                 r"(?:do|does|did)\s+(?:not|n't)\s+(?:\w+\s+)?(?:work|help)|(?:(?:do|does|did)n'?t|won't)\s+"
-                                r"(?:\w+\s+)?(?:work|help)|did\s+(?:nothing|not\s+help)|(?:has|have)\s+no\s+(?:effect|benefit|role))\b")
+                                r"(?:\w+\s+)?(?:work|help)|(?:does|do|did)\s+(?:\w+\s+)?nothing(?!\s+(?:but|except))|did\s+not\s+help|(?:has|have)\s+no\s+(?:effect|benefit|role))\b")
 # ... or by what stands right before it: "not treated with X", "no X", "avoid X", "neither X"; nobody uses it
 # ("nobody prescribes X anymore") or someone does not ("we don't use X", "doctors dont recommend X").
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|without|instead of|rather than)\s+"
