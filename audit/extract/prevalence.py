@@ -324,8 +324,11 @@ _LIFETIME = re.compile(r"\b(?:at\s+some\s+(?:point|time|stage)|during\s+(?:their
 _LIFETIME_BEFORE = re.compile(r"\blifetime\s+(?:risk|incidence|prevalence|chance)\b[^.;]{0,40}$")
 _OTHER_SHARE = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:(?:have|has|had)\s+(?:a|an|their|his|her)\s+(?:family\s+(?:member|history)|"
                           r"relative|parent|sibling|first\s+\w+)|recover\w*|regrow\w*|relapse\w*|go\s+into\s+remission)\b")
-_OTHER_SHARE_BEFORE = re.compile(r"\b(?:response|remission|recovery|relapse|success|cure|regrowth|recurrence)\s+rates?\b"
-                                 r"[^.;]{0,25}$")
+_OTHER_SHARE_BEFORE = re.compile(r"(?:\b(?:response|remission|recovery|relapse|success|cure|regrowth|recurrence)\s+rates?\b"
+                                 r"[^.;]{0,25}|"
+                                 # "the disease goes away on its own in two out of three people": an outcome
+                                 r"\b(?:go(?:es)?\s+away|went\s+away|clears?\s+up|cleared\s+up|resolves?|resolved|"
+                                 r"disappears?|disappeared|burns?\s+out|remits?)\b[^.;]{0,40})$")
 # What a share of people does after the figure's noun phrase, as its predicate: an outcome, not how many have it
 # ("about half of children reach remission by adulthood", "30% of patients improve", "most go on to recover").
 _OUTCOME_AFTER = re.compile(
