@@ -152,7 +152,7 @@ def _subjects_near(analysis: DocumentAnalysis, sentence: Sentence, cue_start: in
     return []
 
 
-# Words after a bare adjective that show it stands for the type ("Dystrophic is the most common", "dystrophic or ...").
+# Words after a bare adjective that show it stands for the type ("Hereditary is the most common", "hereditary or ...").
 _APPOSITION_BEFORE = re.compile(r"(?P<subject>[^,;:]*?),[^,;:]{3,120},\s*(?:is|are|was|were|remains)\b(?:\s+\w+)?(?:\s+an?)?\s*$")
 _NOT_A_NOUN = {"is", "are", "was", "were", "has", "have", "had", "and", "or", "nor", "but", "remains", "accounts",
                "makes", "can", "may", "might", "will", "would", "tends", "seems", "appears", "occurs", "being", "then",
@@ -160,8 +160,8 @@ _NOT_A_NOUN = {"is", "are", "was", "were", "has", "have", "had", "and", "or", "n
 
 
 def _bare_adjective(analysis: DocumentAnalysis, sentence: Sentence, mention) -> bool:
-    """A type's bare adjective ("idiopathic" for "idiopathic X") before a noun that is no type noun: "rare,
-    idiopathic growths", "the common dystrophic process" describe something else."""
+    """A type's bare adjective ("acquired" for "acquired X") before a noun that is no type noun: "rare,
+    acquired growths", "the common acquired process" describe something else."""
     written = analysis.folded[mention.start:mention.end]
     if mention.kind not in TYPE_LIKE or " " in written or mention.start == sentence.start or sentence.is_table_like:
         return False  # a line's or a row's label names the type

@@ -52,7 +52,7 @@ _INSERTION = re.compile(r"(?<=\w) \([a-z0-9][a-z0-9-]{0,7}\)(?= \w)")
 def number_variants(form: str) -> tuple[str, ...]:
     """The form with its last word in the other grammatical number: "vestibular migraine" -> "vestibular
     migraines", "ulcers" -> "ulcer", "allergies" -> "allergy", "rashes" -> "rash". English number only; a
-    word that takes none ("calcinosis", "diabetes") yields a non-word, which no text holds."""
+    word that takes none ("mumps", "rickets") yields a non-word, which no text holds."""
     head, _space, last = form.rpartition(" ")
     if len(last) < 3 or not last.isalpha() or last.isupper():
         return ()
