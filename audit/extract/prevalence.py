@@ -344,6 +344,12 @@ _IDIOM_100 = re.compile(r"\s*(?:on|with|behind|agree\w*|sure|certain|true|right|
 _FRONTED_IN = re.compile(r"\W*in\s+$")
 
 
+# "... have a tumor of the thymus", "develop an enlarged heart": what a share of patients has, when it is no lexicon name
+_HAS_FEATURE = re.compile(r"\s*(?:(?:of|among)\s+(?:them|these|those)\s+)?(?:have|has|had|develop|develops|developed|get|gets)\s+"
+                          r"(?:a|an)\s+(?P<feature>[a-z][\w-]*(?:\s+(?!(?:and|but|which|who|that|when|because|by|at|in)\b)"
+                          r"[a-z][\w-]*){0,4})")
+
+
 def _other_share_kind(words: str) -> str:
     """What a share of people that is no prevalence counts, in a word or two."""
     if re.search(r"family|relative|parent|sibling", words):
@@ -847,6 +853,15 @@ class _Reader:
             # "20% have a family member with it", "40% have their first patch by 20", "response rates of 30%"
             return self.claim(figure, self.context_subject(clause, figure, skip), _other_share_kind(other.group(0)),
                               "other", scope)
+        feature = _HAS_FEATURE.match(own_after)
+        if feature and not any(m.kind in ("condition", "scope", *TYPE_LIKE) and
+                               figure.end + feature.start("feature") <= m.start - self.sentence.start < figure.end + feature.end("feature")
+                               for m in self.sentence.mentions):
+            # "about 1 in 10 have a tumor of the thymus": a share of patients with a feature, not the condition's prevalence
+            named = [m for m in self.sentence.mentions if m.kind in TYPE_LIKE and m.end - self.sentence.start <= figure.start]
+            group = named[-1].name if named else self.type_in_context(clause) or self.topic.condition.name
+            return self.claim(figure, " ".join(feature.group("feature").split()), f"people with {group}",
+                              "share_with_feature", scope)
         if _CARRIERS.search(own_after) or _CARRIERS_BEFORE.search(before):
             # "1 in 1,700 people carries a gene change": carriers, not patients
             return self.claim(figure, self.context_subject(clause, figure, skip), "carriers", "carrier_frequency", scope)
