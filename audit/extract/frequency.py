@@ -72,6 +72,8 @@ _NOT_A_GROUP_END = {"cases", "instances", "ways", "respects", "situations", "cir
 _NOT_A_GROUP = {"most", "general", "fact", "addition", "short", "summary", "practice", "total", "particular", "contrast",
                 "comparison", "brief", "other", "this", "that", "these", "those", "my", "our", "your", "their",
                 "many", "all", "any", "each", "both", "recent", "rare", "practice", "theory", "turn", "sum", "one", "such"}
+_AMONG_NOUN_THEN = re.compile(rf"\W*(?:among|of|within)\s+(?:the|these|those)\s+(?:\w+\s+)?{TYPE_NOUN_PATTERN}\s+"
+                              rf"(?P<words>(?:that|which|outside|inside|in|of|with|without|affecting|seen|found|beyond)\b[^,;:]{{2,50}}),")
 _RANKED_IN = re.compile(r"\s+(?:of|among|within)\s+(?:the\s+|all\s+)?")
 # "(the most common type) overall is A", "(... of B) in adults is A": what stands between a rank and its subject.
 _RANK_VERB = re.compile(r"[\s,]*(?:(?:overall|worldwide|by\s+far|(?:in|among)\s+(?:the\s+)?[a-z]+(?:\s+(?!(?:with|who|having)\b)[a-z]+)?)[\s,]+)?"
@@ -244,6 +246,9 @@ def _among_scope(sentence: Sentence, cue_end: int) -> str:
     if among is not None and among.end() <= relative_end:
         words = [w for w in among.group("words").split() if w not in _OF_TRIVIAL and w not in _RANK_GENERIC]
         return " ".join(words)
+    among = _AMONG_NOUN_THEN.match(sentence.folded, _clause_start(sentence, cue_end))
+    if among is not None and among.end() <= relative_end:  # "Of the forms outside the lungs, A is the most common"
+        return " ".join(among.group("words").split())
     return ""
 
 
