@@ -28,6 +28,7 @@ from typing import Iterator
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
 from audit.extract.cues import CONDITIONAL_BEFORE_PATTERN, COUNT_MODIFIER_PATTERN, HEDGE_PATTERN, TYPE_NOUN_PATTERN
+from audit.extract.type_named import GENERIC_CONDITION
 
 FACET = "frequency"
 
@@ -328,6 +329,8 @@ def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cla
                     and not _DEFINITE.search(folded[:cue.start("adj")]):
                 continue  # "a more common form" compares; "the more common type" ranks
             start, end = sentence.start + cue.start(), sentence.start + cue.end()
+            if pattern is _MOST_COMMON_NOUN and _ranked_in_other(analysis, sentence, end):
+                continue  # "A is the most common form of occupational skin disease": a rank among other things
             scope = _rank_scope(analysis, sentence, end) if pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB) \
                 else (_among_scope(sentence, end) or _fronted_scope(sentence, end))
             if pattern is _MOST_SEEN and re.search(r"\b(?:we|i)\s+\w+\s+(?:the\s+)?most\b", cue.group(0)) and not scope:
@@ -340,6 +343,18 @@ def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cla
                 if subject != analysis.topic.condition.name:
                     yield _claim(analysis, sentence, subject, "most_common", "frequency.most_common", scope=scope,
                                  hedge=_hedge(sentence, cue.start()))
+
+
+def _ranked_in_other(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) -> bool:
+    """"the most common form of <words no lexicon name starts>": ranked among something other than the condition."""
+    of = re.match(r"\s+(?:of|among)\s+(?:all\s+)?", analysis.folded[cue_end:sentence.end])
+    if of is None:
+        return False
+    at = cue_end + of.end()
+    # a lexicon name within the next few words ("of juvenile X", "of the inherited X") keeps the rank in the condition
+    if any(m.start >= at and re.fullmatch(r"(?:[\w-]+\s+){0,3}", analysis.folded[at:m.start]) for m in sentence.mentions):
+        return False
+    return not GENERIC_CONDITION.match(analysis.folded, at)
 
 
 def _most_common_named(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:

@@ -61,6 +61,8 @@ _DIVIDED = re.compile(r"\b(?:is|are|can\s+be|may\s+be|has\s+been)\s+(?:(?:furthe
 _DENIED_LATER = re.compile(rf"\bnot\s+(?:\w+\s+)?one\s+of\s+the\s+(?:\w+\s+)?(?:types|forms|kinds|categories)\b(?!\s+of\b)|"
                            rf"\bnot\s+(?:really\s+|actually\s+)?(?:a|an)\s+(?:true|real|separate|distinct|proper)\s+"
                            rf"{TYPE_NOUN_PATTERN}\b(?!\s+of\b(?!\s+its\s+own\b))")
+# What stands for the condition itself after "a form of": "the disorder", "this disease", "the condition".
+GENERIC_CONDITION = re.compile(r"(?:the|this|that|a|an)?\s*(?:disorder|disease|condition|syndrome|illness)s?\b(?!\s+[a-z])")
 _CALLED_BEFORE = re.compile(r"\b(?<!\bso\s)(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?$")
 _OF_OTHER = re.compile(rf"^\s+(?:of|within)\s+(?:the\s+)?")
 # "types of A, some rare, include:", "reduced the types to six and named them:" — a colon later in the clause.
@@ -249,6 +251,8 @@ def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | Non
             target = next((m for m in sentence.mentions if m.start == target_start), None)
             if target is not None and target.kind in TYPE_LIKE:
                 return None  # "A is a subtype of B": a relation, not a type of the condition
+            if target is None and not GENERIC_CONDITION.match(after_noun, of_match.end()):
+                return None  # "A is the most common form of occupational skin disease": a form of something else
         if _DENIED_LATER.search(rest, copula.end()):
             return None  # "A is a separate form, and it is not one of the main types"
         return name
