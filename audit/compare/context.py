@@ -132,13 +132,27 @@ class Context:
         """source -> type -> the claim records naming it as a type."""
         return self._index(self.facet("type"), "subject")
 
+    @staticmethod
+    def whole_condition_first(counts: pd.DataFrame) -> pd.DataFrame:
+        """Counts of the condition, a source's count of the whole condition before its counts of one scope.
+
+        "There are three types of X ... B, the grouping of types 2 and 3, has two forms": the source counts
+        three types; the two forms of one of its scopes are a detail of that count, not a second count. A
+        source that counts only within a scope ("five types of X cutis") keeps that count.
+        """
+        if not len(counts):
+            return counts
+        unscoped = counts["scope"].fillna("") == ""
+        whole = set(counts.loc[unscoped, "source_id"].tolist())
+        return counts[unscoped | ~counts["source_id"].isin(whole)]
+
     @cached_property
     def stated_counts(self) -> dict[str, dict[str, list[Record]]]:
-        """source -> stated count -> records (counts of the condition or its scopes only)."""
+        """source -> stated count -> records (counts of the condition or, when a source has none, of its scopes)."""
         counts = self.facet("type_count")
         counts = counts[(counts["qualifier"] == "stated") & (counts["subject"] == self.topic.condition.name)
                         & (counts["polarity"] == "asserted") & (counts["hedge"] != "attributed")]
-        return self._index(counts, "value")
+        return self._index(self.whole_condition_first(counts), "value")
 
     @cached_property
     def vague_counts(self) -> dict[str, list[Record]]:
@@ -163,6 +177,7 @@ class Context:
         counts = self.facet("type_count")
         counts = counts[(counts["qualifier"].isin(["stated", "at least"])) & (counts["polarity"] == "asserted")
                         & (counts["subject"] == self.topic.condition.name) & (counts["hedge"] != "attributed")]
+        counts = self.whole_condition_first(counts)
         values: dict[str, set[str]] = {}
         for source_id, value in zip(counts["source_id"].tolist(), counts["value"].tolist()):
             values.setdefault(source_id, set()).add(value)

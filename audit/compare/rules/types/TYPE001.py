@@ -36,11 +36,16 @@ class TYPE001(Rule):
     to five types", "several types"). Every count is an interval: "at least
     eight" is 8 or more, "several" about 3 to 10, "many" 6 or more; a source
     that lists types without stating a number lists at least that many. Each
-    source takes one position, its most specific statement; the rule fires
+    source takes one position, its most specific statement (both, when it
+    states two counts equally specifically, as a thread whose posters
+    disagree may); the rule fires
     when two sources' intervals cannot both be true ("many types" against
     "three types"; "several" against "over 40"). Denied counts ("does not
     have five types") and counts reported from others or the past
-    ("previously, there were more than 10 types") are not a source's position.
+    ("previously, there were more than 10 types") are not a source's position,
+    nor is a count of one scope of the condition ("B, the group of types 2 and
+    3, has two forms") when the source also counts the types of the whole
+    condition.
 
     **Anti-pattern**: one article says four types, another five, a third
     lists six.
@@ -54,22 +59,26 @@ class TYPE001(Rule):
     severity = "error"
     facet = "type_count"
 
-    def _source_positions(self, ctx: Context) -> dict[str, tuple[int, str, str, str, tuple[float, float], list]]:
-        """source -> (rank, kind, value, word, interval, records) of its most specific count."""
+    def _source_positions(self, ctx: Context) -> dict[str, list[tuple[int, str, str, str, tuple[float, float], list]]]:
+        """source -> [(rank, kind, value, word, interval, records)] of its most specific counts.
+
+        A source that states two different counts equally specifically (a forum thread whose posters
+        disagree) holds both positions.
+        """
         counts = ctx.facet("type_count")
-        counts = counts[(counts["subject"] == ctx.topic.condition.name) & (counts["polarity"] == "asserted")
-                        & (counts["hedge"] != "attributed")]
-        best: dict[str, tuple] = {}
+        counts = ctx.whole_condition_first(counts[(counts["subject"] == ctx.topic.condition.name)
+                                                  & (counts["polarity"] == "asserted") & (counts["hedge"] != "attributed")])
+        best: dict[str, dict[tuple, list]] = {}
         for row, record in zip(counts.itertuples(index=False), records_of(counts)):
             kind = row.qualifier
             high = _OPEN if row.value_high != row.value_high or row.value_high is None else float(row.value_high)
             candidate = (_RANK.get(kind, 9), kind, row.value, row.hedge if kind == "vague" else "",
                          (float(row.value_low), high))
             current = best.get(row.source_id)
-            if current is None or candidate[:4] < current[0][:4]:
-                best[row.source_id] = (candidate, [record])
-            elif candidate[:4] == current[0][:4]:
-                current[1].append(record)
+            if current is None or candidate[0] < next(iter(current))[0]:
+                best[row.source_id] = {candidate: [record]}
+            elif candidate[0] == next(iter(current))[0]:
+                current.setdefault(candidate, []).append(record)
         for source_id in ctx.enumerating_sources:
             named = ctx.named_types.get(source_id, {})
             if len(named) < 2:
@@ -78,24 +87,27 @@ class TYPE001(Rule):
             listed = (_RANK["listed"], "listed", str(len(named)), "", (float(len(named)), _OPEN))
             current = best.get(source_id)
             if current is None:
-                best[source_id] = (listed, records)
-            elif current[0][1] == "vague":
-                low = max(listed[4][0], current[0][4][0])
-                high = current[0][4][1]
+                best[source_id] = {listed: records}
+            elif len(current) == 1 and next(iter(current))[1] == "vague":
+                vague = next(iter(current))
+                low = max(listed[4][0], vague[4][0])
+                high = vague[4][1]
                 if low <= high:  # "several types, including A, B, C, D, E and F": at least six of several
-                    best[source_id] = ((*listed[:4], (low, high)), records)
-        return {source: (*candidate, records) for source, (candidate, records) in best.items()}
+                    best[source_id] = {(*listed[:4], (low, high)): records}
+        return {source: [(*candidate, records) for candidate, records in sorted(entries.items(), key=lambda e: e[0][:4])]
+                for source, entries in best.items()}
 
     def questions(self, ctx: Context):
         by_source = self._source_positions(ctx)
         if not by_source:
             return
         grouped: dict[tuple, list] = {}
-        for source_id, (rank, kind, value, word, interval, records) in by_source.items():
-            key = (rank, kind, value, word)
-            entry = grouped.setdefault(key, [interval, []])
-            entry[0] = (max(entry[0][0], interval[0]), min(entry[0][1], interval[1]))
-            entry[1].extend(records)
+        for entries in by_source.values():
+            for rank, kind, value, word, interval, records in entries:
+                key = (rank, kind, value, word)
+                entry = grouped.setdefault(key, [interval, []])
+                entry[0] = (max(entry[0][0], interval[0]), min(entry[0][1], interval[1]))
+                entry[1].extend(records)
         positions = []
         intervals = []
         for (rank, kind, value, word), (interval, records) in sorted(
