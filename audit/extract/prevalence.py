@@ -81,7 +81,7 @@ from dataclasses import dataclass
 from dataclasses import replace as _replace
 from typing import Iterator
 
-from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
+from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence, table_cells
 from audit.extract.claim import Claim
 from audit.extract.cues import ANAPHOR_PATTERN, CLAUSE_SPLIT_PATTERN, HEDGE_PATTERN
 from audit.extract.lexicon import Mention
@@ -324,11 +324,17 @@ _LIFETIME = re.compile(r"\b(?:at\s+some\s+(?:point|time|stage)|during\s+(?:their
 _LIFETIME_BEFORE = re.compile(r"\blifetime\s+(?:risk|incidence|prevalence|chance)\b[^.;]{0,40}$")
 _OTHER_SHARE = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:(?:have|has|had)\s+(?:a|an|their|his|her)\s+(?:family\s+(?:member|history)|"
                           r"relative|parent|sibling|first\s+\w+)|recover\w*|regrow\w*|relapse\w*|go\s+into\s+remission)\b")
+# The condition ending on its own: "goes away", "clears up", "resolves", "burns out"
+_ENDS = (r"go(?:es)?\s+away|went\s+away|clears?\s+up|cleared\s+up|resolves?|resolved|disappears?|disappeared|"
+         r"burns?\s+out|remits?")
 _OTHER_SHARE_BEFORE = re.compile(r"(?:\b(?:response|remission|recovery|relapse|success|cure|regrowth|recurrence)\s+rates?\b"
                                  r"[^.;]{0,25}|"
                                  # "the disease goes away on its own in two out of three people": an outcome
-                                 r"\b(?:go(?:es)?\s+away|went\s+away|clears?\s+up|cleared\s+up|resolves?|resolved|"
-                                 r"disappears?|disappeared|burns?\s+out|remits?)\b[^.;]{0,40})$")
+                                 rf"\b(?:{_ENDS})\b[^.;]{{0,40}})$")
+# "In about two out of three people, the disease goes away within a few years": a fronted share whose clause says
+# what happens to them, an outcome
+_FRONTED_OUTCOME = re.compile(rf"\s*,\s*(?:[a-z][\w'-]*\s+){{0,4}}?(?:(?:will|would|eventually|later|then|also)\s+)?"
+                              rf"(?:{_ENDS}|improv\w*|recover\w*|respond\w*|outgrow\w*|(?:go(?:es)?|went)\s+into\s+remission)\b")
 # What a share of people does after the figure's noun phrase, as its predicate: an outcome, not how many have it
 # ("about half of children reach remission by adulthood", "30% of patients improve", "most go on to recover").
 _OUTCOME_AFTER = re.compile(
@@ -419,6 +425,14 @@ _SHARE_VERBS = re.compile(r"\s*\b(?:(?:is|are|was|were)\s+(?:responsible\s+for|s
                           r"comprises?|causes?|affects?|affecting|occurs?\s+in|develops?\s+in|in)\s*$")
 # "<a gene change> is detected in 90% of patients": a feature found in the patients, not a cause of their cases,
 # unless the clause says it causes them.
+# "<something> is found in about 70 percent": a finding's share of the patients, when <something> is not the
+# condition; "and <another> in 10 to 15 percent" after it shares its verb
+_APPROX = r"(?:(?:about|around|approximately|roughly|nearly|almost|up\s+to|over|more\s+than|some|an\s+estimated)\s+)?"
+_FOUND_IN_SHARE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:also|only|usually|often|commonly)\s+)?"
+                             rf"(?:found|detected|identified|present|seen|observed)\s+in\s+{_APPROX}$")
+_FOUND_IN_ELLIPSIS = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:also|only|usually|often|commonly)\s+)?"
+                                r"(?:found|detected|identified|present|seen|observed)\s+in\s+[^.;:]{1,60}?\band\s+"
+                                rf"(?P<np>(?:[a-z][\w-]*\s+){{1,4}}?)in\s+{_APPROX}$")
 _FOUND_IN_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:also|only|usually|often|commonly)\s+)?"
                               r"(?:found|detected|identified|present|seen|observed)\s+in\s+$")
 _CAUSE_VERB = re.compile(r"\b(?:caus\w*|due\s+to|result\w*|responsible|accounts?\s+for|arises?)\b")
@@ -429,6 +443,8 @@ _TABLE_CELL = re.compile(r"\s*(?:$|[A-Z0-9])")
 # row's figure is its row's share of the condition's cases.
 _CASES_HEADER = re.compile(r"\b(?:share|proportion|percent(?:age)?|fraction|%)\s+of\s+(?:[a-z-]+\s+){0,3}?cases\b")
 _SEPARATOR_ROW = re.compile(r"[\s|:-]*")
+_ROW_RISK = re.compile(r"\b(?:lifetime|risks?|chances?|odds|likelihood)\b")
+_PLACE_CELL = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|U\.S\.A?\.?|USA|US|U\.K\.|UK")
 _MAX_ROW = 2000  # a longer "row" is no table row a reader would scan for its header
 _REGION_WORLD = re.compile(r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|"
                            r"in\s+the\s+world)\b", re.IGNORECASE)
@@ -761,6 +777,21 @@ class _Reader:
         joints = list(_JOINT.finditer(self.folded, figure.end, limit))
         return joints[-1].start() if joints else limit
 
+    def row_place(self, figure: Figure) -> str:
+        """A place a table row names in a cell between its label and the figure ("| Prevalence | <Place> | about
+        160 per 100,000 |"): the figure is for that place."""
+        block = self.sentence.block
+        row = self.analysis.text[block.start:block.end]
+        offset = block.start - self.sentence.start
+        for start, end in table_cells(row)[1:]:
+            if offset + end > figure.start:
+                break
+            cell = row[start:end]
+            if _PLACE_CELL.fullmatch(cell) and cell.split()[0] not in _NOT_PLACES and \
+                    not any(m.start < offset + end and offset + start < m.end for m in self.mentions):
+                return _PLACE_ALIASES.get(cell, cell)
+        return ""
+
     def table_cells(self, figure: Figure) -> tuple[str, str] | None:
         """For a figure in a table row: the row's first cell and the header of the figure's column (empty when
         no header row comes before this one)."""
@@ -876,6 +907,9 @@ class _Reader:
             return self.share_of_patients(figure, clause, skip, denominator, scope)
         if denominator.kind == "population":
             return self.prevalence(figure, clause, skip, self.refined(denominator.term), scope)
+        if denominator.kind in ("people", "patients") and _FRONTED_IN.match(before) and \
+                _FRONTED_OUTCOME.match(self.folded, denominator.end, clause[1]):
+            return self.claim(figure, self.context_subject(clause, figure, skip), "outcome", "other", scope)
         if denominator.kind == "people" and _FRONTED_IN.match(before) and \
                 re.match(r"\s*,", self.folded[denominator.end:limit]) and \
                 _CAUSE_CUE.search(self.folded, denominator.end, clause[1]):
@@ -954,6 +988,28 @@ class _Reader:
         measure = "share_of_cases" if denominator.kind == "cases" or cause else "share_with_feature"
         return self.claim(figure, self.phrase(clause, skip) or condition, obj, measure, scope)
 
+    def found_in_share(self, figure: Figure, clause: tuple[int, int], skip: tuple[int, int],
+                       before: str, scope: str) -> Claim | None:
+        """"Thymic changes are found in about 70 percent (and X in 10 percent)": the share of the condition's
+        patients with a finding the lexicon does not name as the condition, a scope or a type."""
+        found = _FOUND_IN_SHARE.search(before)
+        if found is not None:
+            span = (clause[0], clause[0] + found.start())
+            subject_words = self.phrase((span[0], span[1]), (span[1], span[1]))
+        else:
+            found = _FOUND_IN_ELLIPSIS.search(before)
+            if found is None:
+                return None
+            span = (clause[0] + found.start("np"), clause[0] + found.end("np"))
+            subject_words = " ".join(re.sub(r"^(?:an?|the)\s+", "", found.group("np")).split())
+        if any(m.kind in ABOUT_KINDS and span[0] <= m.start and m.end <= span[1] for m in self.mentions) \
+                or not subject_words:
+            return None  # "<the condition> is found in 2 percent": its prevalence
+        symptom = self.lexicon_subject(span, figure, skip, ("symptom",))
+        group = self.type_in_context(clause) or self.topic.condition.name
+        return self.claim(figure, symptom.name if symptom else subject_words, f"people with {group}",
+                          "share_with_feature", scope)
+
     def bare(self, figure: Figure, figures: list[Figure], index: int, clause: tuple[int, int],
              skip: tuple[int, int], scope: str) -> Claim | None:
         """A figure with no denominator after it: a table cell, a rate, or a prevalence the clause names."""
@@ -976,11 +1032,21 @@ class _Reader:
             kind_of = self.lexicon_subject((row_start, figure.start), figure, skip, (*TYPE_LIKE, "scope"))
             return self.claim(figure, kind_of.name if kind_of else self.context_subject(clause, figure, skip),
                               f"people with {condition}", "share_of_cases", scope)
+        finding = self.found_in_share(figure, clause, skip, before, scope)
+        if finding is not None:
+            return finding
+        if cells is not None and _ROW_RISK.search(fold_form(cells[0])):
+            # "| Lifetime risk | <population> | about 2% |": the row names a risk, not how many have it
+            return self.claim(figure, self.context_subject(clause, figure, skip),
+                              "lifetime" if "lifetime" in fold_form(cells[0]) else "", "risk", scope)
         population = self.lexicon_subject(clause, figure, skip, ("population",))
         if population is None and cells is not None:
-            # "| People on long-term X | As many as 4 in 10 |": the row header is the population
+            # "| People on long-term X | As many as 4 in 10 |": the row header is the population, and so is
+            # another cell before the figure's ("| Annual incidence | <population> | 17 per 100,000 |")
             row_start = self.sentence.block.start - self.sentence.start
-            population = self.lexicon_subject((row_start, row_start + len(cells[0])), figure, skip, ("population",))
+            population = self.lexicon_subject((row_start, figure.start), figure, skip, ("population",))
+        if cells is not None and not scope:
+            scope = self.row_place(figure)
         if figure.kind in ("one_in", "rate"):
             named = population is not None and not self.is_patient_population(population)
             return self.prevalence(figure, clause, skip, self.refined(population) if named else "people", scope)

@@ -27,6 +27,8 @@ from audit.compare.model import Question
 COMPARABLE_MEASURES = ("prevalence", "incidence", "share_of_cases", "share_with_feature", "count", "carrier_frequency")
 # Measures where the place is part of the quantity, not a cause of difference.
 PLACE_BOUND_MEASURES = ("count",)
+# Scopes that name no particular place
+_ANY_PLACE = ("", "worldwide")
 
 
 def _number(value: float) -> str:
@@ -147,15 +149,17 @@ class Interval:
 
 
 def _most_specific(figures: list[tuple[tuple, Figure]]) -> list[Figure]:
-    """One figure per source: its narrowest, a stated value before a bound, then reading order.
+    """One figure per source: one with no particular place before one for a place (a source that gives the
+    overall figure and one country's speaks for the whole through the first), then its narrowest, a stated value
+    before a bound, then reading order.
 
     ``figures`` pairs each figure with its qualifier; the result is in source order.
     """
     def rank(item):
         qualifier, figure = item
         width = figure.high - figure.low
-        return (figure.source_id, math.isnan(width), 0.0 if math.isnan(width) else width, qualifier in _BOUNDS,
-                int(figure.record[3]), figure.record[1])
+        return (figure.source_id, figure.scope not in _ANY_PLACE, math.isnan(width), 0.0 if math.isnan(width) else width,
+                qualifier in _BOUNDS, int(figure.record[3]), figure.record[1])
 
     chosen: dict[str, Figure] = {}
     for _, figure in sorted(figures, key=rank):
