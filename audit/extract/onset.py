@@ -118,7 +118,7 @@ _AFTER = re.compile(rf"\b(?:after|over|past|from)\s+(?:the\s+)?age\s+(?:of\s+)?(
 _BARE_AGE = re.compile(r"\b(?P<word>after|before|past)\s+(?P<age>\d{2})(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|but|whereas|while|"
                        r"in|among|for)\b|\s+years?\s+(?:old|of\s+age)\b)")
 # "in the first two years of life": an upper bound (not "the first two years of treatment").
-_FIRST_YEARS = re.compile(rf"\b(?:in|during|within|over)\s+the\s+first\s+(?P<age>{_NUMBER})\s+years"
+_FIRST_YEARS = re.compile(rf"\b(?:in|during|within|over)\s+the\s+first\s+(?P<age>{_NUMBER})\s+(?P<unit>years|months)"
                           rf"(?:\s+of\s+life|(?!\s+(?:of|after|following|since|from|on)\b))")
 # "in a child younger than 16", "in people over 40", "in those older than 60": the age of whom it starts in.
 _PEOPLE_AGED = re.compile(rf"\b(?:(?:(?:a|an|the)\s+)?(?:child|children|kids?|people|persons?|patients?|someone|anyone|"
@@ -177,7 +177,10 @@ def stages_in(text: str) -> list[tuple[int, int, Stage]]:
             found.append((m.start(), m.end(), Stage(f"after age {age:g}", age, OLDEST)))
     for m in _FIRST_YEARS.finditer(text):
         age = _number(m.group("age"))
-        found.append((m.start(), m.end(), Stage(f"before age {age:g}", 0.0, age)))
+        if m.group("unit") == "months":  # "in the first 18 months of life"
+            found.append((m.start(), m.end(), Stage(f"before {age:g} months", 0.0, round(age / 12, 3))))
+        else:
+            found.append((m.start(), m.end(), Stage(f"before age {age:g}", 0.0, age)))
     for m in _PEOPLE_AGED.finditer(text):
         age = _number(m.group("age"))
         if m.group("under") or m.group("younger") == "younger":
@@ -262,6 +265,10 @@ def _scope(analysis: DocumentAnalysis, sentence: Sentence, clause_start: int, at
     in_clause = [t for t in before if t.start >= clause_start]
     if in_clause:
         return in_clause[0].name
+    if _RELATIVE.match(analysis.folded, clause_start):
+        antecedent = next((t for t in reversed(before) if t.end <= clause_start), None)
+        if antecedent is not None and _ANTECEDENT_GAP.fullmatch(analysis.folded, antecedent.end, clause_start):
+            return antecedent.name
     if before:
         return before[0].name
     if ANAPHOR_PATTERN.match(sentence.folded) or _GENERIC_SUBJECT.match(sentence.folded):
@@ -301,6 +308,11 @@ def _subgroup(sentence: Sentence, clause_start: int, predicate_start: int) -> st
 
 
 _COMPARED = re.compile(r"\b(?:than|unlike|like|as)\s+(?:the\s+|in\s+)?$")
+# "develops normally", "did not develop properly": growth of a body part, not the condition's onset.
+_GROWTH = re.compile(r"\s+(?:properly|normally|correctly|fully|completely|as\s+it\s+should)\b")
+# A relative clause ", which usually appears after age 12" is said of the name just before its comma.
+_RELATIVE = re.compile(r"\s*(?:which|who)\b")
+_ANTECEDENT_GAP = re.compile(r"[\s,]*")
 # What begins is a treatment, a study or the like, not the condition: "Preventive treatment should begin in
 # childhood", "The study began in 2005".
 _NOT_THE_CONDITION = re.compile(r"\b(?:treatment|therapy|therapies|study|studies|trial|trials|screening|care|"
@@ -434,6 +446,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     continue
                 # "may develop hearing loss in adulthood", "hearing loss begins in adulthood": the age dates a
                 # symptom, not the condition; "treatment should begin in childhood" dates a treatment.
+                if _GROWTH.match(clause, predicate.end()):
+                    continue  # "a valve that did not develop properly before birth": a body part's growth
                 if any(clause_start <= s and e <= clause_start + stage_start for s, e in symptom_spans) \
                         or any(clause_start <= s and e <= clause_start + predicate.start() for s, e in treatment_spans) \
                         or _NOT_THE_CONDITION.search(clause, 0, predicate.start()):
