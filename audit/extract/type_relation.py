@@ -157,6 +157,25 @@ _DIFFERENT_BETWEEN = re.compile(
     r"not\s+(?:the\s+same\s+(?:thing\s+|condition\s+|disease\s+)?as|another\s+name\s+for))|"
     r"(?:should|must|is\s+not\s+to)\s+not\s+be\s+confused\s+with|(?:should|must)\s+not\s+be\s+confused\s+with|"
     r"(?:is|are)\s+(?:often\s+|sometimes\s+)?(?:confused|mixed\s+up)\s+with|differs?\s+from)\s+(?:the\s+)?$")
+# "A, which ..., is separate from <the condition>", "A and B cause ... but are separate from it", "A, which is
+# kept apart from it": the condition's own name after the denial, past a relative clause or a first predicate.
+_APART_FROM_CONDITION = re.compile(
+    r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:which|who|that)\s+(?:is|are|was|were)\s+|"
+    r"(?P<aside>,\s*(?:which|who|that)\s+[^,;.()]{1,80},\s*|\s[^,;.()]{1,60}?\s(?:but|and|yet)\s+)(?:is|are|was|were)\s+)"
+    r"(?:(?:also|now|still|likewise|clearly|quite|entirely|completely|usually|generally|considered)\s+)?"
+    r"(?:kept\s+apart|set\s+apart|kept\s+separate|separate|distinct|different)\s+from\s+(?:the\s+)?$")
+# "A is a type of <X>, separate from B": a second predicate of A, the clause's subject.
+_APPOSED_APART = re.compile(r"^\s*,\s*(?:(?:quite|entirely|completely)\s+)?(?:separate|distinct|different)\s+from\s+(?:the\s+)?$")
+_TYPE_OF_BEFORE = re.compile(rf"\b(?:is|are)\s+(?:\w+\s+){{0,2}}?(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?"
+                             rf"{TYPE_NOUN_PATTERN}\s+(?:of|within)\s+(?:the\s+)?$")
+# A table row "A | ...; not a type of <X> | ...": verbless descriptions of the row's first cell.
+_ROW_NOT_TYPE_OF = re.compile(rf"(?:(?:is|are)\s+)?not\s+(?:really\s+|actually\s+)?(?:a|an|one)\s+"
+                              rf"(?:(?:true|real|separate|distinct)\s+)?{TYPE_NOUN_PATTERN}\s+(?:of|within)\s+(?:the\s+)?")
+_ROW_SEPARATE = re.compile(r"(?:(?:is|are)\s+)?(?:(?:a|an)\s+(?:(?:completely|entirely)\s+)?(?:separate|distinct|different|"
+                           r"unrelated)\s+(?:[\w-]+\s+){0,2}?(?:condition|disease|disorder|illness|syndrome)\b(?!\s+from)"
+                           r"|(?:distinct|separate|different)\s+from\s+(?:the\s+)?(?=\S))")
+_ROW_FORM_OF = re.compile(rf"(?:(?:is|are)\s+)?(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{TYPE_NOUN_PATTERN}\s+(?:of|within)\s+(?:the\s+)?")
+_ROW_CLAUSE = re.compile(r"[;,]\s*")
 _DIFFERENT_AFTER_PAIR = re.compile(r"^\s*(?:are|were)\s+(?:(?:actually|really|in\s+fact)\s+)?(?:two\s+)?"
                                    r"(?:different|separate|distinct|unrelated)\s+(?:conditions|diseases|disorders|"
                                    r"entities|things|problems|syndromes)\b")
@@ -925,6 +944,27 @@ def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
                 and _DIFFERENT_BETWEEN.fullmatch(sentence.folded[gap_start:gap_end]):
             yield from _outside(analysis, sentence, first.name, "type_relation.different", _hedge(sentence, gap_start))
             continue
+        if first.kind in TYPE_LIKE and second.kind in ("condition", "scope"):
+            apart = _APART_FROM_CONDITION.fullmatch(sentence.folded[gap_start:gap_end])
+            if apart is not None:
+                subjects = _coordinated_before(analysis, sentence, first.end) or [first.name]
+                # a hedge inside the aside ("which is often linked to X") is not the placement's
+                hedge = _hedge(sentence, gap_start)
+                if apart.group("aside") and hedge != "attributed":
+                    own = HEDGE_PATTERN.search(sentence.folded, gap_start + apart.end("aside"), gap_end)
+                    hedge = own.group(0) if own else ""
+                for name in subjects:
+                    yield from _outside(analysis, sentence, name, "type_relation.different", hedge)
+                continue
+        if second.kind in TYPE_LIKE and _APPOSED_APART.fullmatch(sentence.folded[gap_start:gap_end]) \
+                and _TYPE_OF_BEFORE.search(sentence.folded, 0, first.start - sentence.start):
+            # "A is a type of X, separate from B": A, not X, is set apart from B
+            subject = _subject_before(analysis, sentence, first.start)
+            if subject is not None and subject != second.name:
+                for value in ("alias_of", "subtype_of"):
+                    yield _row(analysis, sentence, subject, value, second.name, "type_relation.different",
+                               polarity="negated", hedge=_hedge(sentence, gap_start))
+            continue
         if first.kind == "condition" and second.kind in TYPE_LIKE \
                 and _DIFFERENT_BETWEEN.fullmatch(sentence.folded[gap_start:gap_end]):
             # "<the condition> is different from B": B is no part of it
@@ -948,6 +988,48 @@ def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
                            polarity="negated", hedge=hedge)
 
 
+def _row_description(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
+    """A table row "A | inherited; not a type of <X>", "A | a separate disorder, distinct from <X>", "A | a rare
+    form of B": the later cells describe the thing the first cell names, without a verb."""
+    if sentence.block.kind != "row":
+        return
+    cells = table_cells(sentence.folded)
+    if len(cells) < 2:
+        return
+    first_start, first_end = (sentence.start + at for at in cells[0])
+    first = [m for m in sentence.mentions if first_start <= m.start and m.end <= first_end]
+    subject = _type_of(sentence, first)
+    if subject is None or subject.kind not in TYPE_LIKE or len({m.name for m in first if m.kind in TYPE_LIKE}) != 1:
+        return
+    for cell_start, cell_end in cells[1:]:
+        starts = [cell_start] + [m.end() for m in _ROW_CLAUSE.finditer(sentence.folded, cell_start, cell_end)]
+        for at in starts:
+            for pattern, value in ((_ROW_NOT_TYPE_OF, "not"), (_ROW_SEPARATE, "separate"), (_ROW_FORM_OF, "form")):
+                cue = pattern.match(sentence.folded, at, cell_end)
+                if cue is None:
+                    continue
+                hedge = _hedge(sentence, cue.start())
+                if value == "separate" and not cue.group(0).rstrip().endswith(("from", "the")):
+                    yield from _outside(analysis, sentence, subject.name, "type_relation.row", hedge)
+                    return
+                target = next((m for m in sentence.mentions if m.start == sentence.start + cue.end()), None)
+                target = _first_named([m for m in sentence.mentions if m.start >= sentence.start + cue.end()][:2]) \
+                    if target is not None else None
+                if target is None or target.name == subject.name:
+                    continue
+                if target.kind in ("condition", "scope"):
+                    if value != "form":
+                        yield from _outside(analysis, sentence, subject.name, "type_relation.row", hedge)
+                        return
+                elif target.kind in TYPE_LIKE:
+                    yield _row(analysis, sentence, subject.name, "subtype_of", target.name, "type_relation.row",
+                               polarity="asserted" if value == "form" else "negated", hedge=hedge)
+                    if value == "separate":
+                        yield _row(analysis, sentence, subject.name, "alias_of", target.name, "type_relation.row",
+                                   polarity="negated", hedge=hedge)
+                    return
+
+
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     entity_names = {entity.name for entity in analysis.topic.entities}
     for sentence in analysis.sentences_for(FACET):
@@ -968,6 +1050,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         yield from _includes(analysis, sentence)
         yield from _active_call(analysis, sentence)
         yield from _sameness(analysis, sentence)
+        yield from _row_description(analysis, sentence)
     yield from _counted_then_named(analysis)
     for named in named_types(analysis):
         if named.facet == FACET:
