@@ -35,6 +35,10 @@ _GROUP_LABEL = re.compile(r"^(?:the\s+)?(?:more\s+|most\s+|very\s+)?(?:common|fr
 # "an important cause of X", "people at risk of X": X named as a possible consequence, not a frequency
 _CONSEQUENCE = re.compile(r"^(?:causes?\s+of|risks?\s+(?:of|for))$")
 _NAMES = {"asserted": "present", "negated": "absent"}
+# A position of the whole condition that holds for each of its types: at most this share has the symptom
+_RARE_AT_MOST = 0.10
+# A type's stated frequency that such a position can contradict
+_GRADED_PRESENT = ("usually present", "often present", "commonly present")
 # A source's own position is its most specific statement: a stated frequency, then a plain statement, then
 # "may"/"can"/"some"; prose before headings, table cells and list labels.
 _SPECIFIC = {"usually": 3, "often": 3, "rarely": 3, "": 2, "commonly": 2, "sometimes": 1, "possibly": 0}
@@ -103,7 +107,10 @@ class POL001(Rule):
 
     For each symptom, about the whole condition or about one type (a
     statement scoped to a type is compared only with statements about that
-    type), every source takes one position: its most specific statement (a
+    type, and with a source's denial of the symptom in the whole condition,
+    or its "rare in <condition>", when another source says how often that
+    type has it: "chest pain is rare in <condition>" against "chest pain is
+    common in <type>"), every source takes one position: its most specific statement (a
     stated frequency such as "usually" or "rarely", then a plain statement,
     then "may", "can" or "some"), with its other statements on the symptom
     shown beside it as context. A source is never on two sides.
@@ -141,7 +148,11 @@ class POL001(Rule):
         symptoms = ctx.facet("symptom")
         if not len(symptoms):
             return
-        for (subject, scope), by_source in sorted(source_positions(symptoms).items()):
+        stated = source_positions(symptoms)
+        for (subject, scope), by_source in sorted(stated.items()):
+            part = scope and (ctx.topic.term("type", scope) is not None or ctx.topic.term("scope", scope) is not None)
+            carried = self._carried(ctx, stated.get((subject, "")), by_source) if part else {}
+            by_source = {**by_source, **carried}
             by_stance: dict[str, dict[str, list[tuple]]] = {}
             for source_id, (value, records) in by_source.items():
                 by_stance.setdefault(value, {})[source_id] = records
@@ -149,12 +160,25 @@ class POL001(Rule):
             positions = tuple(_position(value, by_stance[value]) for value in order)
             speaking = tuple(sorted(by_source))
             yield Question(self.code, self.facet, subject, scope, positions, speaking, ctx.silent(speaking),
-                           details=(("scope", scope),))
+                           details=(("scope", scope),) + ((("whole", ",".join(sorted(carried))),) if carried else ()))
+
+    @staticmethod
+    def _carried(ctx: Context, whole: dict | None, by_source: dict) -> dict:
+        """The sources that deny a symptom of the whole condition, or call it rare in it, and say nothing of it
+        for this type, when another source says how often the type has it ("X is rare in <condition>" against
+        "X is common in <type>"): a denial of the whole holds for each of its types. Not other grades ("usually
+        present" of the whole does not say every type has it), not against a type's plain mention (a name, a
+        list of a variant's features), not for an entity the lexicon keeps outside the types."""
+        if not whole or not any(value in _GRADED_PRESENT for value, _ in by_source.values()):
+            return {}
+        return {source_id: (value, records) for source_id, (value, records) in whole.items()
+                if source_id not in by_source and _BAND_OF[value][1] <= _RARE_AT_MOST}
 
     def judge(self, question: Question, ctx: Context):
         if len(question.speaking) < 2:
             return None
         about = question.subject + (f" in {question.detail('scope')}" if question.detail("scope") else "")
+        whole = set(filter(None, (question.detail("whole") or "").split(",")))
         values = [p.value for p in question.positions]
         clashing = {v for v in values for w in values if not compatible(v, w)}
         if clashing:
@@ -162,7 +186,9 @@ class POL001(Rule):
                 hedges: dict[str, str] = {}
                 for q in p.quotes:  # each source's own statement comes first
                     hedges.setdefault(q.source_id, q.hedge)
-                names = join_names([s + (f" ('{hedges[s]}')" if hedges.get(s) else "") for s in p.sources])
+                names = join_names([s + (f" ('{hedges[s]}')" if hedges.get(s) else "")
+                                    + (f" (of {ctx.topic.condition.name} as a whole)" if s in whole else "")
+                                    for s in p.sources])
                 return f"{p.value} by {names}"
             sides = [said(p) for p in question.positions if p.value in clashing]
             either = [p for p in question.positions if p.value not in clashing]
