@@ -49,7 +49,9 @@ _ONSET_PREDICATE = re.compile(
     r"(?:usually|typically|generally|often|first)\s+presents|shows?\s+(?:signs|symptoms)|showed\s+(?:signs|symptoms)|"
     # "presents within the first weeks", "rarely causes symptoms before the age of 60"
     r"(?:presents?|presented)(?=\s+(?:in|within|at|during|before|after|by|around)\b)|"
-    r"(?:causes?|caused|causing)\s+(?:any\s+)?(?:symptoms|signs|problems))\b")
+    r"(?:causes?|caused|causing)\s+(?:any\s+)?(?:symptoms|signs|problems)|"
+    # "almost never occurs before age 50": a bound on when it begins
+    r"(?:occurs?|occurred|happens?)(?=\s+(?:\w+\s+)?(?:before|after|under|past)\b))\b")
 # A life stage (or an age interval) after the predicate, with at most a few words between.
 _AGE = r"(?P<{name}>\d{{1,3}})"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -109,6 +111,8 @@ _MONTHS = re.compile(rf"\b(?:(?P<word>by|before|after|around|about|at|between)\s
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 _DECADE_OF_LIFE = re.compile(r"\bin\s+the\s+(?P<ordinal>" + "|".join(_ORDINALS) + r")(?:\s+(?:or|to|and)\s+(?P<last>"
                              + "|".join(_ORDINALS) + r"))?\s+decades?(?:\s+of\s+life)?\b")
+_MEAN_AGE = re.compile(r"\b(?P<stat>mean|median|average)\s+age\s+(?:of|at)\s+onset\s+(?:is|was|of)\s+"
+                       r"(?:about\s+|around\s+|approximately\s+|roughly\s+)?(?P<age>\d{1,2})\b(?![.,]\d)(?:\s+years)?")
 _AGED = re.compile(rf"\baged\s+(?P<low>{_NUMBER})\s*(?:to|-|–|and)\s*(?P<high>{_NUMBER})\b")
 _BEFORE = re.compile(rf"\b(?P<word>before|by|under)\s+(?:the\s+)?(?:age\s+(?:of\s+)?|time\s+(?:the\s+)?"
                      rf"(?:child|person|baby|patient)\s+is\s+)(?P<age>{_NUMBER})\b")
@@ -125,8 +129,11 @@ _PEOPLE_AGED = re.compile(rf"\b(?:(?:(?:a|an|the)\s+)?(?:child|children|kids?|pe
                           rf"those|individuals?|adults?|babies|infants?)\s+(?:who\s+(?:is|are)\s+)?(?:(?P<under>under|"
                           rf"below)|(?P<over>over|above))\s+|(?P<younger>younger|older)\s+than\s+)(?:the\s+age\s+of\s+|"
                           rf"age\s+)?(?P<age>{_NUMBER})\b{_NOT_YEARS}")
+_DECADE_WORD = r"teens|twenties|thirties|forties|fifties|sixties|[2-6]0s"
+# "in their teens", "in their teens or early 20s": a decade, or two joined
 _DECADE = re.compile(r"\bin\s+(?:their|the|your|one's|our|my|his|her)\s+(?:early\s+|late\s+|mid-?\s*)?"
-                     r"(?P<decade>teens|twenties|thirties|forties|fifties|sixties|[2-6]0s)\b")
+                     rf"(?P<decade>{_DECADE_WORD})(?:\s+(?:or|to|and)\s+(?:(?:their|the)\s+)?(?:early\s+|late\s+|mid-?\s*)?"
+                     rf"(?P<last>{_DECADE_WORD}))?\b")
 # Where a stage may follow without its own preposition: "in adolescence or early adulthood", "between early
 # childhood and adolescence".
 _COORDINATED = re.compile(r"(?:(?:birth|infancy|childhood|years|adolescence|puberty|adulthood|age)\s+(?:or|and|to|through)"
@@ -208,6 +215,9 @@ def stages_in(text: str) -> list[tuple[int, int, Stage]]:
             found.append((m.start(), m.end(), Stage(f"after {months}", round(low, 3), OLDEST)))
         else:
             found.append((m.start(), m.end(), Stage(f"at {months}", round(low, 3), round(high, 3))))
+    for m in _MEAN_AGE.finditer(text):  # "the mean age of onset is about 22 years": the number is the stage
+        age = float(m.group("age"))
+        found.append((m.start("age"), m.end(), Stage(f"{m.group('stat')} age {age:g}", age, age)))
     for m in _DECADE_OF_LIFE.finditer(text):
         decade = _ORDINALS[m.group("ordinal")]
         last = _ORDINALS[m.group("last")] if m.group("last") else decade  # "the third or fourth decade"
@@ -219,7 +229,11 @@ def stages_in(text: str) -> list[tuple[int, int, Stage]]:
             found.append((m.start(), m.end(), Stage(f"ages {low:g}-{high:g}", low, high)))
     for m in _DECADE.finditer(text):
         low, high = _DECADES[m.group("decade")]
-        found.append((m.start(), m.end(), Stage(f"in the {m.group('decade')}", float(low), float(high))))
+        label = f"in the {m.group('decade')}"
+        if m.group("last") and _DECADES[m.group("last")][1] > high:
+            high = _DECADES[m.group("last")][1]
+            label += f" to {m.group('last')}"
+        found.append((m.start(), m.end(), Stage(label, float(low), float(high))))
     found.sort(key=lambda item: (item[0], -item[1]))
     kept: list[tuple[int, int, Stage]] = []
     for item in found:  # overlapping readings: the first, longest wins
@@ -257,12 +271,18 @@ def _previous_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | N
     return first.name
 
 
-def _scope(analysis: DocumentAnalysis, sentence: Sentence, clause_start: int, at: int) -> str:
+def _scope(analysis: DocumentAnalysis, sentence: Sentence, clause_start: int, at: int, since: int = 0) -> str:
     """The type the onset at absolute offset ``at`` is stated for ("" for the whole condition): the first type
-    its clause names (its subject), not one it is compared with ("milder than B"); else the sentence's."""
+    its clause names (its subject), not one it is compared with ("milder than B"); else the sentence's.
+
+    ``since`` (absolute) ends the clause's previous onset: "A starts in childhood, and B begins after 30" dates
+    B with the second age, the type named after the first one."""
     before = [t for t in sentence.mentions_of(*TYPE_LIKE) if t.end <= at
               and not _COMPARED.search(analysis.folded, max(sentence.start, t.start - 12), t.start)]
     in_clause = [t for t in before if t.start >= clause_start]
+    recent = [t for t in in_clause if t.start >= since] if since else []
+    if recent:
+        return recent[0].name
     if in_clause:
         return in_clause[0].name
     if _RELATIVE.match(analysis.folded, clause_start):
@@ -308,6 +328,11 @@ def _subgroup(sentence: Sentence, clause_start: int, predicate_start: int) -> st
 
 
 _COMPARED = re.compile(r"\b(?:than|unlike|like|as)\s+(?:the\s+|in\s+)?$")
+_ALMOST_NEVER = re.compile(r"\b(?:almost|nearly|hardly|virtually)\s+(?:never|ever)\b")
+# ", and B usually begins ...": a coordinated clause with a subject of its own.
+_COORDINATION = re.compile(r",\s+(?:and|while|whereas)\s")
+# A clause that opens with a condition: "When it starts before puberty, ...", "If it begins in childhood, ...".
+_CONDITIONAL = re.compile(r"\W*(?P<word>when|whenever|if)\b")
 # "develops normally", "did not develop properly": growth of a body part, not the condition's onset.
 _GROWTH = re.compile(r"\s+(?:properly|normally|correctly|fully|completely|as\s+it\s+should)\b")
 # A relative clause ", which usually appears after age 12" is said of the name just before its comma.
@@ -439,7 +464,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             if not stages:
                 continue
             cues = clause_cues(masked_text[clause_start:clause_end])
-            previous_verb_end = 0
+            previous_verb_end = previous_stage_end = 0
+            conditional = _CONDITIONAL.match(clause)
             for stage_start, stage_end, stage in stages:
                 predicate = _predicate_before(clause, stage_start)
                 if predicate is None:
@@ -462,14 +488,26 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 judged = _JUDGED_AFTER.match(clause, stage_end)  # "onset in childhood is rare"
                 if judged:
                     typicality, hedge = _JUDGEMENT[judged.group("word")], " ".join(judged.group(0).split())
-                denied = is_negated(clause[since:stage_start])
+                elif conditional and "," not in clause[conditional.end():predicate.start()] and not typicality:
+                    # "When it starts before puberty, ...": a case that happens, not when it typically begins
+                    typicality, hedge = "sometimes", conditional.group("word")
+                # "almost never occurs before 50" says it rarely does, not that it never does
+                denied = is_negated(clause[since:stage_start]) and not (typicality == "rarely"
+                                                                         and _ALMOST_NEVER.search(hedge))
                 if _UNTIL.search(clause, 0, stage_start):
                     if not (denied or _NOT_BEFORE.search(clause, since, predicate.end())):
                         continue  # "lasts until adulthood" says nothing of when it begins
                     denied = False  # "doesn't show up until school age": it begins then
                 previous_verb_end = predicate.end()
+                # the clause's subject since its previous onset or a ", and" that opens a new subject
+                coordination = max((m.end() for m in _COORDINATION.finditer(clause, 0, predicate.start())), default=0)
+                if "," in clause[coordination:predicate.start()]:
+                    coordination = 0  # "A, and in some families B, usually starts ...": a subject of both
+                since_subject = max(previous_stage_end, coordination)
                 scope = _scope(analysis, sentence, sentence.start + clause_start,
-                               sentence.start + clause_start + stage_start)
+                               sentence.start + clause_start + stage_start,
+                               sentence.start + clause_start + since_subject if since_subject else 0)
+                previous_stage_end = stage_end
                 group = _subgroup(sentence, sentence.start + clause_start, sentence.start + clause_start
                                   + predicate.start())
                 if group:  # "the V30M variant typically begins in the 30s": that variant's onset, not the type's
