@@ -36,7 +36,7 @@ _PLACED_UNDER = re.compile(rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,[^,]{{0,60}},\s*)
                            rf"(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:sub\s?type|type|form|variant|kind)\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 # "A is a carrier state rather than a form of B" names no type: the words before the noun may not deny it.
-_COPULA = re.compile(rf"^\W*(?:\([^()]{{1,30}}\)\s*,?\s*)?(?:is|are|was|remains)\s+"
+_COPULA = re.compile(rf"^\W*(?:\([^()]{{1,30}}\)\s*,?\s*)?(?:,[^,;:.()]{{1,60}},\s*)?(?:is|are|was|remains)\s+"
                      rf"(?:(?:also|basically|essentially|really|actually|just|simply|technically|now|usually|generally|"
                      rf"often|sometimes|considered(?:\s+to\s+be)?|regarded\s+as|thought\s+to\s+be|seen\s+as|"
                      rf"recogni[sz]ed\s+as|classified\s+as)\s+)*(?:a|an|the|one|its\s+own)\s+"
@@ -58,8 +58,11 @@ _DENIED_TYPE = re.compile(rf"\W*(?:\([^()]{{1,30}}\)\s*)?(?:is|are|was|were)\s+(
 _DIVIDED = re.compile(r"\b(?:is|are|can\s+be|may\s+be|has\s+been)\s+(?:(?:further|also|usually|often|now)\s+)*"
                       r"(?:sub)?(?:divided|split|classified|categori[sz]ed|grouped|broken\s+down|separated)\b")
 # A denial later in the sentence of what a copula seemed to say: "..., and it is not one of the main types".
+# "..., rather than a third type", "but most authors do not regard it as a separate type".
 _DENIED_LATER = re.compile(rf"\bnot\s+(?:\w+\s+)?one\s+of\s+the\s+(?:\w+\s+)?(?:types|forms|kinds|categories)\b(?!\s+of\b)|"
-                           rf"\bnot\s+(?:really\s+|actually\s+)?(?:a|an)\s+(?:true|real|separate|distinct|proper)\s+"
+                           rf"(?:\bnot|\brather\s+than|\binstead\s+of)\s+(?:(?:regard|consider|count|treat|classify|list)\s+"
+                           rf"(?:it|them|this)\s+as\s+)?(?:really\s+|actually\s+)?(?:a|an)\s+(?:true|real|separate|distinct|proper|"
+                           rf"new|additional|extra|second|third|fourth|fifth|sixth)\s+"
                            rf"{TYPE_NOUN_PATTERN}\b(?!\s+of\b(?!\s+its\s+own\b))")
 # What stands for the condition itself after "a form of": "the disorder", "this disease", "the condition".
 GENERIC_CONDITION = re.compile(r"(?:the|this|that|a|an)?\s*(?:disorder|disease|condition|syndrome|illness)s?\b(?!\s+[a-z])")
@@ -244,6 +247,8 @@ def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | Non
         copula = _COPULA.match(rest) or _COUNTED_AS.match(rest)
         if not copula:
             continue
+        if not _outside_mentions(sentence, end - sentence.start + copula.end() - 1):
+            continue  # "A is regarded as the severe end of type 2": the noun is part of a name, not "a type"
         after_noun = rest[copula.end():]
         of_match = _OF_OTHER.match(after_noun)
         if of_match:
@@ -361,12 +366,13 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
         copula_subject = _copula_subject(analysis, sentence)
         if copula_subject:
             claims.append(_claim(analysis, sentence, copula_subject, "type.copula"))
-        claims += [_claim(analysis, sentence, name, "type.called") for name in _called(analysis, sentence)]
+        called, denied = _called(analysis, sentence)
+        claims += [_claim(analysis, sentence, name, "type.called") for name in called]
         # A full name written in passing names the type too, unless the sentence names it in a way that says more
         # (a list, a heading, a copula): the comparison tells a type listed from one merely mentioned.
         named_here = {claim.subject for claim in claims[first_claim:] if claim.facet == FACET}
         for mention in sentence.mentions_of("type"):
-            if mention.compound and mention.name not in scoped and mention.name not in named_here \
+            if mention.compound and mention.name not in scoped and mention.name not in named_here | denied \
                     and not _placed_under_type(sentence, mention) \
                     and not _DENIED_TYPE.match(sentence.folded, mention.end - sentence.start):
                 claims.append(_claim(analysis, sentence, mention.name, "type.compound"))
@@ -375,21 +381,27 @@ def _find_named_types(analysis: DocumentAnalysis) -> list[Claim]:
     return claims
 
 
-def _called(analysis: DocumentAnalysis, sentence: Sentence) -> list[str]:
+def _called(analysis: DocumentAnalysis, sentence: Sentence) -> tuple[list[str], set[str]]:
     """Types a description is given the name of: "a fluid-filled sac on the back, called a meningocele", "if the
-    sac holds part of the cord, it is known as a myelomeningocele". Not "A, also called B" (an alias of a type)."""
+    sac holds part of the cord, it is known as a myelomeningocele". Not "A, also called B" (an alias of a type).
+    Second, the names given and then denied a place among the types ("is called A; it is ... rather than a third
+    type")."""
     names = []
+    denied: set[str] = set()
     types = sentence.mentions_of("type")
     for mention in types:
         cue = _CALLED_BEFORE.search(analysis.folded, sentence.start, mention.start)
         if cue is None:
+            continue
+        if _DENIED_LATER.search(sentence.folded, mention.end - sentence.start):
+            denied.add(mention.name)  # "... is called A; it is a rare cause of B rather than a third type"
             continue
         described = [t for t in sentence.mentions_of(*TYPE_LIKE) if t.end <= cue.start()]
         if not described or not re.fullmatch(r"[\s,()\u2013\u2014-]*(?:(?:the\s+(?:form|type|kind|variant)|also|once|now|"
                                              r"sometimes|often|is|are|was|were|\w+ly)\s+)*",
                                              analysis.folded[described[-1].end:cue.start()]):
             names.append(mention.name)
-    return names
+    return names, denied
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:

@@ -78,7 +78,9 @@ _SUBTYPE_OF = re.compile(r"\bsub\s?types?\s+(?:of|within|in)\b"
 # "A is a (rare) form of B" with B a type: A sits under B ("a form of" the condition is a type, see type_named).
 _FORM_OF_TYPE = re.compile(rf"\b(?:(?:is|are|was|were|remains?)\s+(?:\w+\s+){{0,3}}?|"
                            rf"(?:to\s+be|as)\s+|\bbut\s+)(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,3}}?"
-                           rf"(?:form|type|kind|variant|subtype|variety|pattern|presentation)\s+(?:of|within)\s+(?:the\s+)?$")
+                           rf"(?:form|type|kind|variant|subtype|variety|pattern|presentation|"
+                           # "the most severe end of B": a place at one end of B's range
+                           rf"(?:mild|mildest|milder|severe|severest)\s+end)\s+(?:of|within)\s+(?:the\s+)?$")
 # "A, a rare form of B, ..." / "A (a variant of B)": an apposition right after A places it under B.
 _APPOSED_FORM_OF = re.compile(r"[,(]\s*(?:a|an|one|the|another)\s+(?:[\w-]+\s+){0,3}?(?:form|type|kind|variant|subtype|variety)\s+"
                               r"(?:of|within)\s+(?:the\s+)?$")
@@ -118,7 +120,10 @@ _NOT_FORM_OF = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+l
 # "A is not a distinct subtype", "A isn't really a separate type; it is a stage of B", "not a subtype but a
 # variant": A denied a place among the condition's types, no "of" after the noun.
 _NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+longer|never)|\b(?:isn'?t|aren'?t|wasn'?t)|"
-                         rf"\brather\s+than|\binstead\s+of|,\s*not)\s+"
+                         rf"\brather\s+than|\binstead\s+of|,\s*not|"
+                         # "(most authors) do not regard it as a separate type"
+                         rf"\b(?:(?:do|does|did)\s+not|don'?t|doesn'?t|didn'?t)\s+(?:regard|consider|count|treat|classify|list)\s+"
+                         rf"(?:it|them|this)\s+as)\s+"
                          rf"(?:really\s+|actually\s+|truly\s+|therefore\s+|considered\s+(?:to\s+be\s+)?|"
                          rf"(?:generally\s+|widely\s+|usually\s+)?(?:recogni[sz]ed|regarded|counted|classified|"
                          rf"listed|accepted)\s+as\s+)*(?:a|an|one|its\s+own|their\s+own)\s+"
@@ -851,6 +856,11 @@ def _not_a_form(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
         if not denial:
             continue
         subject = _subject_before(analysis, sentence, sentence.start + denial.start())
+        if denial.group(0).startswith(("rather", "instead")):
+            # "A, once labelled B, is now a separate type rather than a form of C": the contrast is A's predicate
+            first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE
+                          and m.end <= sentence.start + denial.start()), None)
+            subject = first.name if first is not None else subject
         if subject is None or subject == mention.name:
             continue
         if mention.kind in ("condition", "scope"):
