@@ -121,6 +121,11 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
                 r"frequent|frequently|often|usual|typical|prominent)\b"), "rarely", 2, False, True, False),
     # "bone pain is less frequent", "less common symptoms include": not "common" (often), a minority
     (re.compile(r"\bless\s+(?:common|commonly|frequent|frequently|often)\b"), "sometimes", 2, False, False, False),
+    # "X, which is usually the most troubling symptom": the symptom that weighs most is a main one (read before
+    # "usually" alone, so that the hedge names it)
+    (re.compile(rf"\b(?:(?:usually|often|typically|generally)\s+)?(?:the\s+)?most\s+(?:troubling|disabling|"
+                rf"bothersome|distressing|debilitating|burdensome|limiting)\s+{_FEATURE}"), "usually", 2, False, False,
+     False),
     (re.compile(r"\b(?:usually|typically|generally|normally|nearly\s+always|almost\s+always|always|invariably|"
                 r"characteristically|mostly|as\s+a\s+rule|more\s+often\s+than\s+not)\b"), "usually", 2, False, False,
      False),

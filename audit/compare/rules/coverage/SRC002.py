@@ -10,7 +10,8 @@ from audit.compare.rules.base import Rule, join_names
 # "the dominant symptom is", "the hallmark of", "a condition characterized by"). "Common" is not among them: a common
 # symptom may be left out.
 KEY_SYMPTOM = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|dominant|defining|key|leading|"
-                         r"characteri[sz]ed\s+by|defined\s+by)\b")
+                         r"characteri[sz]ed\s+by|defined\s+by|most\s+(?:troubling|disabling|bothersome|distressing|"
+                         r"debilitating|burdensome|limiting))\b")
 _KEY_WORD = re.compile(r"\b(?:main|hallmark|cardinal|chief|primary|principal|dominant|defining|key|leading)\b")
 # What characterizes one type sets it apart from the others ("type A - characterized by X"): not a main symptom of
 # that type that every source describing it must name; what characterizes the condition is
@@ -52,7 +53,7 @@ class SRC002(Rule):
     """A source calls a symptom a main one; other sources that describe the symptoms never mention it.
 
     For each symptom a source states as a main, dominant or hallmark symptom
-    of the condition (or of one type), lists the sources that describe the
+    of the condition (or of one type), or as the most troubling one, lists the sources that describe the
     symptoms (they name at least two) but never mention this one, in any
     wording the lexicon knows, asserted or denied, nor use the head word of its
     names, or its stem, in their sentences that state anything ("dark or
