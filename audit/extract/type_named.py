@@ -33,7 +33,10 @@ _FOLLOW_UP_LIST = re.compile(r"^\W*(?:these|they|the types|the forms|those|the (
                              r"important|frequent|main|recognised|recognized)(?:\s+ones)?)\s+(?:are|include|being)\b")
 # "A is a milder form of B" (B a type): A is placed under B, not named as a type of the condition.
 _PLACED_UNDER = re.compile(rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,[^,]{{0,60}},\s*)?(?:is|are|was|were)\s+(?:\w+\s+){{0,3}}?"
-                           rf"(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:sub\s?type|type|form|variant|kind)\s+(?:of|within)\s+(?:the\s+)?")
+                           rf"(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:sub\s?type|type|form|variant|kind)\s+(?:of|within)|"
+                           # "A is grouped under B", "A is classed with B"
+                           rf"(?:classed|classified|grouped|placed|included|listed|counted|lumped)\s+(?:with|among|under|within))"
+                           rf"\s+(?:the\s+)?")
 _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 # "A is a carrier state rather than a form of B" names no type: the words before the noun may not deny it.
 _COPULA = re.compile(rf"^\W*(?:\([^()]{{1,30}}\)\s*,?\s*)?(?:,[^,;:.()]{{1,60}},\s*)?(?:is|are|was|remains)\s+"
@@ -265,7 +268,8 @@ def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | Non
 
 
 # Between a broad name and the narrower one a list item qualifies it with: ", rheumatoid factor negative (", ", ".
-_QUALIFIER = re.compile(r"\s*,\s*(?:(?!(?:including|includes|such|like|e\.g|and|or|with|without|which|that|see|not|vs)\b)"
+_QUALIFIER = re.compile(r"\s*,\s*(?:(?!(?:including|includes|such|like|e\.g|and|or|with|without|which|that|see|not|vs|also|"
+                        r"called|known|termed|named|formerly|previously|once|now|aka|sometimes|often)\b)"
                         r"[\w-]+\s+){0,4}?\(?\s*")
 
 

@@ -980,7 +980,10 @@ def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
             # "<the condition> is different from B": B is no part of it
             yield from _outside(analysis, sentence, second.name, "type_relation.different", _hedge(sentence, gap_start))
             continue
-        if first.name == second.name or first.kind not in TYPE_LIKE or second.kind not in TYPE_LIKE:
+        if first.kind not in TYPE_LIKE or second.kind not in TYPE_LIKE:
+            continue
+        if first.name == second.name:
+            yield from _same_term_denied(analysis, sentence, first, second, gap_start, gap_end)
             continue
         gap = sentence.folded[gap_start:gap_end]
         after = sentence.folded[second.end - sentence.start:]
@@ -996,6 +999,25 @@ def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
             for value in ("alias_of", "subtype_of"):
                 yield _row(analysis, sentence, first.name, value, second.name, "type_relation.different",
                            polarity="negated", hedge=hedge)
+
+
+def _same_term_denied(analysis: DocumentAnalysis, sentence: Sentence, first: Mention, second: Mention,
+                      gap_start: int, gap_end: int) -> Iterator[Claim]:
+    """"A1 and A2 are not the same thing", "A1 is distinct from A2", two names the lexicon files under one term: the
+    source denies the name as written is another name for it (a source that gives A1 as a former name of A2 writes it
+    as the alias's subject too)."""
+    written = _written(analysis, first.start, first.end)
+    if fold_equal(written, _written(analysis, second.start, second.end)) or fold_equal(written, first.name):
+        return
+    gap = sentence.folded[gap_start:gap_end]
+    after = sentence.folded[second.end - sentence.start:]
+    paired = re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+(?:term\s+)?)?", gap) is not None
+    same = (paired and _SAME_AFTER_PAIR.match(after)) or _SAME_BETWEEN.fullmatch(gap)
+    denied_same = same and NEGATION_PATTERN.search(after[:40] if paired else gap)
+    different = (paired and _DIFFERENT_AFTER_PAIR.match(after)) or _DIFFERENT_BETWEEN.fullmatch(gap)
+    if denied_same or different:
+        yield _row(analysis, sentence, written, "alias_of", first.name, "type_relation.different",
+                   polarity="negated", hedge=_hedge(sentence, gap_start))
 
 
 def _row_description(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
