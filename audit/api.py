@@ -20,6 +20,7 @@ from tqdm import tqdm
 from audit import check, diff
 from audit.atomic import write_csv, write_json, write_text
 from audit.baseline import load_baseline, write_baseline
+from audit.claimstore import ClaimStore
 from audit.csvchunks import ChunkedCsv, chunks_digest, header_of, index_path
 from audit.compare.incremental import code_digest as compare_code_digest, state_path
 from audit.compare.model import Finding
@@ -102,6 +103,10 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
     unchecked: dict[str, range] = {}  # cache key -> its rows, for documents whose rows were never validated
     chunks: list[tuple[str, range]] = []  # per document, in order: its cache key (its id without a cache) and rows
     keys: list[str | None] = []  # per source row, its cache key
+    # Rows extracted before come from the claim store, column by column (audit.claimstore).
+    store = ClaimStore(cache.folder, corpus.folder, _claim_dtypes()) if cache.folder is not None else None
+    parts: list[tuple[str | None, int]] = []  # per document: its cache key and its number of rows
+    n_rows = 0
     validated = validated_keys(cache)
     row_values = itemgetter(*CLAIM_COLUMNS)
     # disable=None: tqdm shows the bar only on a terminal, so logs and CI stay clean.
@@ -110,12 +115,15 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
         if payload is None:
             continue
         source_rows.append(_source_row(entry, payload))
-        first = len(claim_columns["claim_id"])
-        if payload["rows"]:  # column by column: one extend per column rather than an append per cell
+        key = cache_key(payload["sha256"], corpus.topic.digest, entry.path.suffix, entry.id) if cache.folder else None
+        count = len(payload["rows"])
+        # Column by column: one extend per column rather than an append per cell; none for stored rows.
+        if count and (store is None or key not in store):
             for column, values in zip(CLAIM_COLUMNS, zip(*map(row_values, payload["rows"]))):
                 claim_columns[column].extend(values)
-        key = cache_key(payload["sha256"], corpus.topic.digest, entry.path.suffix, entry.id) if cache.folder else None
-        rows = range(first, len(claim_columns["claim_id"]))
+        rows = range(n_rows, n_rows + count)
+        n_rows += count
+        parts.append((key, count))
         keys.append(key)
         chunks.append((key or entry.id, rows))
         if key is None or key not in validated:
@@ -125,8 +133,15 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
         else:  # nothing written: keep the texts for callers that read quotes' context (audit check)
             texts[entry.id] = payload["text"]
     sources = validate_table(pd.DataFrame(source_rows, columns=list(_SOURCE_COLUMNS)), "sources", failures_dir)
-    claims_frame = pd.DataFrame(claim_columns) if claim_columns["claim_id"] else empty_frame(ClaimsTable)
+    if not n_rows:
+        claims_frame = empty_frame(ClaimsTable)
+    elif store is not None:
+        claims_frame = store.assemble(parts, claim_columns)
+    else:
+        claims_frame = pd.DataFrame(claim_columns)
     claims = _validated_claims(claims_frame, unchecked, len(sources), cache, failures_dir)
+    if store is not None:
+        store.save(claims, parts)
     if out is not None:
         write_csv(out / "sources.csv", sources)
         _write_claims(out / "claims.csv", claims, chunks, publication.folder("extracted") / "claims.csv", cache)
@@ -172,6 +187,11 @@ def _validated_claims(frame: pd.DataFrame, unchecked: dict[str, range], n_docume
         claims = coerce_table(frame, "claims")
     mark_validated(cache, [key for key in unchecked if cache.folder is not None])
     return claims
+
+
+def _claim_dtypes() -> dict:
+    """The claims table's columns and the dtypes its schema gives them."""
+    return empty_frame(ClaimsTable).dtypes.to_dict()
 
 
 _SOURCE_COLUMNS = ("source_id", "path", "title", "publisher", "url", "author", "reviewer", "date", "date_kind",

@@ -312,3 +312,59 @@ def test_lines_of_quotes_in_unchanged_texts_are_not_counted_again(tmp_path, monk
     _figure(folder)
     _audit(folder, tmp_path / "out", tmp_path / "cache", False)
     assert counted == [1]  # the edited article's text
+
+
+def test_rows_of_unchanged_documents_come_from_the_claim_store(tmp_path, monkeypatch):
+    """Only the edited document's rows are built from its payload; the others are taken from the store, and the
+    store grows by a segment of that document's rows rather than being written again."""
+    import audit.claimstore
+
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    cache = tmp_path / "cache"
+    first = _audit(folder, tmp_path / "out", cache, False)
+    built: list[set[str]] = []
+    real = audit.claimstore.ClaimStore.assemble
+
+    def recording(self, parts, new):
+        built.append(set(new["source_id"]))
+        return real(self, parts, new)
+
+    monkeypatch.setattr(audit.claimstore.ClaimStore, "assemble", recording)
+    _audit(folder, tmp_path / "out", cache, False)
+    assert built == [set()]  # nothing changed: every row stored
+    _figure(folder)
+    second = _audit(folder, tmp_path / "out", cache, False)
+    assert built[1] == {"rarity-explainer"}
+    segments = sorted((cache / "claims").glob("*/*.pickle"))
+    assert len(segments) == 2  # the first run's rows and the edited document's
+    assert list(second.extract.claims.dtypes) == list(first.extract.claims.dtypes)
+    claims = second.extract.claims
+    assert claims["value_low"].isna().any() and claims["value_low"].notna().any()  # intervals kept exactly
+
+
+@pytest.mark.parametrize("damage", ["garbage", "planted", "short"])
+def test_a_damaged_claim_store_is_ignored(tmp_path, damage):
+    """A store that does not read as one (garbage, a class in the pickle, columns of the wrong length) is no
+    store: the run builds every row and writes the same files as a run without a cache."""
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    cache, marker = tmp_path / "cache", tmp_path / "ran"
+    _audit(folder, tmp_path / "out", cache, False)
+    (segment,) = (cache / "claims").glob("*/*.pickle")
+    if damage == "garbage":
+        segment.write_bytes(b"not a pickle")
+    elif damage == "planted":
+        segment.write_bytes(pickle.dumps(_Planted(marker)))
+    else:
+        stored = pickle.loads(segment.read_bytes())
+        stored["columns"]["quote"].pop()
+        segment.write_bytes(pickle.dumps(stored))
+    _figure(folder)
+    _audit(folder, tmp_path / "out", cache, False)
+    assert not marker.exists()
+    cached = {name: _files(tmp_path / "out" / name) for name in ("extracted", "reports")}
+    shutil.rmtree(tmp_path / "out")
+    _audit(folder, tmp_path / "out", None, False)
+    for name in ("extracted", "reports"):
+        assert _files(tmp_path / "out" / name) == cached[name]
