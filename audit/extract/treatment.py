@@ -2,15 +2,20 @@
 
 A treatment term counts when the sentence is about treating (a treatment
 section, or a treatment verb such as "treat", "used", "remove", "therapy" in
-the sentence) and the term is not named as a cause ("surgery itself may
-result in more deposits"). ``object`` is the treatment's class from the
+the sentence, or a telling of its receipt: "gave me X", "had X", "on X for
+six years", "X cleared my skin", "ask about X") and the term is not named as
+a cause ("surgery itself may result in more deposits"). ``object`` is the treatment's class from the
 lexicon; ``scope`` the type or population it is for, where the sentence
 names one. ``polarity`` is negated when a negation in the treatment's own
 clause governs it ("X is not used to treat", "X has not been shown to help",
 "avoid X"); a negation elsewhere ("There is no cure, but X can help") leaves
 it asserted and is noted in ``qualifier``. A treatment named as research
 ("agents under investigation, including X") has ``qualifier``
-``investigational``: it is not (yet) a treatment of the condition.
+``investigational``: it is not (yet) a treatment of the condition; so has
+every item of a list that a research cue opens ("Investigational therapies
+include A, ..., and B"). A denial that others voice and the writer disputes
+("everyone says X doesnt work, but that's not my experience") is no denial, and
+"X is not a cure" denies no use.
 """
 from __future__ import annotations
 
@@ -40,6 +45,46 @@ _PERSONAL_USE = re.compile(
     r"are|is|am)\s+){0,3}|(?:^|[:;]\s)\W*(?:always\s+|also\s+|just\s+)?)"
     r"(?:take|takes|took|taking|carry|carries|carried|carrying|get|gets|got|getting|on|started|starting|tried|trying|"
     r"need|needs)\s+(?:[\w-]+\s+){0,3}?$")
+# A treatment received, as informal text tells it without a treatment word: "my doctor gave me X", "had X",
+# "did 12 weeks of X", "ended up with an X" (after a person or at the start of a clause); "ask about X", "a
+# candidate for X" (advice: no personal use).
+_RECEIVED_BEFORE = re.compile(
+    r"(?:\b(?:gave|give|gives|giving|given)\s+(?:me|him|her|us|them|(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?\w+)\s+"
+    r"(?:[\w-]+\s+){0,2}?|"
+    r"(?:\b(?:i|we|he|she|they|(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?\w+|i'?ve|we'?ve|he'?s|she'?s)\s+"
+    r"(?:(?:also|just|now|finally|already|both|have|has|had|been)\s+){0,2}|(?:^|[:;]\s)\W*(?:also\s+|just\s+|finally\s+)?)"
+    r"(?:had|has|have|having|did|done|ended\s+up\s+(?:with|on|having))\s+"
+    r"(?:(?:a|an|the|my|his|her|their|some|another|more)\s+|(?:\d+|one|two|three|four|five|six|eight|ten|twelve|several|"
+    r"a\s+few|a\s+couple\s+of)\s+(?:weeks?|months?|years?|rounds?|courses?|sessions?|cycles?|doses?|shots?)\s+of\s+)?"
+    r"(?:[\w-]+\s+)?)$|"
+    r"\b(?:ask(?:ed)?|asking)\s+(?:\w+\s+){0,2}?about\s+(?:[\w-]+\s+){0,2}?$|\bcandidates?\s+for\s+(?:[\w-]+\s+){0,2}?$")
+# ... or what follows it: "X cleared my skin", "X gave me a slow pulse", "X in both eyes", "an implant that they
+# put in"; "X dont do anything" (a denial, read by _INEFFECTIVE_AFTER).
+_RECEIVED_AFTER = re.compile(
+    r"(?<!\s)\s+(?:(?:\w+ly\s+|just\s+|also\s+|even\s+)?"
+    r"(?:cleared|clears|fixed|fixes|saved|controlled|calmed|gave\s+(?:me|him|her|us|them)|"
+    r"(?:do|does)(?:n'?t|\s+not)\s+do\s+anything)\b|"
+    r"in\s+(?:both|each|my|his|her|their|the\s+(?:left|right|other))\s|"
+    r"(?:that|which)\s+(?:they|he|she|we|i|the\s+\w+)\s+(?:put|placed|inserted|implanted|fitted)\b)")
+# "on X for six years": someone's long use.
+_ON_BEFORE = re.compile(r"\bon\s+(?:[\w-]+\s+){0,2}?$")
+_FOR_DURATION = re.compile(r"\s+for\s+(?:about\s+|over\s+|almost\s+|nearly\s+)?(?:\d+|a|an|one|two|three|four|five|six|"
+                           r"seven|eight|nine|ten|several|many|a\s+few)\s+(?:years?|months?|weeks?|days?)\b")
+
+
+def _received(sentence: Sentence, mention) -> str:
+    """How a sentence with no treatment word tells the treatment was received: "personal" (someone had it),
+    "advice" ("ask about X"), or "" (it does not)."""
+    start, end = sentence.rel(mention.start), sentence.rel(mention.end)
+    before = _RECEIVED_BEFORE.search(sentence.folded, max(0, start - 120), start)
+    if before:
+        return "advice" if before.group(0).lstrip().startswith(("ask", "candidate")) else "personal"
+    if _RECEIVED_AFTER.match(sentence.folded, end) or (_ON_BEFORE.search(sentence.folded, max(0, start - 60), start)
+                                                       and _FOR_DURATION.match(sentence.folded, end)):
+        return "personal"
+    return ""
+
+
 # "X is rarely used today", "rarely used X", "seldom needed": a use so rare that it sides with neither a use nor a denial.
 _RARELY_AFTER = re.compile(r"\W*(?:\([^)]*\)\s*)?(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?(?:is|are|was|were|has\s+been|have\s+been)\s+"
                            r"(?:now\s+|only\s+|very\s+)?(?:rarely|seldom|infrequently|hardly\s+ever)\s+(?:used|given|prescribed|"
@@ -78,13 +123,18 @@ _CONTRACTED_DENIAL = r"(?:(?:is|are|was|were|do|does)n'?t|won't|can't|cannot)"
 # A comma-delimited aside right after the treatment, skipped before its predicate: "X, once the standard
 # treatment, is no longer used".
 _APPOSITIVE = r"(?:\s*,[^,.;:()]{1,60},)?"
+# A word of the treatment's own clause, before its predicate: not one that opens a relative clause ("triptans that do
+# not cause drowsiness" describes them) or a subordinate one ("X, when biologics have not worked": another subject).
+_OWN_WORD = (r"(?!(?:that|which|who|when|whenever|if|unless|once|until|because|since|after|before|while|whereas|"
+             r"although|though|where)\b)\w+\s+")
+# An adverb between the auxiliary and its negation: "X is generally not used", "X is usually not needed".
+_NOT_ADVERB = r"(?:(?:also|generally|usually|typically|currently|still|often|normally|routinely|now|simply)\s+)?"
 # The treatment denied by what follows it: "X is not used", "X does not help", "X has never been shown".
 _DENIED_AFTER = re.compile(r"^" + _APPOSITIVE + r"(?:\W*(?:(?:and|or)\s+(?:other|similar|related)\s+(?:\w+\s+){0,3}?|"
-                           # not "triptans that do not cause drowsiness": a relative clause describes the treatment
-                           r"\W*(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?)"
+                           r"\W*(?:" + _OWN_WORD + r"){0,2}?)"
                            r"(?:is|are|was|were|does|do|did|has|have|should|can|may|will)\s+"
-                           r"(?:also\s+)?(?:not|never|no\s+longer)\b|"
-                           r"\W*(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?" + _CONTRACTED_DENIAL + r"\b|"
+                           + _NOT_ADVERB + r"(?:not|never|no\s+longer)\b|"
+                           r"\W*(?:" + _OWN_WORD + r"){0,2}?" + _CONTRACTED_DENIAL + r"\b|"
                            # "X is contraindicated", "X was withdrawn (from the market)", "X was pulled from the market"
                            r"\W*(?:\([^)]*\)\s*)?(?:\w+\s+){0,3}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
                            r"(?:contraindicated|withdrawn|pulled\s+from|discontinued|banned)\b|"
@@ -97,6 +147,17 @@ _DENIED_AFTER = re.compile(r"^" + _APPOSITIVE + r"(?:\W*(?:(?:and|or)\s+(?:other
 _NOT_EXCLUDED = re.compile(r"^" + _APPOSITIVE + r"\W*(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?(?:(?:is|are|was|were)n'?t|"
                            r"(?:is|are|was|were)\s+not|not)\s+(?:\w+\s+)?(?:off\s+the\s+table|ruled\s+out|"
                            r"out\s+of\s+the\s+question)\b")
+# Not a cure is no denial of use: "X is not a cure, and flares come back", "X does not cure it but keeps it quiet".
+_NOT_A_CURE = re.compile(r"^" + _APPOSITIVE + r"\W*(?:" + _OWN_WORD + r"){0,2}?(?:(?:is|are|was|were)n'?t|(?:is|are|was|were)\s+"
+                         r"not|(?:do|does|will|can)(?:n'?t|\s+not)|won'?t|cannot)\s+(?:(?:really|always|necessarily|"
+                         r"a|an)\s+){0,2}(?:cure|cures|curative|permanent\s+(?:fix|solution|cure))\b")
+# Said by others and then disputed by the writer: "Everyone says X doesnt work, but that's not my experience".
+_REPORTED_BEFORE = re.compile(r"\b(?:everyone|everybody|people|they|doctors|others|many|some)\s+(?:\w+\s+)?"
+                              r"(?:says?|said|saying|claims?|claimed|claiming|thinks?|told\s+me|tells?\s+you)\s+(?:that\s+)?"
+                              r"(?:[\w-]+\s+){0,3}?$")
+_DISPUTED = re.compile(r"\bbut\s+(?:that'?s|thats|that\s+is|this\s+is|it'?s|its|it\s+is|that\s+was)\s+(?:just\s+)?not\s+"
+                       r"(?:true|right|correct|the\s+case|my\s+experience|what)\b|"
+                       r"\bbut\s+(?:i|we)\s+(?:disagree|don'?t\s+agree|dont\s+agree)\b")
 # A list of things to avoid: "Things to avoid: A, B and C", "Avoid: A".
 _AVOID_LIST = re.compile(r"\b(?:avoid|never\s+take|do\s+not\s+take|don't\s+take|stay\s+away\s+from)\w*\s*:[^.;]*$")
 _CONDITION_BEFORE = re.compile(r"\b(?:when|if|where|whenever|unless|whom|in\s+case|once)\s+(?:(?:the|a|an|their|his|her)\s+)?$|"
@@ -105,11 +166,12 @@ _CONDITION_BEFORE = re.compile(r"\b(?:when|if|where|whenever|unless|whom|in\s+ca
                                r"(?:(?:the|a|an|their|his|her)\s+)?$")
 _LIST_JOINT = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|nor)\s+)?(?:other\s+)?")
 # Said not to work: "X is ineffective", "X and Y do not work", "X did nothing for me", "X does not help".
-_INEFFECTIVE_AFTER = re.compile(r"^" + _APPOSITIVE + r"\W*(?:\([^)]*\)\s*)?(?:(?!(?:that|which|who)\b)\w+\s+){0,2}?"
+_INEFFECTIVE_AFTER = re.compile(r"^" + _APPOSITIVE + r"\W*(?:\([^)]*\)\s*)?(?:" + _OWN_WORD + r"){0,2}?"
                                 r"(?:(?:is|are|was|were|has\s+been|"
                                 r"have\s+been|proved|proven)\s+(?:\w+\s+)?(?:ineffective|useless|of\s+no\s+(?:use|benefit|value))|"
                                 r"(?:do|does|did)\s+(?:not|n't)\s+(?:\w+\s+)?(?:work|help)|(?:(?:do|does|did)n'?t|won't)\s+"
-                                r"(?:\w+\s+)?(?:work|help)|(?:does|do|did)\s+(?:\w+\s+)?nothing(?!\s+(?:but|except))|did\s+not\s+help|(?:has|have)\s+no\s+(?:effect|benefit|role))\b")
+                                r"(?:\w+\s+)?(?:work|help)|(?:does|do|did)\s+(?:\w+\s+)?nothing(?!\s+(?:but|except))|did\s+not\s+help|(?:has|have)\s+no\s+(?:effect|benefit|role)|"
+                                r"(?:do|does)(?:n'?t|\s+not)\s+do\s+anything)\b")
 # ... or by what stands right before it: "not treated with X", "no X", "avoid X", "neither X"; nobody uses it
 # ("nobody prescribes X anymore") or someone does not ("we don't use X", "doctors dont recommend X").
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|avoid|avoiding|neither|nor|without|instead of|rather than)\s+"
@@ -141,7 +203,14 @@ _INVESTIGATIONAL = re.compile(r"\b(?:under investigation|being (?:studied|tested
                               r"general\s+use|routine\s+use|people)|"
                               # "in early-phase trials", "a phase 2 trial"
                               r"(?:early|late|mid)[\s-]+(?:phase|stage)\s+(?:clinical\s+)?trials?|"
-                              r"phase\s+(?:[1-3]|i{1,3})(?:/(?:[1-3]|i{1,3}))?\s+(?:clinical\s+)?trials?)\b")
+                              r"phase\s+(?:[1-3]|i{1,3})(?:/(?:[1-3]|i{1,3}))?\s+(?:clinical\s+)?trials?|"
+                              # "X is in development", "development of X was stopped": research, ended or not
+                              r"(?:in|under)\s+development|development\s+of\s+(?:[\w-]+\s+){1,4}?(?:was|were|has\s+been|"
+                              r"have\s+been)\s+(?:\w+\s+)?(?:stopped|halted|discontinued|abandoned|cancell?ed|terminated))\b")
+# A research cue that opens a list: "Investigational therapies include A, a ..., and B": every item is research.
+_RESEARCH_LIST = re.compile(r"\b(?:investigational|experimental|unproven)\s+(?:[\w-]+\s+)?(?:therap\w*|treatments?|drugs?|"
+                            r"medicines?|medications?|agents?|options?|approaches)\s*(?:include|includes|including|are|"
+                            r"such\s+as|:)[^;.]*$")
 # "X has been studied, but its benefit remains uncertain": said of the treatment across the contrast.
 _UNCERTAIN_BENEFIT = re.compile(r"\b(?:its|their|the)\s+(?:benefits?|effectiveness|efficacy|evidence|value|role)\s+"
                                 r"(?:is|are|remains?)\s+(?:\w+\s+)?(?:uncertain|unclear|unproven|unknown|inconclusive)\b|"
@@ -151,7 +220,12 @@ _UNCERTAIN_BENEFIT = re.compile(r"\b(?:its|their|the)\s+(?:benefits?|effectivene
                                 r"\b(?:efficacy|effectiveness|benefit)\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+"
                                 r"(?:established|proven|shown|demonstrated)\b|"
                                 r"\bevidence\s+(?:of|for)\s+(?:its\s+|their\s+)?(?:benefit|efficacy|effectiveness)\s+"
-                                r"(?:is|remains?)\s+(?:weak|limited|lacking|poor|scarce|sparse)\b")
+                                r"(?:is|remains?)\s+(?:weak|limited|lacking|poor|scarce|sparse)\b|"
+                                # "A and B; neither is approved", "nothing is approved, it's all trials"
+                                r"\b(?:neither|none|nothing)\s+(?:of\s+(?:them|these|those)\s+)?(?:is|are|has\s+been|"
+                                r"have\s+been)\s+(?:yet\s+|currently\s+)?approved\b|"
+                                r"\b(?:it'?s|it\s+is|they'?re|they\s+are)\s+(?:all|only|still)\s+(?:in\s+)?"
+                                r"(?:trials?|experimental|research)\b")
 _FOR_GROUP = re.compile(r"\b(?:(?:for|as)\s+(?P<use>(?:a\s+)?(?:long[\s-]term|prolonged|extended|routine|daily|"
                         r"first[\s-]line)\s+(?:use|treatment|therapy|periods?|option))|"
                         r"(?:in|for|during)\s+(?P<group>(?:(?:people|patients|those|persons|individuals|children|"
@@ -191,7 +265,7 @@ def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]], trea
     before = sentence.folded[clause_start:start]
     if _CONDITION_BEFORE.search(before):
         return False  # "B is used when A is contraindicated": a condition for B, not a denial of A
-    if _NOT_EXCLUDED.match(after):
+    if _NOT_EXCLUDED.match(after) or _NOT_A_CURE.match(after):
         return False
     # "nobody uses X", "we don't use X"; not "if you don't use X, ...": supposed, not said
     not_used = _NOT_USED_BY.search(before) and not CONDITIONAL_BEFORE_PATTERN.search(before)
@@ -320,7 +394,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         if "treatment" not in sentence.sections and not _TREATING.search(sentence.folded) \
                 and not _introduced_as_treatment(analysis, sentence) \
                 and not any(_PERSONAL_USE.search(sentence.folded, 0, sentence.rel(m.start))
-                            or _PUT_ON.search(sentence.folded, 0, sentence.rel(m.start)) for m in treatments):
+                            or _PUT_ON.search(sentence.folded, 0, sentence.rel(m.start)) or _received(sentence, m)
+                            for m in treatments):
             continue
         elided = _elided(analysis, sentence, treatments)
         if elided:
@@ -338,7 +413,12 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             if _is_cause(sentence, mention.start, mention.end):
                 continue
             denied = _is_denied(sentence, mention, clauses, treatments)
-            if _INVESTIGATIONAL.search(_own_part(sentence, mention, clauses)):
+            if denied and _REPORTED_BEFORE.search(sentence.folded, max(0, sentence.rel(mention.start) - 80),
+                                                  sentence.rel(mention.start)) \
+                    and _DISPUTED.search(sentence.folded, sentence.rel(mention.end)):
+                continue  # the writer disputes what others say of it
+            if _INVESTIGATIONAL.search(_own_part(sentence, mention, clauses)) \
+                    or _RESEARCH_LIST.search(sentence.folded, 0, sentence.rel(mention.start)):
                 research.add((mention.name, denied))
             if (mention.name, denied) not in seen:
                 seen.add((mention.name, denied))
@@ -354,7 +434,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 group = _FOR_GROUP.search(sentence.folded, sentence.rel(mention.end))
                 scope = " ".join((group.group("group") or group.group("use")).split()) if group else ""
             before = sentence.folded[:sentence.rel(mention.start)]
-            personal = not denied and bool(_PUT_ON.search(before) or _PERSONAL_USE.search(before))
+            personal = not denied and bool(_PUT_ON.search(before) or _PERSONAL_USE.search(before)
+                                           or _received(sentence, mention) == "personal")
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=mention.name,
                 object=term.category if term else "", scope=scope,
