@@ -654,6 +654,11 @@ class _Reader:
         """The term the clause says the figure is about: nearest before the figure, else nearest after."""
         inside = [m for m in self.mentions if m.kind in kinds and clause[0] <= m.start and m.end <= clause[1]
                   and not (skip[0] <= m.start < skip[1])]
+        own = self.own_stretch(figure, clause)
+        if own is not None:
+            # "A affects 2 percent of adults, and B 12 percent": each figure's own phrase names what it is about
+            mine = [m for m in inside if own[0] <= m.start and m.end <= own[1]]
+            inside = mine or inside
         # A type named in the clause is what the figure is about, more than the condition it is a type of.
         narrower = [m for m in inside if m.kind != "condition"]
         inside = narrower or inside
@@ -662,6 +667,23 @@ class _Reader:
             return before[-1]
         after = [m for m in inside if m.start >= figure.end]
         return after[0] if after else None
+
+    def own_stretch(self, figure: Figure, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """The figure's own phrase when its clause holds other figures: from the joint ("and", a comma) after the
+        previous figure to the joint before the next one. None when it is the clause's only figure."""
+        figures = getattr(self, "figures", None) or []
+        inside = [f for f in figures if clause[0] <= f.start < clause[1]]
+        if len(inside) < 2 or figure not in inside:
+            return None
+        position = inside.index(figure)
+        low, high = clause[0], clause[1]
+        if position > 0:
+            joints = list(_JOINT.finditer(self.folded, inside[position - 1].end, figure.start))
+            low = joints[-1].start() if joints else inside[position - 1].end
+        if position + 1 < len(inside):
+            joints = list(_JOINT.finditer(self.folded, figure.end, inside[position + 1].start))
+            high = joints[-1].start() if joints else inside[position + 1].start
+        return low, high
 
     def context_subject(self, clause: tuple[int, int], figure: Figure, skip: tuple[int, int]) -> str:
         found = self.lexicon_subject(clause, figure, skip)

@@ -25,6 +25,8 @@ from audit.compare.model import Question
 
 # Measures whose figures sources can agree or disagree on.
 COMPARABLE_MEASURES = ("prevalence", "incidence", "share_of_cases", "share_with_feature", "count", "carrier_frequency")
+# The object of a lifetime risk (prevalence extractor)
+LIFETIME = "lifetime"
 # Measures where the place is part of the quantity, not a cause of difference.
 PLACE_BOUND_MEASURES = ("count",)
 # Scopes that name no particular place
@@ -60,7 +62,8 @@ def quantity_label(measure: str, subject: str, obj: str) -> str:
         "share_with_feature": f"the share of {obj or 'patients'} who have {subject}",
         "count": f"the number of {obj or 'people'} with {subject}",
         "carrier_frequency": f"the share of people who carry a gene change for {subject}",
-    }.get(measure, f"{subject}{among}")
+    }.get(measure, f"the share of people who have {subject} at some point in their lives" if obj == LIFETIME
+          else f"{subject}{among}")
 
 
 def comparable_figures(ctx: Context) -> pd.DataFrame:
@@ -74,7 +77,10 @@ def comparable_figures(ctx: Context) -> pd.DataFrame:
 def _comparable_figures(ctx: Context) -> pd.DataFrame:
     figures = ctx.facet("prevalence")
     if "measure" in figures.columns:
-        figures = figures[figures["measure"].isin(COMPARABLE_MEASURES)]
+        # a lifetime risk ("1 in 10 people develop it at some point") is how many ever have it: compared with other
+        # lifetime figures (its object keeps them apart), unlike the odds of inheriting or passing something on
+        figures = figures[figures["measure"].isin(COMPARABLE_MEASURES)
+                          | ((figures["measure"] == "risk") & (figures["object"] == LIFETIME))]
     return one_scale(figures)
 
 
