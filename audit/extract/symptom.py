@@ -17,6 +17,10 @@ sometimes; "rarely", "a small percentage", "is not common" -> rarely;
 phenotype tables ("Blue sclerae 90%", "Occasional (5-29% of patients)") by
 their figure. ``hedge`` keeps the words that set it.
 
+A writer's own course ("I never had X", "X was never a problem for me", "my
+son gets X") has ``qualifier`` ``personal``: one person without X says only
+that not everyone has it (negated, ``sometimes``), not the source's denial.
+
 ``scope`` names the type a symptom is stated for: a type named before it in
 the sentence ("People with type 2 have ...", "In type III, ..."), after it as
 the holder ("... develops in most individuals with type 2"), a type the
@@ -154,6 +158,45 @@ _ADDRESS_BEFORE = re.compile(r"^\W*(?:(?:hi|hey|hello|dear|thanks|thank\s+you|th
 _ADDRESS_AFTER = re.compile(r"\s*[,!:]|\s[-\u2013\u2014 ]\s")
 
 
+# A writer's (or one named person's) own course: "I never had X", "X was never a problem for me", "my son never got
+# X", "she never went yellow". One person's experience, not the source's statement of how typical X is: the claim
+# says so in its qualifier ("personal"). One person without X says that not everyone has it (negated, ``sometimes``,
+# as "not always"), not that X is absent in the condition; one person's X keeps that person's frequency ("I had X
+# every time").
+# (not the numeral of "stage I", "types I and II"; not "my patients", "in my experience": a general statement)
+_PERSONAL = re.compile(r"(?<!stage\s)(?<!stages\s)(?<!type\s)(?<!types\s)(?<!grade\s)(?<!class\s)(?<!phase\s)"
+                       r"(?<!level\s)(?<!group\s)(?<!form\s)(?<!part\s)(?<!tier\s)\bi\b(?!\s*(?:[,/-]|and\b|or\b|to\b)"
+                       r"\s*(?:ii|iii|iv|v)\b)|\b(?:i'm|im|i've|ive|i'd|me|mine|myself)\b|\bmy\b(?!\s+(?:own\s+)?(?:patients|"
+                       r"clients|practice|clinic|experience|opinion|view|understanding|reading|colleagues)\b)|"
+                       r"\b(?:he|she)\s+(?:never|had|has|got|gets|went|didn't|didnt|did\s+not|wasn't|wasnt|was\s+not)\b")
+# ... unless the person only reports what is said of others: "I read that X is common", "my doctor said", "told me"
+_REPORTING = (re.compile(r"\b(?:i|i'm|im|i've|ive|i'd)\s+(?:\w+\s+)?(?:think|thought|believe|read|heard|know|knew|"
+                         r"guess|suppose|understand|learned|learnt|told|mean|hope|wonder|agree|bet|suspect|assume|"
+                         r"imagine|recall|doubt|gather)\b"),
+              re.compile(r"\bmy\s+(?:\w+\s+){1,2}?(?:said|says|told|tells|thinks|explained|mentioned|reckons|confirmed)\b"),
+              re.compile(r"\b(?:told|tell|tells|telling|explained\s+to|said\s+to|asked)\s+me\b"))
+# "his or her": a generic person
+_GENERIC_PERSON = re.compile(r"\b(?:his|her|he|she)\s+or\s+(?:his|her|he|she)\b")
+
+
+# A post with its first person left out: "Never had X.", "Had X for years", "Got X with every flare"
+_ELIDED_FIRST_PERSON = re.compile(r"\W*(?:(?:never|not\s+once)\s+(?:had|got|noticed|experienced|felt|went|developed)|"
+                                  r"(?:had|got)\s+(?:\w+\s+){0,3}?(?:for|with|since|every|each|after|before|as)\s)\b")
+_PERSONAL_OBJECT = re.compile(r"\b(?:me|mine|myself)\b")
+_NEW_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|he|she|we|they|it)\b")
+
+
+def _personal_text(text: str) -> str:
+    """``text`` with what only reports others' words ("I read that", "my doctor said", "told me") and generic
+    persons ("his or her") blanked."""
+    return _blank(text, [m.span() for pattern in (*_REPORTING, _GENERIC_PERSON) for m in pattern.finditer(text)])
+
+
+def _personal(text: str) -> bool:
+    """Whether a clause's words speak of the writer's (or one person's) own course (see ``_PERSONAL``)."""
+    return _PERSONAL.search(_personal_text(text)) is not None
+
+
 # "eye redness and pain": the first conjunct's modifier is shared by a one-word second conjunct
 _SHARED_MODIFIER = re.compile(r"\b(?P<modifier>[a-z]+)\s+[a-z]+\s+(?:and|or)\s+$")
 _FORMS_BY_TOPIC: dict[str, dict[str, str]] = {}
@@ -219,6 +262,19 @@ def _addressed_names(analysis: DocumentAnalysis) -> frozenset[str]:
 
 
 _RELATIVE = re.compile(r"(?:which|that)\s+(?=(?:is|are|was|were|occurs?|develops?|appears?|affects?)\b)")
+
+
+# A prepositional modifier between a subject and its copula: "the odour from draining sores is ...", "swelling of
+# the ankles is ..." (on the masked clause: a lexicon mention is '§')
+_MODIFIER_BEFORE_COPULA = re.compile(r"\s+(?:from|of|in|during|with|after|on|at|around|behind)\s+(?:[\w'§-]+\s+){1,4}?"
+                                     r"(?=(?:is|are|was|were)\s)")
+
+
+# A relative clause (its pronoun blanked) that denies the presence of the term before it: ", which is not present",
+# ", which is usually not seen in ..."
+_RELATIVE_DENIAL = re.compile(r"\W*(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|never)\s+(?:\w+\s+)?(?:present|seen|found|"
+                              r"observed|reported|noted|detected|experienced)\b(?!\s+(?:in|for|with|during|at)\s+"
+                              r"(?:all|every|each)\b)")
 
 
 def _relative_after(sentence: Sentence, masked: str, spans: list[tuple[int, int]], index: int) -> str:
@@ -408,9 +464,9 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         masked = _masked(sentence)
         listed_until = _listed_until(sentence)
         head_end = _list_head_end(sentence)
-        # (symptom, polarity, scope) -> (rank, typicality, hedge, extractor): one claim per sentence, the statement
-        # before the listing, then the least hedged reading
-        found: dict[tuple[str, str, str], tuple[tuple[int, ...], str, str, str]] = {}
+        # (symptom, polarity, scope) -> (rank, typicality, hedge, extractor, qualifier): one claim per sentence, the
+        # statement before the listing, then a general statement before one person's, then the least hedged reading
+        found: dict[tuple[str, str, str], tuple[tuple[int, ...], str, str, str, str]] = {}
         spans = _clauses(sentence)
         for index, (clause_start, clause_end) in enumerate(spans):
             clause = sentence.folded[clause_start:clause_end]
@@ -426,7 +482,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             subject_starts: list[int] = []
             for m in sorted(symptoms, key=lambda m: m.start):
                 if clause_start <= sentence.rel(m.start) < clause_end \
-                        and _VERB_AFTER.match(sentence.folded, sentence.rel(m.end)):
+                        and (_VERB_AFTER.match(sentence.folded, sentence.rel(m.end))
+                             or _MODIFIER_BEFORE_COPULA.match(masked, sentence.rel(m.end))):
                     subject_positions.append(sentence.rel(m.start))
                     subject_starts.append(max(subject_starts[-1] if subject_starts else 0,
                                               _new_clause_start(clause, sentence.rel(m.start) - clause_start)))
@@ -463,26 +520,40 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     if subject_positions and subject_positions[0] <= start else 0
                 own = max(own, _pronoun_clause_start(clause, start - clause_start))
                 mention_cues = [c for c in cues if c.start >= own or c.attributive] if own else cues
-                cue: Cue | None = read(clause_masked, mention_cues, start - clause_start, end - clause_start)
+                said, said_masked = clause, clause_masked  # the clause as read for this mention
+                modifier = _MODIFIER_BEFORE_COPULA.match(said_masked, end - clause_start)
+                if modifier and not any(end - clause_start <= c.start < modifier.end() for c in cues):
+                    # "the odour from draining sores is one of the main symptoms": the predicate is read as if
+                    # the subject's modifier were not there
+                    said_masked = said_masked[:end - clause_start] + " " + said_masked[modifier.end():]
+                    said = said[:end - clause_start] + " " + said[modifier.end():]
+                    mention_cues = [c for c in clause_cues(said_masked)
+                                    if c.end <= end - clause_start or c.start >= end - clause_start + 1]
+                    mention_cues = [c for c in mention_cues if c.start >= own or c.attributive] if own else mention_cues
+                cue: Cue | None = read(said_masked, mention_cues, start - clause_start, end - clause_start)
                 if cue is not None and cue.end <= start - clause_start and cue.tier > 0 and not cue.attributive:
-                    closed = [m.span() for m in _CLOSED_CLAUSE.finditer(clause_masked, 0, start - clause_start)]
+                    closed = [m.span() for m in _CLOSED_CLAUSE.finditer(said_masked, 0, start - clause_start)]
                     if any(c_start <= cue.start and cue.end <= c_end for c_start, c_end in closed):
                         # "fevers that the doctors could never explain, turned out to be X": "could" is the
                         # relative clause's
-                        cue = read(clause_masked, [c for c in mention_cues if not any(
+                        cue = read(said_masked, [c for c in mention_cues if not any(
                             c_start <= c.start and c.end <= c_end for c_start, c_end in closed)],
                             start - clause_start, end - clause_start)
+                relative_denial = False
                 if cue is None and relative and not sentence.folded[end:clause_end].strip(" ,"):
-                    # "Nausea, which is usually present, ...": the relative clause is said of the term before it
-                    joined = clause_masked + relative
+                    # "Nausea, which is usually present, ...": the relative clause is said of the term before it,
+                    # and so is its denial of presence ("X, which is not present in most people with #": usually
+                    # absent, as "X is not present in most people with #")
+                    joined = said_masked + relative
                     cue = read(joined, clause_cues(joined), start - clause_start, end - clause_start)
+                    relative_denial = _RELATIVE_DENIAL.match(relative) is not None
                     if cue is not None:
-                        clause = clause + sentence.folded[clause_end:clause_end + len(relative)]
+                        said = said + sentence.folded[clause_end:clause_end + len(relative)]
                 denied = (mention.negated or _NON_BEFORE.search(sentence.folded, 0, start) is not None
                           or _is_negated(_CLOSED_NEGATION.sub(" ", denial_text[own: start - clause_start]))
-                          or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:]))
+                          or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:])) or relative_denial
                           or bool(cue and cue.negates))
-                attribute = _ATTRIBUTE_DENIAL.match(clause, end - clause_start)
+                attribute = _ATTRIBUTE_DENIAL.match(said, end - clause_start)
                 if attribute and not denied and cue is not None and not cue.cancels \
                         and end - clause_start <= cue.start < attribute.end():
                     cue = None  # "the nausea is usually not severe": "usually" is said of the severity
@@ -496,7 +567,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     cue_text = ""
                 if cue is not None:
                     typicality = cue.typicality
-                    words = [clause[cue.start:cue.end]]
+                    words = [said[cue.start:cue.end]]
                 elif cue_text:
                     intro_cues = clause_cues(cue_text)
                     typicality, words = intro_cues[-1].typicality, [cue_text[intro_cues[-1].start:intro_cues[-1].end]]
@@ -508,12 +579,27 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                         words = [risk.group("cue")]
                 hedge = "; ".join(dict.fromkeys(" ".join(w.split()) for w in [*words, *epistemic]))
                 polarity = "negated" if denied else "asserted"
+                # one person's own course, unless a quantifier or a figure counts people ("most of us never had X")
+                # (before the mention from where its own clause begins; after it, up to another subject, only the
+                # person as object: "X was never a problem for me", not "X is common and I never had it")
+                later = _NEW_SUBJECT.search(said, end - clause_start)
+                personal = (cue is None or cue.tier > 1) and (
+                    _personal(said[own:start - clause_start])
+                    or (clause_start + own == 0 and _ELIDED_FIRST_PERSON.match(said) is not None)
+                    or _PERSONAL_OBJECT.search(
+                        _personal_text(said[end - clause_start:later.start() if later else len(said)])) is not None)
+                if personal and denied:
+                    # one person without X: not everyone has it ("not always"), no more; that person's own
+                    # frequency is no hedge of it
+                    typicality = "sometimes"
+                    hedge = "; ".join(dict.fromkeys(" ".join(w.split()) for w in epistemic))
                 stated = end > listed_until
                 # "Pain -- pain is common for most of us": the comment's statement outranks its list head
                 head = 0 if head_end is not None and end <= head_end else 1
                 # an item's own words outrank its list introduction's ("- Lung disease - A and B occur rarely")
                 own_words = int(not (cue is None and cue_text))
-                rank = (int(stated), head, own_words, TYPICALITY_RANK.get(typicality, 5))  # plain > usually > ... > rarely
+                rank = (int(stated), head, own_words, int(not personal),
+                        TYPICALITY_RANK.get(typicality, 5))  # plain > usually > ... > rarely
                 extractor = "symptom.clause" if stated else "symptom.listed"
                 block_type = block_types.get(sentence.block_index)
                 if sentence.block_index in titled and sentence.mentions_of("condition"):
@@ -522,10 +608,10 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     for name in (mention.name, *_shared_modifier_terms(analysis, sentence, mention)):
                         key = (name, polarity, scope)
                         if key not in found or rank > found[key][0]:
-                            found[key] = (rank, typicality, hedge, extractor)
-        for (name, polarity, scope), (_, typicality, hedge, extractor) in found.items():
+                            found[key] = (rank, typicality, hedge, extractor, "personal" if personal else "")
+        for (name, polarity, scope), (_, typicality, hedge, extractor, qualifier) in found.items():
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=name,
-                object=analysis.topic.condition.name, scope=scope, polarity=polarity, hedge=hedge,
+                object=analysis.topic.condition.name, qualifier=qualifier, scope=scope, polarity=polarity, hedge=hedge,
                 typicality=typicality, quote=sentence.text, start=sentence.start, end=sentence.end,
                 extractor=extractor)
