@@ -119,7 +119,12 @@ def _segment(text: str) -> list[tuple[int, int]]:
 # nupunkt's model learned thousands of "abbreviations" from its training text, many of them words ("bed",
 # "arteritis", "aloud"), after which it never ends a sentence. A period after a word of three or more letters, or
 # after an acronym ("AL."), followed by a capitalised word, ends a sentence unless the word is a common abbreviation.
-_MISSED_END = re.compile(r"(?<![\w.])(?P<word>[A-Za-z][a-z]{2,}|[A-Z]{2,})\.(?=\s+[A-Z][a-z])")
+_MISSED_END = re.compile(r"(?<![\w.])(?P<word>[A-Za-z][a-z]{2,}|[A-Z]{2,})\.(?=\s+[A-Z][a-z])|"
+                         # "... chronic hepatitis B. In the ...": one capital letter after a lower-case word (see
+                         # _missed_ends)
+                         r"(?<=[a-z] )(?P<letter>[A-Z])\.(?=\s+[A-Z][a-z])")
+# Words before a person's initial: "by J. Smith", "and M. Jones".
+_BEFORE_INITIAL = frozenset({"by", "and", "with", "from", "to", "dr", "prof"})
 _COMMON_ABBREVIATIONS = frozenset(
     "approx apr aug dec feb jan jul jun mar nov oct sep sept mon tue wed thu fri sat sun etc incl viz cf fig figs vol "
     "vols dept est min max avg ave inc ltd corp univ assoc govt prof mrs sen rep gen col capt sgt lt jr sr".split())
@@ -129,8 +134,14 @@ def _missed_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence ``text[start:end]`` cut where the segmenter missed a sentence end (see above)."""
     spans = []
     for found in _MISSED_END.finditer(text, start, end):
-        if found.group("word").lower() in _COMMON_ABBREVIATIONS:
+        if found.group("word") and found.group("word").lower() in _COMMON_ABBREVIATIONS:
             continue
+        if found.group("letter"):
+            # a type's letter ("hepatitis B.") follows a lower-case word; an initial follows a capitalised name
+            # ("John F. Kennedy") or a word such as "by"
+            before = text[max(start, found.start() - 30):found.start()].split()
+            if not before or not before[-1].islower() or before[-1] in _BEFORE_INITIAL:
+                continue
         cut = found.end()
         spans.append((start, cut))
         start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
