@@ -34,8 +34,12 @@ FACET = "type_count"
 _MODIFIERS = rf"(?:{COUNT_MODIFIER_PATTERN}\s+){{0,3}}"
 _BOUND = r"(?P<bound>at least|more than|over|upwards of|in excess of|about|around|approximately|roughly|nearly|almost|some|fewer than|less than|up to)\s+"
 _STATED = re.compile(
-    rf"\b(?:{_BOUND})?(?P<number>{NUMBER_PATTERN})(?:\s*(?:-|–|to|or)\s*(?P<high>{NUMBER_PATTERN}))?"
+    # "between 20 and 30 types" is a range like "20 to 30 types"
+    rf"\b(?:(?P<between>between)\s+|{_BOUND})?(?P<number>{NUMBER_PATTERN})"
+    rf"(?:\s*(?:-|–|to|or|(?(between)and|(?!)))\s*(?P<high>{NUMBER_PATTERN}))?"
     rf"\s+{_MODIFIERS}(?P<noun>{TYPE_NOUN_PATTERN})\b")
+# "how many types there are": an indirect question, no count
+_HOW_BEFORE = re.compile(r"\bhow\s+$")
 _VAGUE = re.compile(rf"\b(?P<number>{'|'.join(sorted(VAGUE_QUANTIFIERS, key=len, reverse=True))})\s+"
                     rf"{_MODIFIERS}(?P<noun>{TYPE_NOUN_PATTERN})\b")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|of|each|all|both)\s+$")
@@ -188,6 +192,8 @@ def _count_matches(analysis: DocumentAnalysis, sentence: Sentence) -> list[tuple
                 continue
             if vague and _REFERRING_BEFORE.search(sentence.folded, 0, match.start()):
                 continue  # "which can happen in several types of X": names where, counts nothing
+            if vague and _HOW_BEFORE.search(sentence.folded, max(0, match.start() - 8), match.start()):
+                continue  # "argue about how many types there are": asks, counts nothing
             target = _what_it_counts(analysis, sentence, match)
             if target is not None:
                 found.append((match, target[0], target[1], vague))
