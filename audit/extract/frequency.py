@@ -98,7 +98,7 @@ _DEMOGRAPHIC = re.compile(
     r"the\s+elderly|elderly\s+people|older\s+people|young\s+people|young\s+adults|older\s+adults|"
     r"pregnant\s+women))\b")
 _OCCURRENCE = re.compile(
-    r"\b(?P<negation>(?:not|n't|never)\s+(?:a\s+|an\s+|very\s+|particularly\s+|that\s+|so\s+|especially\s+)?)?"
+    r"\b(?P<negation>(?:not|n't|never)\s+(?:a\s+|an\s+|very\s+|particularly\s+|that\s+|so\s+|especially\s+|all\s+that\s+)?)?"
     r"(?P<degree>very|extremely|exceedingly|quite|particularly|relatively|fairly|generally considered|considered|"
     r"thought to be|especially)?\s*(?P<word>rare|uncommon|common)\b(?!ly)")
 _RARELY_SEEN = re.compile(r"\b(?:is|are)\s+(?P<degree>very\s+|extremely\s+)?(?:rarely|seldom|infrequently)\s+"
@@ -442,6 +442,9 @@ def _occurrence(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
         if subjects:
             value = _value(cue.group("word"), cue.group("degree"))
             if cue.group("negation"):
+                if cue.group("word") == "rare" and re.search(r"\b(?:that|so|very|particularly|especially)\s+$",
+                                                             cue.group("negation")):
+                    return  # "it's not that rare": less rare than one thinks, not common
                 value = _OPPOSITE.get(cue.group("word"), value)  # "not common" -> uncommon; "not rare" -> common
             for subject in subjects:
                 yield _claim(analysis, sentence, subject, value, "frequency.occurrence",

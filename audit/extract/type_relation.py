@@ -217,6 +217,10 @@ _LABEL_BEFORE = re.compile(r"[^\w'-]*(?P<name>\w[\w'-]*(?:\s+[\w'-]+){0,5})\s*:"
 _WHAT_CALL_IS = re.compile(r"[\s\"'\u201d\u2019]*(?:is|are)\s+(?:(?:usually|often|mostly|really|actually|just|"
                            r"simply|generally|in\s+fact)\s+)?(?:the\s+|a\s+|an\s+)?$")
 _ANAPHOR = re.compile(r"\b(?:it|this|these|they)\b")
+# "When the wall blocks the outflow, it is called A", "In a third of people no cause is found; this is called A":
+# a case the clause before describes is given a name, narrower than what the text is about.
+_CASE_THEN_PRONOUN = re.compile(r"(?P<case>[^;]{3,200}?)[;,]\s*(?:it|this|these|they)\s+(?:is|are|was|were)\s+"
+                                r"(?:(?:then|usually|sometimes|often|also)\s+)?")
 
 
 def _row(analysis: DocumentAnalysis, sentence: Sentence, subject: str, value: str, obj: str, extractor: str,
@@ -408,6 +412,19 @@ def _aliases(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
                     obj = form_of.name if form_of.kind in TYPE_LIKE else analysis.topic.condition.name
                     yield _row(analysis, sentence, subject, "subtype_of", obj, "type_relation.form_of", hedge=hedge)
             continue
+        case = _CASE_THEN_PRONOUN.fullmatch(sentence.folded, 0, cue.start())
+        if case is not None and not _FORMER_NAME.search(cue.group(0)) and not any(
+                m.kind in (*TYPE_LIKE, "condition", "scope") and m.end <= sentence.start + case.end("case")
+                for m in sentence.mentions):
+            parent = _previous_first_type(analysis, sentence)
+            narrower = [(mention.name if mention is not None else re.sub(r"\s*\([^()]*\)$", "", written), written)
+                        for written, mention in names]
+            narrower = [subject for subject, written in narrower if parent is not None and subject != parent
+                        and _holds_name_of(analysis, written, parent)]
+            for subject in narrower:
+                yield _row(analysis, sentence, subject, "subtype_of", parent, "type_relation.case_named", hedge=hedge)
+            if narrower:
+                continue
         target = _target_before(analysis, sentence, cue_start)
         if target is None:
             continue
@@ -437,6 +454,28 @@ def _aliases(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
         if before and target is not None and before[-1].name != target.name:
             yield _row(analysis, sentence, before[-1].name, "alias_of", target.name, "type_relation.alias",
                        hedge=_hedge(sentence, cue.start()))
+
+
+def _holds_name_of(analysis: DocumentAnalysis, written: str, parent: str) -> bool:
+    """True when a name holds every word of one of the parent's names and more: "idiopathic central X" of
+    "central X", the parent's own name narrowed by a modifier."""
+    words = set(re.findall(r"[\w'-]+", written.lower()))
+    for kind in ("type", "entity"):
+        term = analysis.topic.term(kind, parent)
+        if term is not None:
+            return any(len(words) > len(form_words) and form_words <= words
+                       for form_words in (set(re.findall(r"[\w'-]+", form.lower())) for form in (parent, *term.forms)))
+    return False
+
+
+def _previous_first_type(analysis: DocumentAnalysis, sentence: Sentence) -> str | None:
+    """The type the text is about before this sentence: the previous sentence's first, else the one in context."""
+    if sentence.index > 0:
+        previous = analysis.sentences[sentence.index - 1]
+        first = next((m for m in previous.mentions if m.kind in TYPE_LIKE), None)
+        if first is not None:
+            return first.name
+    return sentence.context_type or None
 
 
 def _classified_as(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
