@@ -443,6 +443,11 @@ _TABLE_CELL = re.compile(r"\s*(?:$|[A-Z0-9])")
 # row's figure is its row's share of the condition's cases.
 _CASES_HEADER = re.compile(r"\b(?:share|proportion|percent(?:age)?|fraction|%)\s+of\s+(?:[a-z-]+\s+){0,3}?cases\b")
 _SEPARATOR_ROW = re.compile(r"[\s|:-]*")
+# A coordinated clause with a subject of its own: ", and it is", "; they"
+_NEW_SUBJECT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:it|they|this|these|he|she|we|i)\b|;")
+# A table column headed by how common each row is ("Approximate prevalence", "How common"): each row's share is its
+# prevalence (not "birth prevalence", which counts births)
+_PREVALENCE_HEADER = re.compile(r"^(?!.*\bbirth\b).*(?:\bprevalence\b|\bhow\s+common\b)")
 _ROW_RISK = re.compile(r"\b(?:lifetime|risks?|chances?|odds|likelihood)\b")
 _PLACE_CELL = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|U\.S\.A?\.?|USA|US|U\.K\.|UK")
 _MAX_ROW = 2000  # a longer "row" is no table row a reader would scan for its header
@@ -788,6 +793,22 @@ class _Reader:
         own = self.region((low, high))
         return own or self.region((clause[0], inside[0].start))
 
+    def own_words_end(self, figure: Figure, limit: int) -> int:
+        """Where the words said of a figure end: its own stretch (``own_end``), cut where a coordinated clause with
+        a subject of its own begins ("affecting about 0.2% of people, and it is the most common cause of sudden
+        death": the deaths are not the figure's)."""
+        end = self.own_end(figure, limit)
+        joint = _NEW_SUBJECT.search(self.folded, figure.end, end)
+        return joint.start() if joint else end
+
+    def feature_of_patients(self, figure: Figure, denominator: Denominator, limit: int) -> bool:
+        """"90 percent of patients with X have <symptom> at some point": the share of patients with a feature,
+        not a lifetime figure of the condition."""
+        if denominator.kind not in ("patients", "cases"):
+            return False
+        end = self.own_end(figure, limit)
+        return any(m.kind == "symptom" and denominator.end <= m.start and m.end <= end for m in self.mentions)
+
     def treatment_in(self, clause: tuple[int, int]) -> bool:
         return any(m.kind == "treatment" and clause[0] <= m.start < clause[1] for m in self.mentions)
 
@@ -888,14 +909,23 @@ class _Reader:
             return self.claim(figure, subject, "", "risk", scope)
         # "50-90% of affected children die before five", "a mortality rate of 60-80%": the words of deaths in the
         # figure's own stretch, up to the next figure ("affects 1-4% ... and a mortality of 60-80%" is two figures)
-        if _MORTALITY.search(self.folded, figure.end, self.own_end(figure, limit)) or _MORTALITY_BEFORE.search(before):
+        if _MORTALITY.search(self.folded, figure.end, self.own_words_end(figure, limit)) or _MORTALITY_BEFORE.search(before):
             return self.claim(figure, self.context_subject(clause, figure, skip), "deaths", "other", scope)
         own_after = self.folded[figure.end:self.own_end(figure, limit)]
         if _CHANGE_BEFORE.search(before):  # "reduces attacks by about 70 percent": an effect, not a share of people
             return self.claim(figure, self.context_subject(clause, figure, skip), "change", "other", scope)
-        if _LIFETIME.search(self.folded, figure.end, self.own_end(figure, limit)) or _LIFETIME_BEFORE.search(before):
+        if (_LIFETIME.search(self.folded, figure.end, self.own_end(figure, limit)) or _LIFETIME_BEFORE.search(before)) \
+                and not self.feature_of_patients(figure, denominator, limit):
             # "2 percent will develop it at some point in their lives": a lifetime risk, not how many have it now
-            return self.claim(figure, self.context_subject(clause, figure, skip), "lifetime", "risk", scope)
+            # (among patients of something, "lifetime among <them>": not set against everyone's lifetime figures)
+            patients = denominator.kind in ("patients", "cases") or (
+                denominator.kind == "population" and denominator.term is not None
+                and self.is_patient_population(denominator.term))
+            term = denominator.term
+            whose = (term.name if term.kind == "population" else f"people with {term.name}") if term is not None \
+                else denominator.group or denominator.kind
+            among = f"lifetime among {whose}" if patients else "lifetime"
+            return self.claim(figure, self.context_subject(clause, figure, skip), among, "risk", scope)
         if _FIRST_PERSON_OF.match(after) and denominator.kind in ("other", "none"):
             return None  # "about 1 in 4 of our follow-up visits happen online": the speaker's own service
         if figure.unit == "%" and figure.low == figure.high == 100 and _IDIOM_100.match(after):
@@ -1061,6 +1091,12 @@ class _Reader:
             # "| Lifetime risk | <population> | about 2% |": the row names a risk, not how many have it
             return self.claim(figure, self.context_subject(clause, figure, skip),
                               "lifetime" if "lifetime" in fold_form(cells[0]) else "", "risk", scope)
+        if cells is not None and figure.unit == "%" and _PREVALENCE_HEADER.search(fold_form(cells[1])):
+            # "| Hypertrophic | ... | 0.2% |" under "Approximate prevalence": the row's type's prevalence
+            row_start = self.sentence.block.start - self.sentence.start
+            kind_of = self.lexicon_subject((row_start, figure.start), figure, skip, (*TYPE_LIKE, "scope", "condition"))
+            if kind_of is not None:
+                return self.prevalence(figure, clause, skip, "people", scope)
         population = self.lexicon_subject(clause, figure, skip, ("population",))
         if population is None and cells is not None:
             # "| People on long-term X | As many as 4 in 10 |": the row header is the population, and so is
