@@ -264,6 +264,11 @@ def _addressed_names(analysis: DocumentAnalysis) -> frozenset[str]:
 _RELATIVE = re.compile(r"(?:which|that)\s+(?=(?:is|are|was|were|occurs?|develops?|appears?|affects?)\b)")
 
 
+# An apposition after the term that says it is absent: ", often absent in adults,", ", usually missing"
+_APPOSED_ABSENCE = re.compile(r"\s*,\s*(?P<adverb>(?:usually|often|frequently|commonly|typically|sometimes|"
+                              r"occasionally|generally|mostly|rarely)(?=\s))?\s*(?:absent|missing|lacking)\b")
+# What stands between two coordinated subjects once their mentions are taken out: "A and B", "A, B and C"
+_COORDINATED_SUBJECT = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")
 # A prepositional modifier between a subject and its copula: "the odour from draining sores is ...", "swelling of
 # the ankles is ..." (on the masked clause: a lexicon mention is '§')
 _MODIFIER_BEFORE_COPULA = re.compile(r"\s+(?:from|of|in|during|with|after|on|at|around|behind)\s+(?:[\w'§-]+\s+){1,4}?"
@@ -480,11 +485,13 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             # where each coordinated clause a symptom is the subject of begins, as a running maximum by position
             subject_positions: list[int] = []
             subject_starts: list[int] = []
+            subject_ends: list[int] = []
             for m in sorted(symptoms, key=lambda m: m.start):
                 if clause_start <= sentence.rel(m.start) < clause_end \
                         and (_VERB_AFTER.match(sentence.folded, sentence.rel(m.end))
                              or _MODIFIER_BEFORE_COPULA.match(masked, sentence.rel(m.end))):
                     subject_positions.append(sentence.rel(m.start))
+                    subject_ends.append(sentence.rel(m.end))
                     subject_starts.append(max(subject_starts[-1] if subject_starts else 0,
                                               _new_clause_start(clause, sentence.rel(m.start) - clause_start)))
             for mention in symptoms:
@@ -519,6 +526,15 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 own = subject_starts[bisect.bisect_right(subject_positions, start) - 1] \
                     if subject_positions and subject_positions[0] <= start else 0
                 own = max(own, _pronoun_clause_start(clause, start - clause_start))
+                later_subject = bisect.bisect_right(subject_positions, start)
+                shared = None  # the subject this mention is coordinated with: (start, end) in the clause
+                if later_subject < len(subject_positions) and subject_starts[later_subject] <= start - clause_start \
+                        and _COORDINATED_SUBJECT.fullmatch(
+                            masked[end:subject_positions[later_subject]].replace("\u00a7", "")):
+                    # "..., and A and B sometimes occur": A is coordinated with the subject B of the new clause and
+                    # shares its predicate
+                    own = max(own, subject_starts[later_subject])
+                    shared = (subject_positions[later_subject] - clause_start, subject_ends[later_subject] - clause_start)
                 mention_cues = [c for c in cues if c.start >= own or c.attributive] if own else cues
                 said, said_masked = clause, clause_masked  # the clause as read for this mention
                 modifier = _MODIFIER_BEFORE_COPULA.match(said_masked, end - clause_start)
@@ -531,6 +547,9 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                                     if c.end <= end - clause_start or c.start >= end - clause_start + 1]
                     mention_cues = [c for c in mention_cues if c.start >= own or c.attributive] if own else mention_cues
                 cue: Cue | None = read(said_masked, mention_cues, start - clause_start, end - clause_start)
+                if cue is None and shared is not None and said_masked is clause_masked:
+                    cue = read(said_masked, mention_cues, *shared)
+                    cue = cue if cue is not None and cue.start >= shared[1] else None
                 if cue is not None and cue.end <= start - clause_start and cue.tier > 0 and not cue.attributive:
                     closed = [m.span() for m in _CLOSED_CLAUSE.finditer(said_masked, 0, start - clause_start)]
                     if any(c_start <= cue.start and cue.end <= c_end for c_start, c_end in closed):
@@ -553,6 +572,13 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                           or _is_negated(_CLOSED_NEGATION.sub(" ", denial_text[own: start - clause_start]))
                           or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:])) or relative_denial
                           or bool(cue and cue.negates))
+                apposed = _APPOSED_ABSENCE.match(said_masked, end - clause_start)
+                if apposed is not None and not denied:
+                    # "weight loss, often absent in adults, ...": an apposition says how often the term is absent
+                    denied = True
+                    aside_end = said_masked.find(",", apposed.end())
+                    aside_end = len(said_masked) if aside_end < 0 else aside_end
+                    cue = next((c for c in cues if apposed.start() <= c.start < aside_end and c.tier <= 2), None)
                 attribute = _ATTRIBUTE_DENIAL.match(said, end - clause_start)
                 if attribute and not denied and cue is not None and not cue.cancels \
                         and end - clause_start <= cue.start < attribute.end():
