@@ -308,6 +308,31 @@ def _introduced_as_treatment(analysis: DocumentAnalysis, sentence: Sentence) -> 
     return intro is not sentence and bool(_TREATING.search(intro.folded))
 
 
+# At most two words before the treatment that opens an item: "Custom ankle braces made on site".
+_OPENS_ITEM = re.compile(r"\W*(?:[\w-]+\W+){0,2}")
+
+
+def _in_treatment_list(analysis: DocumentAnalysis, sentence: Sentence, treatments, lists: dict) -> bool:
+    """A list item that opens with a treatment, in a list where two other items name treatments with a
+    treatment word: "- Surgery. Tendon lengthening and rhizotomy." beside "- Therapy. Physical therapy ..."
+    and "- Spasticity. Botox injections ..." under a heading such as "Our programs". ``lists`` keeps, for
+    each sentence of a list read before, the list's items with a treatment word, so a list is read once."""
+    if sentence.block.kind != "item" or not _OPENS_ITEM.fullmatch(sentence.folded, 0, sentence.rel(treatments[0].start)):
+        return False
+    treating = lists.get(sentence.index)
+    if treating is None:
+        items = analysis.sentences
+        low = high = sentence.index
+        while low > 0 and items[low - 1].block.kind == "item":
+            low -= 1
+        while high + 1 < len(items) and items[high + 1].block.kind == "item":
+            high += 1
+        treating = {item.block_index for item in items[low:high + 1]
+                    if item.mentions_of("treatment") and _TREATING.search(item.folded)}
+        lists.update(dict.fromkeys(range(low, high + 1), treating))
+    return len(treating - {sentence.block_index}) >= 2
+
+
 # A short label that opens a list item or line: "Hereditary form: ...".
 _LABEL = re.compile(r"\s*(?:[^\w\s]+\s+)?(?:[\w'()/-]+\s+){0,5}?[\w'()/-]+\s*:")
 
@@ -387,12 +412,14 @@ def _elided(analysis: DocumentAnalysis, sentence: Sentence, treatments: list[Men
 
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
+    lists: dict[int, set[int]] = {}
     for sentence in analysis.sentences_for(FACET):
         treatments = sentence.mentions_of("treatment")
         if not treatments or sentence.is_question:
             continue
         if "treatment" not in sentence.sections and not _TREATING.search(sentence.folded) \
                 and not _introduced_as_treatment(analysis, sentence) \
+                and not _in_treatment_list(analysis, sentence, treatments, lists) \
                 and not any(_PERSONAL_USE.search(sentence.folded, 0, sentence.rel(m.start))
                             or _PUT_ON.search(sentence.folded, 0, sentence.rel(m.start)) or _received(sentence, m)
                             for m in treatments):
