@@ -320,7 +320,9 @@ _MORTALITY = re.compile(r"\b(?:die|dies|died|dying|death|deaths|mortality|fatal|
 _FEATURE_GROUP = re.compile(r"(?:[a-z][\w-]*\s+){0,2}?(?:genes?|mutations?|variants?|changes?|trait|history|"
                             r"deficiency|antibod(?:y|ies))\b(?:\s+(?:changes?|mutations?|variants?))?")
 _LIFETIME = re.compile(r"\b(?:at\s+some\s+(?:point|time|stage)|during\s+(?:their|a|one's|your|the)\s+(?:lives|life|lifetime)|"
-                       r"in\s+(?:their|a|one's|your)\s+lifetime|over\s+(?:their|a)\s+lifetime|lifetime)\b")
+                       r"in\s+(?:their|a|one's|your)\s+lifetime|over\s+(?:their|a)\s+lifetime|lifetime|"
+                       # "One in five people will get hives at least once"
+                       r"at\s+least\s+once)\b")
 _LIFETIME_BEFORE = re.compile(r"\blifetime\s+(?:risk|incidence|prevalence|chance)\b[^.;]{0,40}$")
 _OTHER_SHARE = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:(?:have|has|had)\s+(?:a|an|their|his|her)\s+(?:family\s+(?:member|history)|"
                           r"relative|parent|sibling|first\s+\w+)|recover\w*|regrow\w*|relapse\w*|go\s+into\s+remission)\b")
@@ -341,7 +343,9 @@ _OUTCOME_AFTER = re.compile(
     r"\s*(?:(?:will|would|eventually|later|ultimately|can|may|also|then|finally|go\s+on\s+to|went\s+on\s+to|"
     r"tend\s+to)\s+){0,3}(?:(?:reach\w*|achiev\w*|enter\w*|go(?:es)?\s+into|went\s+into|(?:are|is|were|was|stay\w*|"
     r"remain\w*)\s+in)\s+(?:[a-z-]+\s+){0,2}?remission|improv\w*|respond\w*|recover\w*|outgrow\w*|grow\s+out\s+of|"
-    r"(?:get|gets|got)\s+better|become\s+(?:symptom|attack|pain)-free)\b")
+    r"(?:get|gets|got)\s+better|become\s+(?:symptom|attack|pain)-free|"
+    # "70 percent of the patients we test turn out to have another cause": not the condition's
+    r"(?:[a-z'-]+\s+){0,6}?turn(?:s|ed)?\s+out\s+to\s+(?:have|be)\s+(?:another|a\s+different|other|something\s+else))\b")
 # A share of something a speaker owns ("1 in 4 of our visits", "half of my appointments"): a service statistic.
 _FIRST_PERSON_OF = re.compile(r"\s*(?:of|among|in)\s+(?:our|my|us)\b")
 # "100% on that", "100 percent with you", "100% agree": agreement, not a figure of people.
@@ -369,6 +373,9 @@ def _other_share_kind(words: str) -> str:
 
 _CARRIERS_BEFORE = re.compile(r"\b(?:carr(?:y|ies|ied|ying)\s+(?:one|a|the|an)\s+(?:\w+\s+)?(?:cop(?:y|ies)|genes?|"
                               r"mutations?|variants?)|carrier\s+(?:frequency|rate|rates)|carriers?\s+(?:is|are))\b[^.;]{0,40}$")
+# "<a gene variant> is (also) carried by about 12 percent of": its carriers
+_CARRIED_BY = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|only\s+)?carried\s+by\s+(?:about\s+|around\s+|approximately\s+|"
+                         r"roughly\s+|nearly\s+|up\s+to\s+|over\s+|more\s+than\s+|some\s+)?$")
 _CHANGE_BEFORE = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|improv\w*|increas\w*|rais\w*|drop\w*|fell|"
                             r"falls?|shrank|shrinks?|halv\w*)\b[^.;:]{0,60}?\bby\s+(?:(?:about|around|approximately|"
                             r"roughly|nearly|almost|up\s+to|over|more\s+than|at\s+least|an\s+average\s+of)\s+)?$")
@@ -662,8 +669,9 @@ class _Reader:
         own = self.own_stretch(figure, clause)
         if own is not None:
             # "A affects 2 percent of adults, and B 12 percent": each figure's own phrase names what it is about
+            # (else one named before it, never one in a later figure's phrase)
             mine = [m for m in inside if own[0] <= m.start and m.end <= own[1]]
-            inside = mine or inside
+            inside = mine or [m for m in inside if m.start < own[1]]
         # A type named in the clause is what the figure is about, more than the condition it is a type of.
         narrower = [m for m in inside if m.kind != "condition"]
         inside = narrower or inside
@@ -686,8 +694,8 @@ class _Reader:
             joints = list(_JOINT.finditer(self.folded, inside[position - 1].end, figure.start))
             low = joints[-1].start() if joints else inside[position - 1].end
         if position + 1 < len(inside):
-            joints = list(_JOINT.finditer(self.folded, figure.end, inside[position + 1].start))
-            high = joints[-1].start() if joints else inside[position + 1].start
+            joint = _JOINT.search(self.folded, figure.end, inside[position + 1].start)
+            high = joint.start() if joint else inside[position + 1].start
         return low, high
 
     def context_subject(self, clause: tuple[int, int], figure: Figure, skip: tuple[int, int]) -> str:
@@ -945,6 +953,13 @@ class _Reader:
             group = named[-1].name if named else self.type_in_context(clause) or self.topic.condition.name
             return self.claim(figure, " ".join(feature.group("feature").split()), f"people with {group}",
                               "share_with_feature", scope)
+        carried = _CARRIED_BY.search(before)
+        if carried and not any(m.kind in ABOUT_KINDS and clause[0] <= m.start < clause[0] + carried.start()
+                               for m in self.mentions):
+            # "Filaggrin mutations are carried by about 10 percent of people": the variant's carriers, not patients
+            subject = self.phrase((clause[0], clause[0] + carried.start()), (clause[0] + carried.start(),) * 2)
+            return self.claim(figure, subject or self.context_subject(clause, figure, skip), "carriers",
+                              "carrier_frequency", scope)
         if _CARRIERS.search(own_after) or _CARRIERS_BEFORE.search(before):
             # "1 in 1,700 people carries a gene change": carriers, not patients
             return self.claim(figure, self.context_subject(clause, figure, skip), "carriers", "carrier_frequency", scope)
