@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from audit.compare.causes import classify
 from audit.compare.context import Context, absent_position, position
-from audit.compare.model import Question
+from audit.compare.model import Cause, Question
 from audit.compare.rules.base import Rule, join_names
 from audit.words import words
 
@@ -25,7 +25,11 @@ class TYPE002(Rule):
     in passing;
     a name only written in passing (a full name holding the condition's,
     outside a list, heading or "is a type" sentence) is not set against
-    sources that place it.
+    sources that place it. When the sources simply classify differently (every
+    source that leaves the entity out closes a list of types that shares
+    no type with, and is longer or shorter than, the closed list of every
+    source that names it), the finding is informational: TYPE001 reports
+    the two classifications once, as a disagreement of counts.
 
     **Anti-pattern**: three articles list vestibular migraine among the types
     of migraine; two list the types and never mention it.
@@ -95,4 +99,30 @@ class TYPE002(Rule):
         not_named = sorted({s for p in others for s in p.sources})
         message = (f"{question.subject} is counted as a type by {join_names(named.sources)} "
                    f"but not by {join_names(not_named)}.")
+        if _other_classification(named.sources, others, ctx):
+            message += (" Their lists of types have no type in common and differ in number: two classifications,"
+                        " reported once by TYPE001.")
+            return self.finding(question, message, (Cause("scheme", "different classifications: the lists of types "
+                                                                    "have no type in common"),),
+                                severity="info")
         return self.finding(question, message, classify(question, ctx, scheme=True))
+
+
+def _other_classification(naming: tuple[str, ...], others, ctx: Context) -> bool:
+    """Whether the entity is left out only because the sources classify differently: every other source closes a
+    list of types that shares no type with, and counts differently from, the closed list of every source naming it
+    ("axillary, follicular and gluteal" against six types by site). TYPE001 reports that as one disagreement of
+    counts; a warning per type would repeat it."""
+    if not all(p.value == "absent" for p in others):
+        return False
+    closed = set(ctx.closed_list_sources)
+    leaving_out = {s for p in others for s in p.sources}
+    if not (set(naming) <= closed and leaving_out <= closed):
+        return False
+    for source in naming:
+        kinds = set(ctx.named_types.get(source, {}))
+        for other in leaving_out:
+            other_kinds = set(ctx.named_types.get(other, {}))
+            if kinds & other_kinds or len(kinds) == len(other_kinds):
+                return False
+    return True
