@@ -56,17 +56,26 @@ from audit.extract.claim import Claim
 from audit.extract.clauses import clauses as _clauses
 from audit.extract.clauses import is_negated as _is_negated
 from audit.extract.clauses import masked as _masked
-from audit.extract.cues import ANAPHOR_PATTERN, CONDITIONAL_BEFORE_PATTERN, comment_dash
+from audit.extract.cues import ANAPHOR_PATTERN, CONDITIONAL_BEFORE_PATTERN, NEGATION_PATTERN, comment_dash
 from audit.extract.typicality import (BAND_PATTERN, NOT_A_DENIAL, TYPICALITY_RANK, Cue, band_typicality,
                                       clause_cues, read)
 
 FACET = "symptom"
 
-_RELIEF = re.compile(r"\b(?:manag\w*|reliev\w*|reduc\w*|control\w*|treat\w*|eas(?:e|es|ed|ing)|alleviat\w*|prevent\w*|avoid\w*|for)\s+"
-                     r"(?:\w+\s+){0,2}$")
+# ("for": not "watch for X", "look out for X", a sign to look for; not "for me the X was", whom it is said of)
+_RELIEF = re.compile(r"\b(?:manag\w*|reliev\w*|reduc\w*|control\w*|treat\w*|eas(?:e|es|ed|ing)|alleviat\w*|prevent\w*|avoid\w*|"
+                     r"(?<!watch\s)(?<!look\s)(?<!out\s)(?<!watching\s)(?<!looking\s)(?<!check\s)for"
+                     r"(?!\s+(?:me|us|him|her|them|my|our|his)\b))\s+(?:\w+\s+){0,2}$")
 # "Pain usually subsides when ...": the symptom going away, not a claim that it occurs.
 _RELIEF_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:subsides?|resolves?|improves?|goes\s+away|go\s+away|disappears?|"
                            r"lessens?|eases|is\s+relieved|are\s+relieved|decreases?|clears?\s+up)\b")
+# The symptom named a risk factor of the condition ("raised pressure is the most important modifiable risk factor"), or
+# what people have before they develop it ("many people with X never develop #"; on the masked sentence, the
+# condition is '#')
+_RISK_FACTOR_AFTER = re.compile(r"\s+(?:is|are|was|were)\s+(?:[\w-]+\s+){0,4}?risk\s+factors?\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:\w+\s+){0,2}$")
+_DEVELOPS_CONDITION_AFTER = re.compile(r"\s+(?:(?:never|not|don't|dont|do\s+not|will|won't|may|might|can|later|"
+                                       r"eventually|go\s+on\s+to|also)\s+){0,2}(?:develop|get|progress\s+to)\s+#")
 # "Causes of the condition include trauma, inflammation": listed as a cause, not a symptom.
 # ("can cause pain" is a verb and does assert the symptom.)
 _AS_CAUSE = re.compile(r"\b(?:causes\s+(?:of\s+[\w\s]{0,40}?)?(?:(?:can|may|might|could|also)\s+)?(?:include|includes|including|such as|are)|caused by|"
@@ -184,6 +193,20 @@ _ELIDED_FIRST_PERSON = re.compile(r"\W*(?:(?:never|not\s+once)\s+(?:had|got|noti
                                   r"(?:had|got)\s+(?:\w+\s+){0,3}?(?:for|with|since|every|each|after|before|as)\s)\b")
 _PERSONAL_OBJECT = re.compile(r"\b(?:me|mine|myself)\b")
 _NEW_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|he|she|we|they|it)\b")
+
+
+# A negated verb phrase closed by a comma before the mention: "wasn't gaining weight, super cranky" (not "no pain,
+# swelling or redness", "does not cause pain, X": the negation runs through a list of its objects)
+_CLOSED_VERB_PHRASE = re.compile(r"(?:[a-z]*n't|[a-z]*nt|not|never)\s+[a-z]+ing\s+(?!(?:or|and|nor)\b)[^,§#]*,")
+
+
+def _negation_closed(masked_before: str) -> bool:
+    """Whether the last negation before a mention (``masked_before``: its clause up to it, mentions masked) governs
+    a verb phrase of its own that a comma closes before the mention."""
+    last = None
+    for last in NEGATION_PATTERN.finditer(masked_before):
+        pass
+    return last is not None and _CLOSED_VERB_PHRASE.match(masked_before, last.start()) is not None
 
 
 def _personal_text(text: str) -> str:
@@ -502,6 +525,9 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 if _RELIEF.search(before) or _AS_CAUSE.search(before) or _OTHER_CONDITION.search(before) \
                         or CONDITIONAL_BEFORE_PATTERN.search(before):
                     continue
+                if _RISK_FACTOR_AFTER.match(masked, end, clause_end) or (
+                        _WITH_BEFORE.search(before) and _DEVELOPS_CONDITION_AFTER.match(masked, end, clause_end)):
+                    continue  # "X is the main risk factor", "people with X never develop #": a risk, not a symptom
                 if _RELIEF_AFTER.match(sentence.folded[end:clause_end]) or _NAMES_A_REMEDY.match(sentence.folded, end) \
                         or _COMPOUND_AFTER.match(sentence.text, end) \
                         or _ANTI_BEFORE.search(sentence.folded, 0, start):
@@ -569,7 +595,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     if cue is not None:
                         said = said + sentence.folded[clause_end:clause_end + len(relative)]
                 denied = (mention.negated or _NON_BEFORE.search(sentence.folded, 0, start) is not None
-                          or _is_negated(_CLOSED_NEGATION.sub(" ", denial_text[own: start - clause_start]))
+                          or (_is_negated(_CLOSED_NEGATION.sub(" ", denial_text[own: start - clause_start]))
+                              and not _negation_closed(clause_masked[own:start - clause_start]))
                           or bool(_NEGATED_AFTER.match(denial_text[end - clause_start:])) or relative_denial
                           or bool(cue and cue.negates))
                 apposed = _APPOSED_ABSENCE.match(said_masked, end - clause_start)
