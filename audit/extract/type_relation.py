@@ -581,20 +581,27 @@ def _subject_before(analysis: DocumentAnalysis, sentence: Sentence, position: in
     return sentence.context_type
 
 
-def _list_after(sentence: Sentence, position: int) -> list[Mention]:
-    """Type-like mentions right after ``position`` joined by 'or', 'and' or commas."""
+_IN_PART = re.compile(r"\(\s*(?:in\s+part|partly|partially|in\s+some\s+cases)\s*\)")
+_CELL_FORMER = re.compile(r"(?:formerly|previously|once|originally)\s+(?:(?:called|known\s+as|termed|named)\s+)?")
+_LIST_GAP = re.compile(r"[\s,(]*(?:(?:or|and|as|the)\s+)*")
+_LIST_GAP_ASIDES = re.compile(r"[\s,()]*(?:[^\s()][^()]{0,19}\)[\s,]*)?(?:(?:in\s+which|which|where|whose)\b[^;:.()]{0,150}?,\s*)?(?:(?:or|and|as|the)\s+)*")
+
+
+def _list_after(sentence: Sentence, position: int, asides: bool = False) -> list[Mention]:
+    """Type-like mentions right after ``position`` joined by 'or', 'and' or commas; with ``asides``, a member may
+    carry its own description ("A (AB), in which ..., and C (CD), in which ...")."""
     found = []
     cursor = position
+    gap_pattern = _LIST_GAP_ASIDES if asides else _LIST_GAP
     for mention in sentence.mentions:
-        if mention.start < cursor:
-            continue
+        if mention.start < cursor or (asides and mention.kind not in TYPE_LIKE):
+            continue  # (a symptom named inside a member's description)
         gap = sentence.folded[cursor - sentence.start: mention.start - sentence.start]
-        if mention.kind not in TYPE_LIKE or not re.fullmatch(r"[\s,(]*(?:(?:or|and|as|the)\s+)*", gap):
+        if mention.kind not in TYPE_LIKE or not gap_pattern.fullmatch(gap):
             break
         found.append(mention)
         cursor = mention.end
     return found
-
 
 def nomenclature_parent(analysis: DocumentAnalysis, child: Mention, sentence: Sentence) -> str | None:
     """The type whose written name is the child's name less a final letter ("XY1A" under "XY1").
@@ -720,7 +727,7 @@ def _divided_into(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Cl
                 parent = _subject_past_apposition(analysis, sentence, at)
                 if parent is None and cue.group(0).startswith(("its", "their")):
                     parent = _previous_type(analysis, sentence)  # "Its subtypes include ...": the type just named
-                children = _list_after(sentence, sentence.start + cue.end())
+                children = _list_after(sentence, sentence.start + cue.end(), asides=True)
             negated = NEGATION_PATTERN.search(cue.group(0)) is not None
             for child in children:
                 if parent and child.name != parent:
@@ -813,13 +820,20 @@ def _names_column(analysis: DocumentAnalysis, header: Sentence) -> Iterator[Clai
                 continue
             cursor = start + len(piece)
             written = " ".join(analysis.text[start:cursor].lower().strip(" .").split())
+            if _IN_PART.search(written):
+                continue  # "B (in part)": the type is one part of B, B is no other name for it
+            # 'formerly "old name"': the cue and the quotes are not part of the name
+            former = _CELL_FORMER.match(written)
+            if former:
+                written = written[former.end():]
+            written = written.strip("\"'\u201c\u201d\u2018\u2019 ")
             if not written or written in ("-", "\u2013", "none", "n/a") or len(written.split()) > _MAX_ALIAS_WORDS:
                 continue
             inside = [m for m in row.mentions if start <= m.start and m.end <= cursor]
             mention = _type_of(row, inside)
             covers = mention is not None and len(written) <= (mention.end - mention.start) + 4
             yield from _alias_claims(analysis, row, target, [(written, mention if covers else None)],
-                                     "type_relation.names_column", "")
+                                     "type_relation.names_column", "attributed" if former else "")
 
 
 def _includes(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
