@@ -158,6 +158,9 @@ _REPORTED_BEFORE = re.compile(r"\b(?:everyone|everybody|people|they|doctors|othe
 _DISPUTED = re.compile(r"\bbut\s+(?:that'?s|thats|that\s+is|this\s+is|it'?s|its|it\s+is|that\s+was)\s+(?:just\s+)?not\s+"
                        r"(?:true|right|correct|the\s+case|my\s+experience|what)\b|"
                        r"\bbut\s+(?:i|we)\s+(?:disagree|don'?t\s+agree|dont\s+agree)\b")
+# One person's failure followed by the treatment's use by others: "didn't work for me, but it works for most people".
+_WORKS_FOR_OTHERS = re.compile(r"\s+(?:for\s+)?(?:me|us|him|her|(?:my|our)\s+\w+)\b[^.;]{0,20}?\b(?:but|though|although|yet)\s+"
+                               r"(?:it|they)\s+(?:\w+\s+)?(?:works?|helps?)\b")
 # A list of things to avoid: "Things to avoid: A, B and C", "Avoid: A".
 _AVOID_LIST = re.compile(r"\b(?:avoid|never\s+take|do\s+not\s+take|don't\s+take|stay\s+away\s+from)\w*\s*:[^.;]*$")
 _CONDITION_BEFORE = re.compile(r"\b(?:when|if|where|whenever|unless|whom|in\s+case|once)\s+(?:(?:the|a|an|their|his|her)\s+)?$|"
@@ -267,6 +270,9 @@ def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]], trea
         return False  # "B is used when A is contraindicated": a condition for B, not a denial of A
     if _NOT_EXCLUDED.match(after) or _NOT_A_CURE.match(after):
         return False
+    failed = _INEFFECTIVE_AFTER.match(after)
+    if failed and _WORKS_FOR_OTHERS.match(sentence.folded, end + failed.end()):
+        return False  # "X didn't work for me, but it works for loads of people": a use, told with one failure
     # "nobody uses X", "we don't use X"; not "if you don't use X, ...": supposed, not said
     not_used = _NOT_USED_BY.search(before) and not CONDITIONAL_BEFORE_PATTERN.search(before)
     return bool(_DENIED_AFTER.match(after) or _INEFFECTIVE_AFTER.match(after) or _DENIED_BEFORE.search(before)
