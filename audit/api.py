@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import tempfile
@@ -27,7 +28,7 @@ from audit.compare.model import Finding
 from audit.compare.rules import rule_codes
 from audit.compare.serialize import FINDING_COLUMNS, findings_document, findings_rows, findings_schema
 from audit.engine import ENGINES, Engine, open_engine  # noqa: F401 - ENGINES: the CLI's choices
-from audit.engine.documents import mark_validated, validated_keys
+from audit.engine.documents import extract_source, mark_validated, validated_keys
 from audit.engine.publish import EXTRACTED_FILES, Publication, open_outputs, prepare_folder, read_generation
 from audit.errors import InputError
 from audit.extract import CLAIM_COLUMNS
@@ -48,13 +49,21 @@ from audit.validate.findings import DATA_QUALITY_CODES, data_quality_findings
 DEFAULT_CACHE_DIR = Path(".audit-cache")
 
 
-def _source_row(entry, payload: dict) -> dict:
+def _cached_text(corpus: Corpus, entry, cache: DocumentCache, key: str) -> str:
+    """A stored document's cleaned text, from its cache entry (cleaned again if the entry was deleted)."""
+    payload = cache.get(key)
+    if payload is None:
+        payload = extract_source(corpus, entry, corpus.read_bytes(entry)) or {"text": ""}
+    return payload["text"]
+
+
+def _source_row(entry, payload: dict, n_chars: int) -> dict:
     return {
         # Relative to the corpus: where the corpus lives is nobody's business, and the table stays the same anywhere.
         "source_id": entry.id, "path": entry.file, "title": entry.title,
         "publisher": entry.publisher, "url": entry.url, "author": entry.author, "reviewer": entry.reviewer,
         "date": entry.date, "date_kind": entry.date_kind, "prior": entry.prior, "sha256": payload["sha256"],
-        "n_chars": len(payload["text"]), "n_blocks": payload["n_blocks"],
+        "n_chars": n_chars, "n_blocks": payload["n_blocks"],
         "n_furniture_blocks": payload["n_furniture_blocks"],
     }
 
@@ -110,17 +119,27 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
     validated = validated_keys(cache)
     row_values = itemgetter(*CLAIM_COLUMNS)
     # disable=None: tqdm shows the bar only on a terminal, so logs and CI stay clean.
-    for entry, payload in tqdm(engine.documents(corpus, cache), total=len(corpus.sources), desc="extract",
+    metas: dict[str, dict] = {}  # the store's META values of documents it does not hold
+    documents = engine.documents(corpus, cache, store.known() if store is not None else None)
+    for entry, payload in tqdm(documents, total=len(corpus.sources), desc="extract",
                                unit="doc", leave=False, disable=None if progress is None else not progress):
         if payload is None:
             continue
-        source_rows.append(_source_row(entry, payload))
-        key = cache_key(payload["sha256"], corpus.topic.digest, entry.path.suffix, entry.id) if cache.folder else None
-        count = len(payload["rows"])
-        # Column by column: one extend per column rather than an append per cell; none for stored rows.
-        if count and (store is None or key not in store):
-            for column, values in zip(CLAIM_COLUMNS, zip(*map(row_values, payload["rows"]))):
-                claim_columns[column].extend(values)
+        stored = payload.get("stored")
+        if stored is not None:  # rows, figures and the text's digest from the store; the text only if needed
+            key = stored
+            meta = store.meta(key)
+            source_rows.append(_source_row(entry, meta, meta["n_chars"]))
+            count = store.rows(key)
+        else:
+            source_rows.append(_source_row(entry, payload, len(payload["text"])))
+            key = cache_key(payload["sha256"], corpus.topic.digest, entry.path.suffix, entry.id) \
+                if cache.folder else None
+            count = len(payload["rows"])
+            # Column by column: one extend per column rather than an append per cell; none for stored rows.
+            if count and (store is None or key not in store):
+                for column, values in zip(CLAIM_COLUMNS, zip(*map(row_values, payload["rows"]))):
+                    claim_columns[column].extend(values)
         rows = range(n_rows, n_rows + count)
         n_rows += count
         parts.append((key, count))
@@ -128,8 +147,20 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
         chunks.append((key or entry.id, rows))
         if key is None or key not in validated:
             unchecked[key or entry.id] = rows
+        if stored is not None:
+            if publication is not None:  # a published text with the same bytes is kept, not even read from the cache
+                publication.stage_known("extracted", f"text/{entry.id}.txt", meta["text_bytes"], meta["text_sha256"],
+                                        lambda: _cached_text(corpus, entry, cache, key).encode("utf-8"))
+            else:
+                texts[entry.id] = _cached_text(corpus, entry, cache, key)
+            continue
+        data = payload["text"].encode("utf-8")
+        if store is not None and key is not None and key not in store:
+            metas[key] = {"sha256": payload["sha256"], "n_chars": len(payload["text"]), "n_blocks": payload["n_blocks"],
+                          "n_furniture_blocks": payload["n_furniture_blocks"],
+                          "text_sha256": hashlib.sha256(data).hexdigest(), "text_bytes": len(data)}
         if publication is not None:  # a published text with the same bytes is kept, not written again
-            publication.stage_bytes("extracted", f"text/{entry.id}.txt", payload["text"].encode("utf-8"))
+            publication.stage_bytes("extracted", f"text/{entry.id}.txt", data)
         else:  # nothing written: keep the texts for callers that read quotes' context (audit check)
             texts[entry.id] = payload["text"]
     sources = validate_table(pd.DataFrame(source_rows, columns=list(_SOURCE_COLUMNS)), "sources", failures_dir)
@@ -141,7 +172,7 @@ def _extract(corpus: Corpus, publication: Publication | None, cache: DocumentCac
         claims_frame = pd.DataFrame(claim_columns)
     claims = _validated_claims(claims_frame, unchecked, len(sources), cache, failures_dir)
     if store is not None:
-        store.save(claims, parts)
+        store.save(claims, parts, metas)
     if out is not None:
         write_csv(out / "sources.csv", sources)
         _write_claims(out / "claims.csv", claims, chunks, publication.folder("extracted") / "claims.csv", cache)

@@ -30,8 +30,12 @@ import pandas as pd
 
 from audit.statefile import corpus_state_path, load_state_file, save_state_file
 
-_FORMAT = "claims-store 1"
+_FORMAT = "claims-store 2"
 _MAX_SEGMENTS = 16
+# Per document, beside its rows: what the sources table and the publication of its text need, so a
+# stored document's cache entry (its text and rows as JSON) is not read at all. All functions of the key.
+META = {"sha256": str, "n_chars": int, "n_blocks": int, "n_furniture_blocks": int, "text_sha256": str,
+        "text_bytes": int}
 
 
 class ClaimStore:
@@ -52,6 +56,7 @@ class ClaimStore:
                                  and np.dtype(dtype).kind in "biuf"}
         self._segments: list[str] = []
         self._where: dict[str, tuple[int, int, int]] = {}  # key -> (segment, first row, rows)
+        self._meta: dict[str, dict] = {}  # key -> its META values
         self._data: list[dict] = []
         self._load()
 
@@ -63,18 +68,21 @@ class ClaimStore:
                 and index.get("columns") == list(self.columns) and isinstance(index.get("segments"), list)):
             return
         where: dict[str, tuple[int, int, int]] = {}
+        meta: dict[str, dict] = {}
         data: list[dict] = []
         for name in index["segments"]:
             segment = load_state_file(self.folder / f"{name}.pickle", frozenset()) if isinstance(name, str) else None
             if not self._well_formed(segment):
                 return  # a damaged store is no store
             first = 0
-            for key, count in zip(segment["keys"], segment["counts"]):
+            values = segment["meta"]
+            for i, (key, count) in enumerate(zip(segment["keys"], segment["counts"])):
                 where[key] = (len(data), first, count)
+                meta[key] = {field: values[field][i] for field in META}
                 first += count
             data.append(segment)
         self._segments = list(index["segments"])
-        self._where, self._data = where, data
+        self._where, self._meta, self._data = where, meta, data
 
     def _well_formed(self, segment) -> bool:
         if not isinstance(segment, dict):
@@ -84,6 +92,12 @@ class ClaimStore:
                 and all(isinstance(key, str) for key in keys)
                 and all(type(count) is int and count >= 0 for count in counts)
                 and isinstance(columns, dict) and list(columns) == list(self.columns)):
+            return False
+        meta = segment.get("meta")
+        if not (isinstance(meta, dict) and list(meta) == list(META)
+                and all(isinstance(values, list) and len(values) == len(keys)
+                        and all(type(value) is kind for value in values) for (field, kind), values
+                        in zip(META.items(), meta.values()))):
             return False
         total = sum(counts)
         for name, values in columns.items():
@@ -99,6 +113,19 @@ class ClaimStore:
 
     def __contains__(self, key: str) -> bool:
         return key in self._where
+
+    def rows(self, key: str) -> int:
+        """How many claim rows the stored document has."""
+        return self._where[key][2]
+
+    def meta(self, key: str) -> dict:
+        """The stored document's META values."""
+        return self._meta[key]
+
+    def known(self) -> dict[str, int]:
+        """Per stored key, the length of its cleaned text: an engine serves these documents without
+        reading their cache entries (:func:`audit.engine.documents.process_source`)."""
+        return {key: meta["n_chars"] for key, meta in self._meta.items()}
 
     # ------------------------------------------------------------------ building the table
 
@@ -143,8 +170,9 @@ class ClaimStore:
 
     # ------------------------------------------------------------------ writing
 
-    def save(self, table: pd.DataFrame, parts: list[tuple[str | None, int]]) -> None:
-        """Keep the rows of this run's documents (``table``, ``parts`` as given to :meth:`assemble`).
+    def save(self, table: pd.DataFrame, parts: list[tuple[str | None, int]], metas: dict[str, dict]) -> None:
+        """Keep the rows of this run's documents (``table``, ``parts`` as given to :meth:`assemble`), and
+        ``metas``, the META values of the keys this store did not hold.
 
         The rows of keys the store lacks become one new segment; when the store would then hold more than
         twice the rows in use, or too many segments, it is written again as one segment of this run's rows.
@@ -166,11 +194,12 @@ class ClaimStore:
             chosen = missing
             segments = list(self._segments)
         if chosen:
-            segments.append(self._write_segment(table, parts, starts, chosen))
+            segments.append(self._write_segment(table, parts, starts, chosen, metas))
         save_state_file(self.index_path, {"format": _FORMAT, "columns": list(self.columns), "segments": segments})
         self._remove_unused(segments)
 
-    def _write_segment(self, table: pd.DataFrame, parts, starts: list[int], chosen: list[int]) -> str:
+    def _write_segment(self, table: pd.DataFrame, parts, starts: list[int], chosen: list[int],
+                       metas: dict[str, dict]) -> str:
         rows = np.concatenate([np.arange(starts[i], starts[i + 1]) for i in chosen]) if chosen else np.empty(0, int)
         part = table.iloc[rows]
         columns = {}
@@ -180,7 +209,9 @@ class ClaimStore:
             else:
                 columns[name] = part[name].tolist()
         keys = [parts[i][0] for i in chosen]
-        segment = {"keys": keys, "counts": [parts[i][1] for i in chosen], "columns": columns}
+        meta = [metas[key] if key in metas else self._meta[key] for key in keys]
+        segment = {"keys": keys, "counts": [parts[i][1] for i in chosen], "columns": columns,
+                   "meta": {field: [values[field] for values in meta] for field in META}}
         name = hashlib.sha256("\n".join(keys).encode("ascii", "replace")).hexdigest()[:24]
         save_state_file(self.folder / f"{name}.pickle", segment)
         return name

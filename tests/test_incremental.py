@@ -368,3 +368,35 @@ def test_a_damaged_claim_store_is_ignored(tmp_path, damage):
     _audit(folder, tmp_path / "out", None, False)
     for name in ("extracted", "reports"):
         assert _files(tmp_path / "out" / name) == cached[name]
+
+
+def test_stored_documents_cache_entries_are_not_read(tmp_path, monkeypatch):
+    """A document the claim store holds is served by its key: its cache entry (text and rows) is not read,
+    nor its text when the published one has the same digest; without the entry its text is made again."""
+    from audit.extract.cache import DocumentCache
+
+    folder = tmp_path / "corpus" / CALCINOSIS.name
+    shutil.copytree(CALCINOSIS, folder)
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    _audit(folder, out, cache, False)
+    read: list[str] = []
+    real = DocumentCache.get
+
+    def recording(self, key):
+        read.append(key)
+        return real(self, key)
+
+    monkeypatch.setattr(DocumentCache, "get", recording)
+    _figure(folder)
+    _audit(folder, out, cache, False)
+    assert len(read) == 1  # the edited article, not cached yet
+    for entry in cache.glob("??/*.json"):  # entries gone, a published text gone: texts made again
+        entry.unlink()
+    (out / "extracted" / "text" / "healthgrades.txt").unlink()
+    cached = _audit(folder, out, cache, False)
+    incremental = {name: _files(out / name) for name in ("extracted", "reports")}
+    shutil.rmtree(out)
+    full = _audit(folder, out, None, False)
+    assert len(cached.extract.claims) == len(full.extract.claims)
+    for name in ("extracted", "reports"):
+        assert _files(out / name) == incremental[name]

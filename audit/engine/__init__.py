@@ -3,9 +3,10 @@
 :mod:`audit.api` decides what a run does; an engine decides where. Two engines
 offer the same methods:
 
-- ``documents(corpus, cache)``: (entry, payload) per source, in manifest
+- ``documents(corpus, cache, known=None)``: (entry, payload) per source, in manifest
   order. Per-document work is pure (:mod:`audit.engine.documents`), so an
-  engine changes speed, never output.
+  engine changes speed, never output. A document whose cache key is in ``known``
+  (the claim store's, :mod:`audit.claimstore`) comes back as its key only.
 - ``compare(claims, sources, topic, state_file=None, digests=None)``: the compare stage
   (incremental with a ``state_file``, :mod:`audit.compare.incremental`; ``digests`` spare it hashing rows).
 - ``close()``.
@@ -29,7 +30,7 @@ ENGINES = ("local", "dask")
 class Engine(Protocol):
     name: str
 
-    def documents(self, corpus, cache) -> Iterator: ...
+    def documents(self, corpus, cache, known=None) -> Iterator: ...
 
     def compare(self, claims, sources, topic, state_file=None, digests=None): ...
 

@@ -33,7 +33,7 @@ from audit.compare.context import Context
 from audit.compare.incremental import RuleState, build_all, compare_incremental
 from audit.compare.partition import Part, build, join, key_column, merge, source_summaries, split, whole
 from audit.compare.rules.base import Rule
-from audit.engine.documents import cached_source, extract_source
+from audit.engine.documents import cached_source, extract_source, known_source, stored_payload
 from audit.errors import AuditError, InputError, collecting_warnings, warn
 from audit.extract.cache import DocumentCache, code_digest
 from audit.ingest import Corpus, SourceEntry
@@ -120,13 +120,15 @@ class DaskEngine:
                 raise InputError(f"Dask worker {worker} runs other audit code than this client: install the same "
                                  "audit version on the workers")
 
-    def documents(self, corpus: Corpus, cache: DocumentCache) -> Iterator[tuple[SourceEntry, dict | None]]:
-        """(entry, payload) in manifest order; cache misses are extracted on the cluster, a window at a time."""
+    def documents(self, corpus: Corpus, cache: DocumentCache,
+                  known: dict[str, int] | None = None) -> Iterator[tuple[SourceEntry, dict | None]]:
+        """(entry, payload) in manifest order; cache misses are extracted on the cluster, a window at a time
+        (``known``: see :func:`audit.engine.documents.known_source`)."""
         # Sent to each worker once, not pickled into every task (it lists every source).
         corpus_on_workers = self.client.scatter(corpus, broadcast=True, hash=False)
         window = WINDOW_PER_THREAD * max(1, sum(self.client.nthreads().values()))
         pending: deque = deque()
-        for batch in _batches(corpus, cache):
+        for batch in _batches(corpus, cache, known):
             misses = [(entry, data) for entry, _, data, payload in batch if payload is None]
             future = self.client.submit(_extract_batch, corpus_on_workers, misses, pure=False) if misses else None
             pending.append((batch, future))
@@ -196,13 +198,18 @@ class DaskEngine:
             self._cluster.close()
 
 
-def _batches(corpus: Corpus, cache: DocumentCache) -> Iterator[list[tuple[SourceEntry, str, bytes, dict | None]]]:
-    """Sources in manifest order, read and looked up in the cache, grouped into tasks."""
+def _batches(corpus: Corpus, cache: DocumentCache,
+             known: dict[str, int] | None) -> Iterator[list[tuple[SourceEntry, str, bytes, dict | None]]]:
+    """Sources in manifest order, read and looked up in the claim store and the cache, grouped into tasks."""
     batch: list = []
     size = 0
     for entry in corpus.sources:
         data = corpus.read_bytes(entry)
-        key, payload = cached_source(corpus, entry, data, cache)
+        key, stored = known_source(corpus, entry, data, known)
+        if stored:
+            payload = stored_payload(key)
+        else:
+            key, payload = cached_source(corpus, entry, data, cache, key)
         batch.append((entry, key, data if payload is None else b"", payload))
         size += len(data) if payload is None else 0
         if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:

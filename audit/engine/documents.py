@@ -10,6 +10,8 @@ from audit.extract import extract_document
 from audit.extract.cache import DocumentCache, cache_key
 from audit.ingest import Corpus, SourceEntry
 from audit.ingest.clean import sha256_of
+from audit.ingest.corpus import HTML_SUFFIXES
+from audit.ingest.readers import decode_source
 
 
 def extract_source(corpus: Corpus, entry: SourceEntry, data: bytes) -> dict | None:
@@ -25,9 +27,15 @@ def extract_source(corpus: Corpus, entry: SourceEntry, data: bytes) -> dict | No
             "n_blocks": len(document.blocks), "n_furniture_blocks": document.dropped_blocks}
 
 
-def cached_source(corpus: Corpus, entry: SourceEntry, data: bytes, cache: DocumentCache) -> tuple[str, dict | None]:
-    """The source's cache key, and its payload when the cache holds it (checked against today's limits)."""
-    key = cache_key(sha256_of(data), corpus.topic.digest, entry.path.suffix, entry.id)
+def source_key(corpus: Corpus, entry: SourceEntry, data: bytes) -> str:
+    return cache_key(sha256_of(data), corpus.topic.digest, entry.path.suffix, entry.id)
+
+
+def cached_source(corpus: Corpus, entry: SourceEntry, data: bytes, cache: DocumentCache,
+                  key: str | None = None) -> tuple[str, dict | None]:
+    """The source's cache key (``key`` when the caller has it), and its payload when the cache holds it
+    (checked against today's limits)."""
+    key = key or source_key(corpus, entry, data)
     cached = cache.get(key)
     if cached is not None:
         corpus.check_cached(entry, data, cached["text"])  # the limit may be lower than when it was cached
@@ -62,10 +70,39 @@ def mark_validated(cache: DocumentCache, keys) -> None:
         handle.write("".join(f"{key}\n" for key in keys))
 
 
-def process_source(corpus: Corpus, entry: SourceEntry, cache: DocumentCache) -> dict | None:
-    """Read one source, and serve it from the cache or extract (and cache) it."""
+def stored_payload(key: str) -> dict:
+    """The payload of a document the claim store holds (:mod:`audit.claimstore`): only its key. The caller
+    takes its rows and what the sources table needs from the store, and its text from the cache if at all."""
+    return {"stored": key}
+
+
+def known_source(corpus: Corpus, entry: SourceEntry, data: bytes,
+                 known: dict[str, int] | None) -> tuple[str | None, bool]:
+    """(the source's cache key or None when not computed, whether ``known`` (key -> cleaned length) holds
+    it); a known source is checked against today's limits without reading its cache entry."""
+    if not known:
+        return None, False
+    key = source_key(corpus, entry, data)
+    if key not in known:
+        return key, False
+    # Corpus.check_cached's rule, knowing only the cleaned text's length: HTML by its cleaned text,
+    # text and Markdown by the file's characters.
+    if entry.path.suffix.lower() in HTML_SUFFIXES:
+        corpus.check_length(entry, known[key])
+    else:
+        corpus.check_length(entry, len(decode_source(entry.path, data)))
+    return key, True
+
+
+def process_source(corpus: Corpus, entry: SourceEntry, cache: DocumentCache,
+                   known: dict[str, int] | None = None) -> dict | None:
+    """Read one source, and serve it from the claim store (``known``: see :func:`known_source`), from the
+    cache, or extract (and cache) it."""
     data = corpus.read_bytes(entry)  # read once: hashed for the cache, then cleaned
-    key, payload = cached_source(corpus, entry, data, cache)
+    key, stored = known_source(corpus, entry, data, known)
+    if stored:
+        return stored_payload(key)
+    key, payload = cached_source(corpus, entry, data, cache, key)
     if payload is None:
         payload = extract_source(corpus, entry, data)
         if payload is not None:

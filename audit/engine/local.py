@@ -31,16 +31,17 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init_worker(corpus: Corpus, cache_folder, parent: int) -> None:
+def _init_worker(corpus: Corpus, cache_folder, parent: int, known: dict[str, int] | None) -> None:
     _die_with_parent(parent)
     # Sent once per worker process: pickling the corpus (with its list of every source)
     # for each task would cost O(N) per document, O(N^2) per run.
     _WORKER_STATE["corpus"] = corpus
     _WORKER_STATE["cache"] = DocumentCache(cache_folder)
+    _WORKER_STATE["known"] = known
 
 
 def _process_in_worker(entry: SourceEntry) -> dict | None:
-    return process_source(_WORKER_STATE["corpus"], entry, _WORKER_STATE["cache"])
+    return process_source(_WORKER_STATE["corpus"], entry, _WORKER_STATE["cache"], _WORKER_STATE["known"])
 
 
 class LocalEngine:
@@ -51,18 +52,19 @@ class LocalEngine:
     def __init__(self, jobs: int = 1):
         self.jobs = jobs
 
-    def documents(self, corpus: Corpus, cache: DocumentCache) -> Iterator[tuple[SourceEntry, dict | None]]:
+    def documents(self, corpus: Corpus, cache: DocumentCache,
+                  known: dict[str, int] | None = None) -> Iterator[tuple[SourceEntry, dict | None]]:
         """(entry, payload) in manifest order; with jobs > 1, documents are processed in parallel.
 
         Per-document work is pure, so a process pool changes speed, never output:
-        ``map`` returns results in input order.
+        ``map`` returns results in input order. ``known``: see :func:`audit.engine.documents.known_source`.
         """
         if self.jobs <= 1 or len(corpus.sources) < 2 * self.jobs:
             for entry in corpus.sources:
-                yield entry, process_source(corpus, entry, cache)
+                yield entry, process_source(corpus, entry, cache, known)
             return
         with ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker,
-                                 initargs=(corpus, cache.folder, os.getpid())) as pool:
+                                 initargs=(corpus, cache.folder, os.getpid(), known)) as pool:
             yield from zip(corpus.sources, pool.map(_process_in_worker, corpus.sources, chunksize=32))
 
     def compare(self, claims, sources, topic, state_file=None, digests=None):
