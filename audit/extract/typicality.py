@@ -117,7 +117,9 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
     (re.compile(rf"\b(?:some|certain|a\s+few|several|a\s+subset\s+of|a\s+proportion\s+of)\s+(?:of\s+)?(?:the\s+)?"
                 rf"{_GAP}{PEOPLE}\b"), "sometimes", 1, False, False, True),
     # 2: frequency words
-    (re.compile(r"\b(?:not|n't)\s+(?:very\s+|particularly\s+|especially\s+|that\s+|so\s+)?(?:common|commonly|"
+    # ("isn't common" read from the auxiliary, so the cue stands right after its subject; forum spelling without the
+    # apostrophe: "blisters arent usual")
+    (re.compile(r"(?:\bnot|\b(?:is|are|was|were)n'?t|(?<!\b(?:is|ar|wa))(?<!\bwere)n't)\s+(?:very\s+|particularly\s+|especially\s+|that\s+|so\s+)?(?:common|commonly|"
                 r"frequent|frequently|often|usual|typical|prominent)\b"), "rarely", 2, False, True, False),
     # "bone pain is less frequent", "less common symptoms include": not "common" (often), a minority
     (re.compile(r"\bless\s+(?:common|commonly|frequent|frequently|often)\b"), "sometimes", 2, False, False, False),
