@@ -76,6 +76,9 @@ _RISK_FACTOR_AFTER = re.compile(r"\s+(?:is|are|was|were)\s+(?:[\w-]+\s+){0,4}?ri
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:\w+\s+){0,2}$")
 _DEVELOPS_CONDITION_AFTER = re.compile(r"\s+(?:(?:never|not|don't|dont|do\s+not|will|won't|may|might|can|later|"
                                        r"eventually|go\s+on\s+to|also)\s+){0,2}(?:develop|get|progress\s+to)\s+#")
+# What a word of the name means: '"palsy" means weakness', 'the word "migraine" comes from "half the skull"'
+_WORD_MEANING_BEFORE = re.compile(r"(?:[\"'\u2018\u201c][\w-]+[\"'\u2019\u201d]|\b(?:word|term|name)\s+[\w-]+)\s+"
+                                  r"(?:means?|meant|comes\s+from|refers\s+to|stands\s+for)\s+(?:[\w-]+\s+){0,3}$")
 # "Causes of the condition include trauma, inflammation": listed as a cause, not a symptom.
 # ("can cause pain" is a verb and does assert the symptom.)
 _AS_CAUSE = re.compile(r"\b(?:causes\s+(?:of\s+[\w\s]{0,40}?)?(?:(?:can|may|might|could|also)\s+)?(?:include|includes|including|such as|are)|caused by|"
@@ -402,6 +405,24 @@ def _leading_type(sentence: Sentence) -> tuple[str | None, bool]:
     return types[0].name, len({m.name for m in types}) == 1
 
 
+# A section of links to other pages ("See also", "Related topics", "Further reading"): its items are names, not
+# statements
+_LINK_SECTION = re.compile(r"\W*(?:see\s+also|related(?:\s+(?:topics|conditions|pages|articles|reading|links))?|"
+                           r"further\s+reading|external\s+links|more\s+to\s+read|references)\W*$")
+
+
+def _link_blocks(analysis: DocumentAnalysis) -> frozenset[int]:
+    """The blocks under a heading of links, up to the next heading."""
+    found: set[int] = set()
+    inside = False
+    for sentence in analysis.sentences:
+        if sentence.block.kind == "heading":
+            inside = _LINK_SECTION.match(sentence.folded) is not None
+        elif inside:
+            found.add(sentence.block_index)
+    return frozenset(found)
+
+
 def _block_types(analysis: DocumentAnalysis) -> tuple[dict[int, str], frozenset[int]]:
     """(block index -> the type a block is about: it opens with that type, or sits under that type's heading;
     the blocks whose type comes from the document's title, the heading it opens with)."""
@@ -479,6 +500,7 @@ def _band_before(analysis: DocumentAnalysis, sentence: Sentence, offset: int,
 
 def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
     block_types: dict[int, str] | None = None
+    links: frozenset[int] = frozenset()
     titled: frozenset[int] = frozenset()
     names: frozenset[str] | None = None
     bands: dict[int, tuple[list, list]] = {}
@@ -488,6 +510,9 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             continue
         if block_types is None:
             block_types, titled = _block_types(analysis)
+            links = _link_blocks(analysis)
+        if sentence.block_index in links:
+            continue
         treatments = sentence.mentions_of("treatment")
         masked = _masked(sentence)
         listed_until = _listed_until(sentence)
@@ -522,6 +547,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 if not (clause_start <= start and end <= clause_end):
                     continue
                 before = sentence.folded[clause_start:start]
+                if _WORD_MEANING_BEFORE.search(before, max(0, len(before) - 80)):
+                    continue  # '"palsy" means weakness': what a word means, not a symptom
                 if _RELIEF.search(before) or _AS_CAUSE.search(before) or _OTHER_CONDITION.search(before) \
                         or CONDITIONAL_BEFORE_PATTERN.search(before):
                     continue
