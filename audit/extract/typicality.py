@@ -119,7 +119,8 @@ _RULES: list[tuple[re.Pattern[str], str | None, int, bool, bool, bool]] = [
     # 2: frequency words
     # ("isn't common" read from the auxiliary, so the cue stands right after its subject; forum spelling without the
     # apostrophe: "blisters arent usual")
-    (re.compile(r"(?:\bnot|\b(?:is|are|was|were)n'?t|(?<!\b(?:is|ar|wa))(?<!\bwere)n't)\s+(?:very\s+|particularly\s+|especially\s+|that\s+|so\s+)?(?:common|commonly|"
+    (re.compile(r"(?:\bnot|\b(?:is|are|was|were)n'?t|(?<!\b(?:is|ar|wa))(?<!\bwere)n't)\s+"
+                r"(?:very\s+|particularly\s+|especially\s+|that\s+|so\s+)?(?:common|commonly|"
                 r"frequent|frequently|often|usual|typical|prominent)\b"), "rarely", 2, False, True, False),
     # "bone pain is less frequent", "less common symptoms include": not "common" (often), a minority
     (re.compile(r"\bless\s+(?:common|commonly|frequent|frequently|often)\b"), "sometimes", 2, False, False, False),
