@@ -343,7 +343,10 @@ def _in_treatment_list(analysis: DocumentAnalysis, sentence: Sentence, treatment
 _LABEL = re.compile(r"\s*(?:[^\w\s]+\s+)?(?:[\w'()/-]+\s+){0,5}?[\w'()/-]+\s*:")
 
 
-def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], targets) -> str:
+_INDEPENDENT = re.compile(r";|\b(?:but|whereas|while)\b")
+
+
+def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], targets, treatments) -> str:
     """The type or group a treatment is named for: one in its own clause, else (in the sentence's first clause)
     one anywhere in the sentence; "A is used in adults, although A may be given to teenagers" keeps them apart."""
     start = sentence.rel(mention.start)
@@ -360,9 +363,18 @@ def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], tar
             return typed[0].name
     if own:
         return own[0].name
+    if index != 0:
+        return ""
     if part_end is not None:  # "A is ..., and B is ... in children": only what comes before B's part
         targets = [t for t in targets if sentence.rel(t.start) < high]
-    return targets[0].name if targets and index == 0 else ""
+    # "A treats X; B is used for Y", "A ..., whereas B ... Y": a later independent clause with a treatment of
+    # its own keeps its targets (not one after a colon or a relative pronoun, which says more of the first)
+    later = next((a for (_, previous_end), (a, b) in zip(clauses, clauses[1:])
+                  if _INDEPENDENT.search(sentence.folded, previous_end, a)
+                  and any(a <= sentence.rel(t.start) < b for t in treatments)), None)
+    if later is not None:
+        targets = [t for t in targets if sentence.rel(t.start) < later]
+    return targets[0].name if targets else ""
 
 
 def _list_end(sentence: Sentence, mention, clause_end: int, treatments) -> int:
@@ -460,7 +472,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             term = analysis.topic.term("treatment", mention.name)
             investigational = (mention.name, denied) in research or _UNCERTAIN_BENEFIT.search(sentence.folded) \
                 or "research" in sentence.sections
-            scope = _own_target(sentence, mention, clauses, targets)
+            scope = _own_target(sentence, mention, clauses, targets, treatments)
             if denied and not scope:
                 # "contraindicated in people with asthma", "not recommended for children under 5": a denial for
                 # some, as written (the lexicon need not name every group).
