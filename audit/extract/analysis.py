@@ -119,7 +119,7 @@ def _segment(text: str) -> list[tuple[int, int]]:
 # nupunkt's model learned thousands of "abbreviations" from its training text, many of them words ("bed",
 # "arteritis", "aloud"), after which it never ends a sentence. A period after a word of three or more letters, or
 # after an acronym ("AL."), followed by a capitalised word, ends a sentence unless the word is a common abbreviation.
-_MISSED_END = re.compile(r"(?<![\w.])(?P<word>[A-Za-z][a-z]{2,}|[A-Z]{2,})\.(?=\s+[A-Z][a-z])|"
+_MISSED_END = re.compile(r"(?<![\w.])(?P<word>[A-Za-z][a-z]{2,}|[A-Z]{2,}|[a-z]{2})\.(?=\s+[A-Z][a-z])|"
                          # "... chronic hepatitis B. In the ...": one capital letter after a lower-case word (see
                          # _missed_ends)
                          r"(?<=[a-z] )(?P<letter>[A-Z])\.(?=\s+[A-Z][a-z])")
@@ -127,7 +127,9 @@ _MISSED_END = re.compile(r"(?<![\w.])(?P<word>[A-Za-z][a-z]{2,}|[A-Z]{2,})\.(?=\
 _BEFORE_INITIAL = frozenset({"by", "and", "with", "from", "to", "dr", "prof"})
 _COMMON_ABBREVIATIONS = frozenset(
     "approx apr aug dec feb jan jul jun mar nov oct sep sept mon tue wed thu fri sat sun etc incl viz cf fig figs vol "
-    "vols dept est min max avg ave inc ltd corp univ assoc govt prof mrs sen rep gen col capt sgt lt jr sr".split())
+    "vols dept est min max avg ave inc ltd corp univ assoc govt prof mrs sen rep gen col capt sgt lt jr sr "
+    # two lower-case letters: "nerves look ok. From ..." ends a sentence, "et al. Smith" does not
+    "dr mr ms st vs al eg ie ca co pp ed no op cf mt ft lb oz pt ch vi ii iv".split())
 
 
 def _missed_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -38,6 +38,10 @@ _STATED = re.compile(
     rf"\b(?:(?P<between>between)\s+|{_BOUND})?(?P<number>{NUMBER_PATTERN})"
     rf"(?:\s*(?:-|–|to|or|(?(between)and|(?!)))\s*(?P<high>{NUMBER_PATTERN}))?"
     rf"\s+{_MODIFIERS}(?P<noun>{TYPE_NOUN_PATTERN})\b")
+# A count told as history: "In the 1940s researchers separated two forms", "in 1967 doctors described three types".
+_DATED_PAST = re.compile(r"\bin\s+(?:the\s+)?(?:1[89]\d0s|1[89]\d\d)\b|\b(?:researchers|scientists|doctors|physicians|"
+                         r"investigators|authors)\s+(?:first\s+)?(?:separated|described|divided|distinguished|identified|"
+                         r"split|classified)\b")
 # "how many types there are": an indirect question, no count
 _HOW_BEFORE = re.compile(r"\bhow\s+$")
 _VAGUE = re.compile(rf"\b(?P<number>{'|'.join(sorted(VAGUE_QUANTIFIERS, key=len, reverse=True))})\s+"
@@ -46,6 +50,7 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|these|those|of|each|all|both)
 _LIST_FOLLOWS = re.compile(r"^(?:\s+of\s+[^.:;]{1,60}?)?\s*(?:are|include)?\s*:")  # "The four types are: A, B"
 _ARE_FOLLOWS = re.compile(r"^(?:\s+of\s+[^.:;]{1,60}?)?\s+(?:are|include)\s+")
 _OF = re.compile(r"\s+(?:of|within)\s+(?:the\s+)?")
+_COORDINATED_OF = re.compile(r"\s+(?:and|or)\s+[a-z]+\s+(?:of|within)\s+(?:the\s+)?")
 _SUBTYPE_NOUN = re.compile(r"^sub\s?types?$|^subgroups?$|^subclass")
 # "A is divided into", "A has", "A comes in": the count is of A when A is the clause's subject.
 _PREDICATE = re.compile(r"^\W*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:[^,;:.]{1,50},\s*)?)?(?:itself\s+|themselves\s+|in\s+turn\s+)?"
@@ -96,7 +101,8 @@ def _what_it_counts(analysis: DocumentAnalysis, sentence: Sentence, match: re.Ma
     topic = analysis.topic
     noun_end = match.end("noun")
     rest = sentence.folded[noun_end:]
-    of_match = _OF.match(rest)
+    # "many types and levels of disability": the noun coordinated with another shares its "of"
+    of_match = _OF.match(rest) or _COORDINATED_OF.match(rest)
     if of_match:
         target_start = sentence.start + noun_end + of_match.end()
         mention = next((m for m in sentence.mentions if m.start == target_start), None)
@@ -264,7 +270,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             clause = _clause_before(sentence, match.start())
             # the words before the count, lexicon names left out ("migraine without aura" denies nothing)
             negated = bool(NEGATION_PATTERN.search(" ".join(_unnamed(sentence, clause, match.start()).split()[-5:])))
-            attributed = bool(ATTRIBUTION_PATTERN.search(clause))
+            attributed = bool(ATTRIBUTION_PATTERN.search(clause) or _DATED_PAST.search(clause))
             common = dict(source_id=analysis.document.source_id, facet=FACET, subject=subject, scope=scope,
                           quote=sentence.text, start=sentence.start, end=sentence.end, unit="types",
                           polarity="negated" if negated else "asserted")
