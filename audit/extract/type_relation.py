@@ -272,8 +272,14 @@ def _hedge(sentence: Sentence, upto: int) -> str:
     if attributions and not _FORMER_NAME.search(sentence.folded[max(0, upto - 20):upto + 20]) \
             and not _NOW.search(sentence.folded, attributions[-1].end(), upto + 20):
         return "attributed"  # "once regarded as B, is now classed with C": the placement in C is today's
-    hedge = HEDGE_PATTERN.search(sentence.folded[max(0, upto - 60):upto + 30])
+    # a hedge in a clause set against this one ("A is sometimes listed as a type, but most do not regard it as
+    # one") is that clause's
+    start = max([max(0, upto - 60)] + [m.end() for m in _CONTRAST.finditer(sentence.folded, max(0, upto - 60), upto)])
+    hedge = HEDGE_PATTERN.search(sentence.folded[start:upto + 30])
     return hedge.group(0) if hedge else ""
+
+
+_CONTRAST = re.compile(r";|,\s*(?:but|whereas|while|although|though|yet)\b")
 
 
 def _target_before(analysis: DocumentAnalysis, sentence: Sentence, cue_start: int) -> Mention | None:
