@@ -46,17 +46,17 @@ _PERSONAL_USE = re.compile(
     r"(?:take|takes|took|taking|carry|carries|carried|carrying|get|gets|got|getting|on|started|starting|tried|trying|"
     r"need|needs)\s+(?:[\w-]+\s+){0,3}?$")
 # A treatment received, as informal text tells it without a treatment word: "my doctor gave me X", "had X",
-# "did 12 weeks of X", "ended up with an X" (after a person or at the start of a clause); "ask about X", "a
-# candidate for X" (advice: no personal use).
+# "did 12 weeks of X", "did 12 weeks of <brand> which is X", "ended up with an X" (after a person or at the start
+# of a clause); "ask about X", "a candidate for X" (advice: no personal use).
 _RECEIVED_BEFORE = re.compile(
     r"(?:\b(?:gave|give|gives|giving|given)\s+(?:me|him|her|us|them|(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?\w+)\s+"
     r"(?:[\w-]+\s+){0,2}?|"
     r"(?:\b(?:i|we|he|she|they|(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?\w+|i'?ve|we'?ve|he'?s|she'?s)\s+"
     r"(?:(?:also|just|now|finally|already|both|have|has|had|been)\s+){0,2}|(?:^|[:;]\s)\W*(?:also\s+|just\s+|finally\s+)?)"
     r"(?:had|has|have|having|did|done|ended\s+up\s+(?:with|on|having))\s+"
-    r"(?:(?:a|an|the|my|his|her|their|some|another|more)\s+|(?:\d+|one|two|three|four|five|six|eight|ten|twelve|several|"
+    r"(?:(?:a|an|the|my|his|her|their|some|another|more)\s+|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"a\s+few|a\s+couple\s+of)\s+(?:weeks?|months?|years?|rounds?|courses?|sessions?|cycles?|doses?|shots?)\s+of\s+)?"
-    r"(?:[\w-]+\s+)?)$|"
+    r"(?:[\w-]+\s+)?(?:(?:which|that)\s+(?:is|was)\s+)?)$|"
     r"\b(?:ask(?:ed)?|asking)\s+(?:\w+\s+){0,2}?about\s+(?:[\w-]+\s+){0,2}?$|\bcandidates?\s+for\s+(?:[\w-]+\s+){0,2}?$")
 # ... or what follows it: "X cleared my skin", "X gave me a slow pulse", "X in both eyes", "an implant that they
 # put in"; "X dont do anything" (a denial, read by _INEFFECTIVE_AFTER).
