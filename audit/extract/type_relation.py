@@ -219,7 +219,7 @@ _WHAT_CALL_IS = re.compile(r"[\s\"'\u201d\u2019]*(?:is|are)\s+(?:(?:usually|ofte
 _ANAPHOR = re.compile(r"\b(?:it|this|these|they)\b")
 # "When the wall blocks the outflow, it is called A", "In a third of people no cause is found; this is called A":
 # a case the clause before describes is given a name, narrower than what the text is about.
-_CASE_THEN_PRONOUN = re.compile(r"(?P<case>[^;]{3,200}?)[;,]\s*(?:it|this|these|they)\s+(?:is|are|was|were)\s+"
+_CASE_THEN_PRONOUN = re.compile(r"\A(?P<case>[^;]{3,200}?)[;,]\s*(?:it|this|these|they)\s+(?:is|are|was|were)\s+"
                                 r"(?:(?:then|usually|sometimes|often|also)\s+)?")
 
 
