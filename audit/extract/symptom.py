@@ -76,6 +76,10 @@ _RISK_FACTOR_AFTER = re.compile(r"\s+(?:is|are|was|were)\s+(?:[\w-]+\s+){0,4}?ri
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:\w+\s+){0,2}$")
 _DEVELOPS_CONDITION_AFTER = re.compile(r"\s+(?:(?:never|not|don't|dont|do\s+not|will|won't|may|might|can|later|"
                                        r"eventually|go\s+on\s+to|also)\s+){0,2}(?:develop|get|progress\s+to)\s+#")
+# A denial in quotation marks around the mention: 'the "no fever" version' (read in the text, where the marks are
+# kept; not a name in quotes, 'an "inverted bottle" appearance')
+_QUOTED_BEFORE = re.compile(r"[\"\u201c](?:no|not|non|never|without)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+_QUOTE_AFTER = re.compile(r"[\"\u201d]")
 # What a word of the name means: '"palsy" means weakness', 'the word "migraine" comes from "half the skull"'
 _WORD_MEANING_BEFORE = re.compile(r"(?:[\"'\u2018\u201c][\w-]+[\"'\u2019\u201d]|\b(?:word|term|name)\s+[\w-]+)\s+"
                                   r"(?:means?|meant|comes\s+from|refers\s+to|stands\s+for)\s+(?:[\w-]+\s+){0,3}$")
@@ -301,6 +305,10 @@ _MODIFIER_BEFORE_COPULA = re.compile(r"\s+(?:from|of|in|during|with|after|on|at|
                                      r"(?=(?:is|are|was|were)\s)")
 
 
+# A relative clause (its pronoun blanked) that says how common the term before it is: "courses for X, which is
+# common in people with #" names X a symptom, whatever the courses are for
+_PRESENCE_RELATIVE = re.compile(r"\W*(?:is|are|was|were)\s+(?:also\s+|very\s+|quite\s+)?(?:common|frequent|usual|typical|"
+                                r"rare|uncommon|often\s+present|often\s+seen|present|seen)\b")
 # A relative clause (its pronoun blanked) that denies the presence of the term before it: ", which is not present",
 # ", which is usually not seen in ..."
 _RELATIVE_DENIAL = re.compile(r"\W*(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|never)\s+(?:\w+\s+)?(?:present|seen|found|"
@@ -547,9 +555,14 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 if not (clause_start <= start and end <= clause_end):
                     continue
                 before = sentence.folded[clause_start:start]
+                if _QUOTED_BEFORE.search(sentence.text, max(0, start - 40), start) \
+                        and _QUOTE_AFTER.match(sentence.text, end):
+                    continue  # 'the "no fever" version': a denial quoted, not said
                 if _WORD_MEANING_BEFORE.search(before, max(0, len(before) - 80)):
                     continue  # '"palsy" means weakness': what a word means, not a symptom
-                if _RELIEF.search(before) or _AS_CAUSE.search(before) or _OTHER_CONDITION.search(before) \
+                at_clause_end = not sentence.folded[end:clause_end].strip(" ,")
+                if (_RELIEF.search(before) and not (at_clause_end and relative and _PRESENCE_RELATIVE.match(relative)))\
+                        or _AS_CAUSE.search(before) or _OTHER_CONDITION.search(before) \
                         or CONDITIONAL_BEFORE_PATTERN.search(before):
                     continue
                 if _RISK_FACTOR_AFTER.match(masked, end, clause_end) or (
