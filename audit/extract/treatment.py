@@ -343,6 +343,15 @@ def _in_treatment_list(analysis: DocumentAnalysis, sentence: Sentence, treatment
 _LABEL = re.compile(r"\s*(?:[^\w\s]+\s+)?(?:[\w'()/-]+\s+){0,5}?[\w'()/-]+\s*:")
 
 
+def _row_hedge(sentence: Sentence, mention, clauses: list[tuple[int, int]]) -> str:
+    """A table row's hedge of a treatment: the one in its own cell ("Type B | Sometimes | Drug X": the
+    "Sometimes" answers another column)."""
+    start = sentence.rel(mention.start)
+    low, high = next(((a, b) for a, b in clauses if a <= start < b), (0, len(sentence.folded)))
+    hedge = HEDGE_PATTERN.search(sentence.folded, low, high)
+    return hedge.group(0) if hedge else ""
+
+
 _INDEPENDENT = re.compile(r";|\b(?:but|whereas|while)\b")
 
 
@@ -363,6 +372,11 @@ def _own_target(sentence: Sentence, mention, clauses: list[tuple[int, int]], tar
             return typed[0].name
     if own:
         return own[0].name
+    if sentence.block.kind == "row" and clauses:
+        # "Type B | Sometimes | Drug X": the type that heads the row
+        typed = [t for t in targets if t.kind in TYPE_LIKE and sentence.rel(t.start) < clauses[0][1]]
+        if typed and index > 0:
+            return typed[0].name
     if index != 0:
         return ""
     if part_end is not None:  # "A is ..., and B is ... in children": only what comes before B's part
@@ -447,6 +461,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             treatments = sorted([*treatments, *elided], key=lambda m: m.start)
         targets = sentence.mentions_of(*TYPE_LIKE, "population", "scope")
         hedge = HEDGE_PATTERN.search(sentence.folded)
+        row = sentence.block.kind == "row"
         negated = NEGATION_PATTERN.search(sentence.folded)
         clauses = _clause_spans(sentence)
         # one claim per treatment and polarity: "A does not work in children, although A may help teenagers";
@@ -484,7 +499,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
             yield Claim(
                 source_id=analysis.document.source_id, facet=FACET, subject=mention.name,
                 object=term.category if term else "", scope=scope,
-                polarity="negated" if denied else "asserted", hedge=hedge.group(0) if hedge else "",
+                polarity="negated" if denied else "asserted", hedge=_row_hedge(sentence, mention, clauses) if row
+                else hedge.group(0) if hedge else "",
                 # a writer's own use ("I take X", "had me on X") says less than a general statement (TREAT001)
                 qualifier="investigational" if investigational else "personal" if personal
                 else "rarely used" if not denied and _rarely_used(sentence, mention)
