@@ -19,8 +19,8 @@ class TYPE002(Rule):
     reported as agreements: safe to state. A source that places the entity
     under another type is counted on that side, however else it names it
     (a place under a grouping the lexicon keeps as an entity or a scope,
-    such as a group of types by the size of what they affect, leaves it a
-    type),
+    such as a group of types by the size of what they affect, or another
+    name that is none of the lexicon's types, leaves it a type),
     and so is one that denies it a place among the types and names it only
     in passing;
     a name only written in passing (a full name holding the condition's,
@@ -49,11 +49,13 @@ class TYPE002(Rule):
         asserted = relations["polarity"] == "asserted"
         # another placement ("another name for B", "a subtype of B"), or a denial of a place among the types
         # ("not a true type"); not a denial of another placement ("not a subtype of B" says nothing of membership)
-        # "a subtype of B" places it elsewhere only when B is one of the lexicon's types: under a grouping the
-        # lexicon keeps as an entity or a scope ("a large-vessel form", "one of the two ANCA forms") it is
-        # still a type of the condition
+        # "a subtype of B" or "another name for B" places it elsewhere only when B is one of the lexicon's types:
+        # under a grouping the lexicon keeps as an entity or a scope ("a large-vessel form", "one of the two ANCA
+        # forms") it is still a type of the condition, and a type with another name ("A, also known as C") is
+        # still a type, whichever way the sentence puts it
         type_names = {term.name for term in ctx.topic.terms() if term.kind == "type"}
-        under_group = (relations["value"] == "subtype_of") & ~relations["object"].isin(type_names | ctx.topic.condition_names())
+        under_group = relations["value"].isin(("subtype_of", "alias_of")) \
+            & ~relations["object"].isin(type_names | ctx.topic.condition_names())
         relations = relations[((asserted & (relations["value"] != "separate_type")) & ~under_group)
                               | (~asserted & (relations["value"] == "separate_type"))]
         # "a form of <the condition>" is a type of it, not a place under another type
