@@ -431,6 +431,19 @@ def _link_blocks(analysis: DocumentAnalysis) -> frozenset[int]:
     return frozenset(found)
 
 
+_FRONTED = re.compile(r"\W*(?:in|among|for)\s+(?:young\s+|older\s+|most\s+|many\s+)?$")
+
+
+def _opens_with_population(sentence: Sentence) -> bool:
+    """Whether a sentence opens with a fronted lexicon population and a comma ("In children, ...")."""
+    populations = sentence.mentions_of("population")
+    if not populations:
+        return False
+    first = populations[0]
+    return _FRONTED.match(sentence.folded[:sentence.rel(first.start)]) is not None \
+        and sentence.folded[sentence.rel(first.end):].lstrip().startswith(",")
+
+
 def _block_types(analysis: DocumentAnalysis) -> tuple[dict[int, str], frozenset[int]]:
     """(block index -> the type a block is about: it opens with that type, or sits under that type's heading;
     the blocks whose type comes from the document's title, the heading it opens with)."""
@@ -697,6 +710,8 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 block_type = block_types.get(sentence.block_index)
                 if sentence.block_index in titled and sentence.mentions_of("condition"):
                     block_type = None  # a thread titled by a type: a sentence naming the condition is said of it
+                elif block_type and sentence.block.kind == "para" and _opens_with_population(sentence):
+                    block_type = None  # "A presents with X. In children, Y and Z are typical.": a new frame
                 for scope in _scopes(analysis, sentence, mention, block_type):
                     for name in (mention.name, *_shared_modifier_terms(analysis, sentence, mention)):
                         key = (name, polarity, scope)
