@@ -58,6 +58,8 @@ _RECEIVED_BEFORE = re.compile(
     r"a\s+few|a\s+couple\s+of)\s+(?:weeks?|months?|years?|rounds?|courses?|sessions?|cycles?|doses?|shots?)\s+of\s+)?"
     r"(?:[\w-]+\s+)?(?:(?:which|that)\s+(?:is|was)\s+)?)$|"
     r"\b(?:ask(?:ed)?|asking)\s+(?:\w+\s+){0,2}?about\s+(?:[\w-]+\s+){0,2}?$|\bcandidates?\s+for\s+(?:[\w-]+\s+){0,2}?$")
+# A word one of _RECEIVED_BEFORE's readings needs (a cheap test first).
+_RECEIVED_CUE = re.compile(r"\b(?:gave|giv|had|has|hav|did|done|ended|ask|candidate)")
 # ... or what follows it: "X cleared my skin", "X gave me a slow pulse", "X in both eyes", "an implant that they
 # put in"; "X dont do anything" (a denial, read by _INEFFECTIVE_AFTER).
 _RECEIVED_AFTER = re.compile(
@@ -76,7 +78,8 @@ def _received(sentence: Sentence, mention) -> str:
     """How a sentence with no treatment word tells the treatment was received: "personal" (someone had it),
     "advice" ("ask about X"), or "" (it does not)."""
     start, end = sentence.rel(mention.start), sentence.rel(mention.end)
-    before = _RECEIVED_BEFORE.search(sentence.folded, max(0, start - 120), start)
+    low = max(0, start - 120)
+    before = _RECEIVED_CUE.search(sentence.folded, low, start) and _RECEIVED_BEFORE.search(sentence.folded, low, start)
     if before:
         return "advice" if before.group(0).lstrip().startswith(("ask", "candidate")) else "personal"
     if _RECEIVED_AFTER.match(sentence.folded, end) or (_ON_BEFORE.search(sentence.folded, max(0, start - 60), start)
@@ -462,6 +465,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
         targets = sentence.mentions_of(*TYPE_LIKE, "population", "scope")
         hedge = HEDGE_PATTERN.search(sentence.folded)
         row = sentence.block.kind == "row"
+        research_cue = any(word in sentence.folded for word in ("investigational", "experimental", "unproven"))
         negated = NEGATION_PATTERN.search(sentence.folded)
         clauses = _clause_spans(sentence)
         # one claim per treatment and polarity: "A does not work in children, although A may help teenagers";
@@ -478,7 +482,7 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                     and _DISPUTED.search(sentence.folded, sentence.rel(mention.end)):
                 continue  # the writer disputes what others say of it
             if _INVESTIGATIONAL.search(_own_part(sentence, mention, clauses)) \
-                    or _RESEARCH_LIST.search(sentence.folded, 0, sentence.rel(mention.start)):
+                    or (research_cue and _RESEARCH_LIST.search(sentence.folded, 0, sentence.rel(mention.start))):
                 research.add((mention.name, denied))
             if (mention.name, denied) not in seen:
                 seen.add((mention.name, denied))
