@@ -29,7 +29,9 @@ class TYPE002(Rule):
     source that leaves the entity out closes a list of types that shares
     no type with, and is longer or shorter than, the closed list of every
     source that names it), the finding is informational: TYPE001 reports
-    the two classifications once, as a disagreement of counts.
+    the two classifications once, as a disagreement of counts. So is it when the sources that leave the entity out list,
+    as types, the entities some source places under it: the same
+    classification at a finer grain.
 
     **Anti-pattern**: three articles list vestibular migraine among the types
     of migraine; two list the types and never mention it.
@@ -101,6 +103,12 @@ class TYPE002(Rule):
         not_named = sorted({s for p in others for s in p.sources})
         message = (f"{question.subject} is counted as a type by {join_names(named.sources)} "
                    f"but not by {join_names(not_named)}.")
+        if _named_by_its_subtypes(question.subject, others, ctx):
+            message += " They list its subtypes as types instead: the same classification at a finer grain."
+            return self.finding(question, message, (Cause("scheme", f"{join_names(not_named)} list"
+                                                                    f"{'s' if len(not_named) == 1 else ''} the subtypes of "
+                                                                    f"{question.subject} as types"),),
+                                severity="info")
         if _other_classification(named.sources, others, ctx):
             message += (" Their lists of types have no type in common and differ in number: two classifications,"
                         " reported once by TYPE001.")
@@ -108,6 +116,19 @@ class TYPE002(Rule):
                                                                     "have no type in common"),),
                                 severity="info")
         return self.finding(question, message, classify(question, ctx, scheme=True))
+
+
+def _named_by_its_subtypes(subject: str, others, ctx: Context) -> bool:
+    """Whether every source leaving the entity out names, as types, entities some source places under it: "A1 and
+    A2" listed where another lists "A (A1 and A2)" is one classification at a finer grain, not a disagreement."""
+    if not all(p.value == "absent" for p in others):
+        return False
+    relations = ctx.facet("type_relation")
+    children = set(relations.loc[(relations["value"] == "subtype_of") & (relations["object"] == subject)
+                                 & (relations["polarity"] == "asserted"), "subject"])
+    if not children:
+        return False
+    return all(children & set(ctx.named_types.get(source, {})) for p in others for source in p.sources)
 
 
 def _other_classification(naming: tuple[str, ...], others, ctx: Context) -> bool:
