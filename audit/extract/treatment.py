@@ -96,9 +96,14 @@ _RARELY_BEFORE = re.compile(r"\b(?:rarely|seldom|infrequently)\s+(?:used|given|p
                             r"(?:[\w-]+\s+){0,2}$")
 
 
-def _rarely_used(sentence: Sentence, mention) -> bool:
-    return bool(_RARELY_AFTER.match(sentence.folded, sentence.rel(mention.end))
-                or _RARELY_BEFORE.search(sentence.folded, 0, sentence.rel(mention.start)))
+def _rarely_used(sentence: Sentence, mention, clauses: list[tuple[int, int]], treatments) -> bool:
+    if _RARELY_AFTER.match(sentence.folded, sentence.rel(mention.end)) \
+            or _RARELY_BEFORE.search(sentence.folded, 0, sentence.rel(mention.start)):
+        return True
+    start = sentence.rel(mention.start)
+    clause_start, clause_end = next(((a, b) for a, b in clauses if a <= start < b), (0, len(sentence.folded)))
+    end = _list_end(sentence, mention, clause_end, treatments)
+    return _later_denial(sentence, start, end, clause_start, treatments, _LATER_RARELY)
 
 
 # Someone else's decision for the writer: "had me on X", "put my son on X", "started her on X".
@@ -187,12 +192,23 @@ _NOT_USED_BY = re.compile(r"\b(?:nobody|noone|(?:do|does)n'?t)\s+(?:\w+\s+)?(?:u
 # A later predicate of the treatment's own clause that ends its use: "X was formerly used for B and is no longer
 # used", "A and B, which ..., were once given to adults but are no longer recommended", "X, ..., has since been
 # abandoned". The coordinated predicate has no subject of its own (or "it"/"they"), so it is the treatment's.
-_LATER_DENIAL = re.compile(r"(?P<aside>\s{0,3},[^,.;:()]{1,60},)?(?:[^;:|]{0,100}?\s(?:and|but)\s{1,3}(?:(?:it|they)\s{1,3})?|"
-                           r"\s{1,3})"
+_LATER = (r"(?P<aside>\s{0,3},[^,.;:()]{1,60},)?(?:[^;:|]{0,100}?\s(?:and|but)\s{1,3}(?:(?:it|they)\s{1,3})?|"
+          r"\s{1,3})")
+_LATER_DENIAL = re.compile(_LATER +
                            r"(?:(?:is|are)\s+(?:now\s+)?no\s+longer\s+(?:\w+\s+)?(?:used|given|prescribed|recommended|offered|"
                            r"performed|done|available)|"
+                           # "X has been tried near onset, but it is not an established treatment"
+                           r"(?:is|are)\s+not\s+(?:an?\s+)?(?:established|recommended|approved|standard|proven|accepted)\s+"
+                           r"(?:\w+\s+)?(?:treatments?|therap(?:y|ies)|options?)(?!\s+(?:for|in|of|when|if)\b)|"
+                           r"(?:is|are)\s+not\s+recommended(?!\s+(?:for|in|when|if|as|during|after|before|to|unless)\b)|"
                            r"(?:has|have)\s+(?:since\s+|now\s+|largely\s+){0,2}been\s+"
                            r"(?:abandoned|dropped|superseded|replaced|withdrawn|discontinued))\b")
+
+
+# "X can cure the disease but is rarely used", "X was once common, but it is rarely used today": a later
+# coordinated predicate that makes the use rare
+_LATER_RARELY = re.compile(_LATER + r"(?:is|are)\s+(?:now\s+|only\s+|very\s+)?(?:rarely|seldom|infrequently|"
+                           r"hardly\s+ever)\s+(?:used|given|prescribed|recommended|needed|performed|done|tried|offered)\b")
 
 
 # Research, not treatment: "agents under investigation, including X", "X is being tested in trials".
@@ -287,11 +303,13 @@ def _is_denied(sentence: Sentence, mention, clauses: list[tuple[int, int]], trea
 _BEFORE_SUBJECT = re.compile(r"\W*(?:(?!(?:which|that|who|whom|whose)\b)\w+\W+){0,5}")
 
 
-def _later_denial(sentence: Sentence, start: int, end: int, clause_start: int, treatments) -> bool:
-    """A later coordinated predicate ends the use (``_LATER_DENIAL``), read across clause boundaries up to the
-    end of the sentence. Only for the subject of the clause (the list the treatment is in opens it), and unless
-    another treatment is named between its list and that predicate (it may be the predicate's subject)."""
-    match = _LATER_DENIAL.match(sentence.folded, end)
+def _later_denial(sentence: Sentence, start: int, end: int, clause_start: int, treatments,
+                  pattern: re.Pattern = _LATER_DENIAL) -> bool:
+    """A later coordinated predicate ends the use (``_LATER_DENIAL``; or makes it rare, ``_LATER_RARELY``), read
+    across clause boundaries up to the end of the sentence. Only for the subject of the clause (the list the
+    treatment is in opens it), and unless another treatment is named between its list and that predicate (it
+    may be the predicate's subject)."""
+    match = pattern.match(sentence.folded, end)
     if match is None:
         return False
     for other in sorted(treatments, key=lambda m: -m.start):  # back to the start of the treatment's list
@@ -507,6 +525,6 @@ def extract(analysis: DocumentAnalysis) -> Iterator[Claim]:
                 else hedge.group(0) if hedge else "",
                 # a writer's own use ("I take X", "had me on X") says less than a general statement (TREAT001)
                 qualifier="investigational" if investigational else "personal" if personal
-                else "rarely used" if not denied and _rarely_used(sentence, mention)
+                else "rarely used" if not denied and _rarely_used(sentence, mention, clauses, treatments)
                 else "negation nearby" if negated and not denied else "",
                 quote=sentence.text, start=sentence.start, end=sentence.end, extractor="treatment.mention")
