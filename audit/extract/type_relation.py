@@ -208,6 +208,10 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 _PRONOUN_START = re.compile(r"^\W*(?:this\s+(?:condition|disorder|form|type|kind|variant)|it|this|the\s+condition|"
                             r"the\s+disorder|they)\b")
 _MAX_ALIAS_WORDS = 6
+# A piece after an alias cue that names nothing: a time adverb ("they call it A now").
+_NO_NAME = re.compile(r"(?:now|today|nowadays|anymore|any\s+more|these\s+days|instead|too|as\s+well)\b\W*$")
+# A piece after a bare comma that goes on with a predicate ("presents with X"), not another name.
+_PREDICATE_PIECE = re.compile(r"\b(?:with|through|by|from|into|without|in|at|to)\b")
 _JUST_A_VERSION = re.compile(r"[\s,]*(?:just|only|but|simply|except)\s+(?:(?:that\s+)?it\s+is\s+)?(?:the|a|an)\s+"
                              r"(?:[\w-]+\s+){0,3}?(?:version|form|variant|kind|type|subtype|variety)\b")
 _SO_IS = re.compile(r"[\s,]*(?:and\s+so\s+(?:is|are|was)|as\s+(?:is|are)|and\s+(?:is|are)\s+)\s+(?:the\s+)?")
@@ -341,11 +345,15 @@ def _alias_names(analysis: DocumentAnalysis, sentence: Sentence, start: int) -> 
             continue
         if names and _ALIAS_CUE.search(text):
             break  # "also called A, and since 2004 known as B": the next cue reads B
+        if _NO_NAME.match(text):
+            break  # "they call it A now": a time adverb closes the clause, it names nothing
         inside = [m for m in sentence.mentions if piece_start <= m.start and m.end <= piece_end]
         mention = _type_of(sentence, inside)
         covers = mention is not None and len(text) <= (mention.end - mention.start) + 4
-        if names and before_separator.strip() == "," and not covers and not joined_later:
-            break
+        if names and before_separator.strip() == "," and not covers and (not joined_later or _PREDICATE_PIECE.search(text)):
+            break  # "A, formerly termed B, presents with X, Y or Z": the clause goes on past the appositive
+        if names and not covers and any(m.kind in TYPE_LIKE for m in inside):
+            break  # "A, formerly called B, and C spread through ...": a second subject, no other name
         if names and before_separator.strip() == "and" and len(text.split()) > 1 and not covers:
             # "A and B" splits only between names ("types I and II"), not inside one: join it back.
             merged = _written(analysis, names[-1][2], piece_end)
