@@ -37,6 +37,8 @@ _MOST_ADJ = (r"(?:(?:by\s+far\s+)?(?:most\s+(?:common|frequent|prevalent|widespr
              r"more\s+common)")
 _MOST_COMMON_NOUN = re.compile(
     rf"\b(?:the\s+)?(?P<adj>{_MOST_ADJ})\s+(?:\w+\s+){{0,2}}?{TYPE_NOUN_PATTERN}\b")
+# "Hep A is the most common one": "one" stands for the type noun ("one of the most common" is no first rank).
+_MOST_COMMON_ONE = re.compile(rf"\b(?:the\s+)?(?P<adj>{_MOST_ADJ})\s+one\b(?!\s+of\b)")
 _MOST_COMMON_VERB = re.compile(r"\b(?:occurs?|is seen|are seen|develops?|appears?|is found|presents?|is diagnosed)\s+"
                                r"most\s+(?:frequently|commonly|often)\s*(?=[.,;]|$)")
 # "The A and B forms are most common." (a predicate that ends the clause; "is most common in patients with Y"
@@ -96,7 +98,7 @@ _DEMOGRAPHIC = re.compile(
     r"^\s+(?:seen\s+|found\s+|diagnosed\s+)?(?:in|among)\s+(?:the\s+)?(?P<who>(?:young\s+|older\s+|elderly\s+)?"
     r"(?:children|adults|infants|newborns|babies|adolescents|teenagers|women|men|males|females|boys|girls|"
     r"the\s+elderly|elderly\s+people|older\s+people|young\s+people|young\s+adults|older\s+adults|"
-    r"pregnant\s+women))\b")
+    r"pregnant\s+women|(?:older|younger|young|elderly)\s+folks))\b")
 _OCCURRENCE = re.compile(
     r"\b(?P<negation>(?:not|n't|never)\s+(?:a\s+|an\s+|very\s+|particularly\s+|that\s+|so\s+|especially\s+|all\s+that\s+)?)?"
     r"(?P<degree>very|extremely|exceedingly|quite|particularly|relatively|fairly|generally considered|considered|"
@@ -291,9 +293,9 @@ def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) ->
             words = [w for w in narrowed.group("words").split() if w not in _OF_TRIVIAL]
             if words:
                 return " ".join(words)
-    demographic = _DEMOGRAPHIC.match(rest)
+    demographic = _population_after(analysis, sentence, cue_end)
     if demographic:
-        return " ".join(demographic.group("who").split())
+        return demographic
     place = _IN_PLACE.match(sentence.text, cue_end - sentence.start)  # "the most common form in Mediterranean countries"
     if place:
         return " ".join(place.group("place").lower().split())
@@ -302,6 +304,18 @@ def _rank_scope(analysis: DocumentAnalysis, sentence: Sentence, cue_end: int) ->
     if within and following[0].kind == "population":
         return following[0].name
     return _fronted_scope(sentence, cue_end)
+
+
+def _population_after(analysis: DocumentAnalysis, sentence: Sentence, at: int) -> str:
+    """"in children", "among kids": a demographic word or a lexicon population right after a rank."""
+    demographic = _DEMOGRAPHIC.match(analysis.folded[at:sentence.end])
+    if demographic:
+        return " ".join(demographic.group("who").split())
+    population = next((m for m in sentence.mentions if m.start >= at and m.kind == "population"), None)
+    if population is not None and re.fullmatch(r"\s+(?:seen\s+|found\s+|diagnosed\s+)?(?:in|among)\s+(?:the\s+)?",
+                                               analysis.folded[at:population.start]):
+        return population.name
+    return ""
 
 
 # A place named right after a rank (capitalised, as written): "in Europe", "in Mediterranean countries".
@@ -320,18 +334,20 @@ def _modifier_scope(sentence: Sentence, cue: re.Match) -> str:
 
 def _most_common(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     folded = sentence.folded
-    for pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB, _ACCOUNTS_FOR, _MOST_COMMON_PREDICATE, _MOST_SEEN):
+    for pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_ONE, _MOST_COMMON_VERB, _ACCOUNTS_FOR, _MOST_COMMON_PREDICATE,
+                    _MOST_SEEN):
         for cue in pattern.finditer(folded):
             before, after = folded[:cue.start()], folded[cue.end():]
             if _NOT_FIRST_BEFORE.search(before) or _NOT_FIRST_AFTER.match(after):
                 continue
-            if pattern is _MOST_COMMON_NOUN and cue.group("adj").startswith("more") \
+            if pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_ONE) and cue.group("adj").startswith("more") \
                     and not _DEFINITE.search(folded[:cue.start("adj")]):
                 continue  # "a more common form" compares; "the more common type" ranks
             start, end = sentence.start + cue.start(), sentence.start + cue.end()
             if pattern is _MOST_COMMON_NOUN and _ranked_in_other(analysis, sentence, end):
                 continue  # "A is the most common form of occupational skin disease": a rank among other things
-            scope = _rank_scope(analysis, sentence, end) if pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_VERB) \
+            scope = _rank_scope(analysis, sentence, end) if pattern in (_MOST_COMMON_NOUN, _MOST_COMMON_ONE,
+                                                                         _MOST_COMMON_VERB) \
                 else (_among_scope(sentence, end) or _fronted_scope(sentence, end))
             if pattern is _MOST_SEEN and re.search(r"\b(?:we|i)\s+\w+\s+(?:the\s+)?most\b", cue.group(0)) and not scope:
                 scope = "in the writer's practice"  # "the form we see most often": one clinic's patients
@@ -372,9 +388,10 @@ def _most_common_named(analysis: DocumentAnalysis, sentence: Sentence) -> Iterat
             continue
         words = [w for w in cue.group("words").split() if w not in _GENERIC_MODIFIERS and w not in _OF_TRIVIAL]
         scope = mention.name if mention.kind == "scope" else " ".join(words)
-        demographic = _DEMOGRAPHIC.match(sentence.folded[mention.end - sentence.start:])
-        if demographic and not scope:
-            scope = " ".join(demographic.group("who").split())
+        # a group the rank is limited to ("... in kids", "In adults over 50, A is ...") narrows it more than a modifier
+        group = _population_after(analysis, sentence, mention.end) or _fronted_scope(sentence, cue.end())
+        if group and mention.kind != "scope":
+            scope = group
         yield _claim(analysis, sentence, before[-1].name, "most_common", "frequency.most_common", scope=scope,
                      hedge=_hedge(sentence, cue.start() - sentence.start))
 
