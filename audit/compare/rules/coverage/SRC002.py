@@ -81,7 +81,9 @@ class SRC002(Rule):
         if not len(symptoms):
             return
         hedges = symptoms["hedge"]
-        key = symptoms[(symptoms["polarity"] == "asserted") & hedges.str.contains(KEY_SYMPTOM)
+        # "my main symptom was X" is one writer's course, not the source calling X a main symptom
+        key = symptoms[(symptoms["polarity"] == "asserted") & (symptoms["qualifier"] != "personal")
+                       & hedges.str.contains(KEY_SYMPTOM)
                        & ~(hedges.str.contains(_CHARACTERIZES) & ~hedges.str.contains(_KEY_WORD)
                            & (symptoms["scope"] != ""))]
         if not len(key):

@@ -42,7 +42,7 @@ _GRADED_PRESENT = ("usually present", "often present", "commonly present")
 # A source's own position is its most specific statement: a stated frequency, then a plain statement, then
 # "may"/"can"/"some"; prose before headings, table cells and list labels.
 _SPECIFIC = {"usually": 3, "often": 3, "rarely": 3, "": 2, "commonly": 2, "sometimes": 1, "possibly": 0}
-_FIELDS = [*QUOTE_FIELDS, "subject", "typicality", "extractor"]
+_FIELDS = [*QUOTE_FIELDS, "subject", "typicality", "extractor", "qualifier"]
 
 
 def stance(polarity: str, typicality: str, hedge: str = "") -> str:
@@ -87,15 +87,17 @@ def source_positions(symptoms) -> dict[tuple[str, str], dict[str, tuple[str, lis
     """(symptom, scope) -> source -> (its position, [its own statement's record, then the others by place])."""
     groups: dict[tuple[str, str], dict[str, list[tuple]]] = {}
     for row in symptoms[_FIELDS].itertuples(index=False, name=None):
-        record, (subject, typicality, extractor) = row[:len(QUOTE_FIELDS)], row[len(QUOTE_FIELDS):]
-        groups.setdefault((subject, record[7]), {}).setdefault(record[0], []).append((record, typicality or "", extractor))
+        record, (subject, typicality, extractor, qualifier) = row[:len(QUOTE_FIELDS)], row[len(QUOTE_FIELDS):]
+        groups.setdefault((subject, record[7]), {}).setdefault(record[0], []).append(
+            (record, typicality or "", extractor, qualifier == "personal"))
     result: dict[tuple[str, str], dict[str, tuple[str, list[tuple]]]] = {}
     for key, by_source in groups.items():
         for source_id, items in by_source.items():
-            stances = [stance(r[6], t, r[5]) for r, t, _ in items]
+            stances = [stance(r[6], t, r[5]) for r, t, _, _ in items]
             counts = Counter(stances)
+            # a statement of what the condition does outranks one person's course ("she had the joint aches")
             best = max(range(len(items)), key=lambda i: (
-                items[i][2] != "symptom.listed", _SPECIFIC[stances[i].rsplit(" ", 1)[0] if " " in stances[i] else ""],
+                not items[i][3], items[i][2] != "symptom.listed", _SPECIFIC[stances[i].rsplit(" ", 1)[0] if " " in stances[i] else ""],
                 counts[stances[i]], items[i][0][6] == "asserted", -int(items[i][0][3])))
             context = sorted((item[0] for i, item in enumerate(items) if i != best), key=lambda r: (int(r[3]), r[1]))
             result.setdefault(key, {})[source_id] = (stances[best], [items[best][0], *context])
@@ -112,8 +114,10 @@ class POL001(Rule):
     type has it: "chest pain is rare in <condition>" against "chest pain is
     common in <type>"), every source takes one position: its most specific statement (a
     stated frequency such as "usually" or "rarely", then a plain statement,
-    then "may", "can" or "some"), with its other statements on the symptom
-    shown beside it as context. A source is never on two sides.
+    then "may", "can" or "some"; a statement of what the condition does
+    before one writer's own course, "I never had it", "she had it"), with
+    its other statements on the symptom shown beside it as context. A
+    source is never on two sides.
 
     Each position allows a band of how many people have the symptom: "usually
     absent" (at most a fifth), "absent" (none), "present" (a feature),
