@@ -124,7 +124,7 @@ _NOT_A_TYPE = re.compile(rf"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not|no\s+lo
                          # "(most authors) do not regard it as a separate type"
                          rf"\b(?:(?:do|does|did)\s+not|don'?t|doesn'?t|didn'?t)\s+(?:regard|consider|count|treat|classify|list)\s+"
                          rf"(?:it|them|this)\s+as)\s+"
-                         rf"(?:really\s+|actually\s+|truly\s+|therefore\s+|considered\s+(?:to\s+be\s+)?|"
+                         rf"(?:really\s+|actually\s+|truly\s+|even\s+|itself\s+|therefore\s+|considered\s+(?:to\s+be\s+)?|"
                          rf"(?:generally\s+|widely\s+|usually\s+)?(?:recogni[sz]ed|regarded|counted|classified|"
                          rf"listed|accepted)\s+as\s+)*(?:a|an|one|its\s+own|their\s+own)\s+"
                          # "a third type", "an additional form": one more type of the condition
@@ -191,7 +191,7 @@ _FORMER_NAME = re.compile(r"\b(?:formerly|previously|once|used\s+to\s+be)\s+(?:\
 _NOW = re.compile(r"\b(?:now|today|currently|nowadays|these\s+days|at\s+present)\b")
 # "A is not a true porphyria": the condition's own name after the denial.
 # "A is a separate condition (with a similar picture)": a disease of its own, not one of the condition's types.
-_SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*[^,;.]{0,60},\s*)?(?:is|was)\s+(?:(?:actually|really|now|"
+_SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,120}\)\s*)?(?:,\s*[^,;.]{0,60},\s*)?(?:is|was)\s+(?:(?:actually|really|now|likewise|"
                                  r"sometimes|often|usually|generally|widely|also|increasingly|"
                                  r"considered|thought\s+to\s+be|regarded\s+as|seen\s+as)\s+)*(?:a|an)\s+(?:(?:completely|entirely)\s+)?"
                                  r"(?:separate|distinct|different|unrelated)\s+(?:[\w-]+\s+){0,2}?(?:condition|disease|disorder|illness|"
@@ -199,10 +199,13 @@ _SEPARATE_CONDITION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*[^,;.]{0,60}
                                  # "A, a recurrent hypersomnia, is likewise distinct."
                                  r"|\s*(?:,\s*[^,;.]{0,60},\s*)?(?:is|are)\s+(?:(?:likewise|also|entirely|completely|quite|clearly)\s+)?"
                                  r"(?:distinct|separate)(?=\s*[.;,)]|\s*$)")
-_NOT_TRUE_ONE = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?not|\b(?:isn'?t|aren'?t))\s+(?:really\s+|actually\s+)?"
-                           r"(?:a|an)\s+(?:true|real|genuine|proper|classic)\s+$")
+# "A is not itself a true X", "A isn't real X", "A is a separate condition and not a true X".
+_NOT_TRUE_ONE = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:\w+\s+)?not|\b(?:isn'?t|aren'?t)|\band\s+not)\s+"
+                           r"(?:(?:really|actually|even|itself|truly|strictly)\s+)?"
+                           r"(?:(?:a|an)\s+)?(?:true|real|genuine|proper|classic)\s+$")
 # "A is not <the condition>", "A isnt <the condition> at all": the name alone after the denial, then the clause ends.
-_IS_NOT_BEFORE = re.compile(r"(?:\b(?:is|are|was|were)\s+not|\b(?:isn'?t|aren'?t))\s+(?:really\s+|actually\s+|even\s+)?(?:an?\s+)?$")
+_IS_NOT_BEFORE = re.compile(r"(?:\b(?:is|are|was|were)\s+not|\b(?:isn'?t|aren'?t))\s+"
+                            r"(?:(?:really|actually|even|itself|truly|strictly)\s+)?(?:an?\s+)?$")
 _CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:at\s+all|itself|but|and|though|although)\b)")
 _AND_BEFORE = re.compile(r"\band\s+$")
 _PRONOUN_START = re.compile(r"^\W*(?:this\s+(?:condition|disorder|form|type|kind|variant)|it|this|the\s+condition|"
