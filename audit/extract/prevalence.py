@@ -332,7 +332,28 @@ _ENDS = (r"go(?:es)?\s+away|went\s+away|clears?\s+up|cleared\s+up|resolves?|reso
 _OTHER_SHARE_BEFORE = re.compile(r"(?:\b(?:response|remission|recovery|relapse|success|cure|regrowth|recurrence)\s+rates?\b"
                                  r"[^.;]{0,25}|"
                                  # "the disease goes away on its own in two out of three people": an outcome
-                                 rf"\b(?:{_ENDS})\b[^.;]{{0,40}})$")
+                                 rf"\b(?:{_ENDS})\b[^.;]{{0,40}}|"
+                                 # "these drugs cure more than 95 percent of people": a cure rate
+                                 r"\bcur(?:e|es|ed)\s+)$")
+# What the people a share counts go on to do, when it names nothing the lexicon knows ("of people with X develop
+# <a complication> within 20 years", "of adults clear it", "of people who receive treatment still lose some
+# vision"): an outcome among them, not how many have the condition. The words before the verb are the group's.
+_OUTCOME_VERB = re.compile(r"(?:[a-z][\w'-]*\s+){0,8}?(?:(?:will|would|eventually|later|then|still|also|"
+                           r"go\s+on\s+to|goes\s+on\s+to|went\s+on\s+to)\s+){0,2}"
+                           r"(?P<verb>develop|develops|developed|get|gets|got|progress|progresses|clear|clears|cleared|lose|"
+                           r"loses|lost|(?:are|is|were|was)\s+cured)\b(?P<object>[^.;:]*)")
+# Words that say what a figure of people counts, or refer back to the condition
+_SAYS_WHAT = re.compile(r"\b(?:prevalen\w*|incidence|affect\w*|occur\w*|ha(?:ve|s|d)|get|gets|got|develop\w*|"
+                        r"liv(?:e|es|ing)\s+with|diagnos\w*|born|births?|it|them|this|that|these|cases?|"
+                        r"suffer\w*|rates?|common|rare|frequency|worldwide)\b")
+_HOW_COMMON = re.compile(r"\b(?:how\s+(?:common|rare|many|often|likely)|prevalen\w*|incidence|affects?)\b")
+# "..., compared with about 20 per 100,000": a figure set against the one before it measures what that one does
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against)\s+$")
+# "rises with age, to roughly 10 percent above 80": a figure's own age band after it
+_AGE_BAND = re.compile(r"\s+(?:(?:in|among)\s+(?:those|people|adults)\s+)?(?P<band>(?:above|over|under|below|past|"
+                       r"older\s+than|younger\s+than|aged)\s+(?:the\s+age\s+of\s+)?\d+)\b")
+# "most of them in <place>": where the cases are, not the place the figure is for
+_MOST_OF_THEM = re.compile(r",\s+(?:most|many|half|the\s+majority)\s+of\s+(?:them|these|those|whom|which)\s+in\b")
 # "In about two out of three people, the disease goes away within a few years": a fronted share whose clause says
 # what happens to them, an outcome
 _FRONTED_OUTCOME = re.compile(rf"\s*,\s*(?:[a-z][\w'-]*\s+){{0,4}}?(?:(?:will|would|eventually|later|then|also)\s+)?"
@@ -455,11 +476,14 @@ _NEW_SUBJECT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:it|they|this|thes
 # A table column headed by how common each row is ("Approximate prevalence", "How common"): each row's share is its
 # prevalence (not "birth prevalence", which counts births)
 _PREVALENCE_HEADER = re.compile(r"^(?!.*\bbirth\b).*(?:\bprevalence\b|\bhow\s+common\b)")
+# A row labelled by what a group of patients does ("Patients who improve on X"), not by who has the condition
+_ROW_GROUP_WHO = re.compile(r"\W*(?:patients|people|those|children|adults|individuals)\s+(?:who|that)\s+"
+                            r"(?!(?:have|has|are|is|live|get|develop)\b)(?P<what>[a-z][^|]*)$")
 _ROW_RISK = re.compile(r"\b(?:lifetime|risks?|chances?|odds|likelihood)\b")
 _PLACE_CELL = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|U\.S\.A?\.?|USA|US|U\.K\.|UK")
 _MAX_ROW = 2000  # a longer "row" is no table row a reader would scan for its header
 _REGION_WORLD = re.compile(r"\b(?:worldwide|world-wide|globally|around\s+the\s+world|across\s+the\s+world|"
-                           r"in\s+the\s+world)\b", re.IGNORECASE)
+                           r"in\s+the\s+world|world(?:'s)?\s+population)\b", re.IGNORECASE)
 _REGION = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Aa]mong)\s+(?:the\s*)?"
                      r"(?P<place>U\.S\.A?\.?|USA|US|U\.K\.|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 _PLACE_ALIASES = {"U.S.": "United States", "U.S": "United States", "US": "United States", "USA": "United States",
@@ -611,6 +635,11 @@ class _Reader:
         if people:
             noun, adj = people.group("noun"), people.group("adj")
             end = people.end()
+            following = self.mention_at(end + 1, ("population",)) if folded[end:end + 1] == " " else None
+            if following is not None and not self.generic_population(following) and \
+                    not self.is_patient_population(following):
+                # "adults over the age of 40" with "over the age of 40" a lexicon population: that group
+                return Denominator("population", following.end, term=following)
             with_match = _WITH.match(folded, end, limit)
             if with_match:
                 with_term = self.term_at(with_match.end(), limit)
@@ -770,6 +799,9 @@ class _Reader:
 
     def region(self, clause: tuple[int, int]) -> str:
         text = self.text[clause[0]:clause[1]]
+        most = _MOST_OF_THEM.search(self.folded, clause[0], clause[1])
+        if most is not None:  # "..., most of them in <place>": where the cases are, not the figure's place
+            text = self.text[clause[0]:most.start()]
         if _REGION_WORLD.search(text):
             return "worldwide"
         for match in _REGION.finditer(text):
@@ -780,7 +812,7 @@ class _Reader:
             if any(m.start <= start < m.end for m in self.mentions):
                 continue
             return _PLACE_ALIASES.get(place, place)
-        if re.search(r"\bAmericans\b", text):
+        if re.search(r"\b[Aa]mericans\b", text):
             return "United States"
         return ""
 
@@ -816,6 +848,101 @@ class _Reader:
             return False
         end = self.own_end(figure, limit)
         return any(m.kind == "symptom" and denominator.end <= m.start and m.end <= end for m in self.mentions)
+
+    def outcome_after(self, figure: Figure, denominator: Denominator, limit: int) -> str | None:
+        """"of people with X develop <a complication>", "of adults clear it", "of people who receive treatment still
+        lose some vision": what the group goes on to do, when the verb's object names no lexicon term: what they
+        develop or get, in its own words, else "outcome"; None when the figure says how many have (or develop) the
+        condition, a type or a symptom."""
+        if denominator.kind not in ("people", "patients", "population", "cases"):
+            return None
+        end = self.own_words_end(figure, limit)
+        found = _OUTCOME_VERB.match(self.folded, denominator.end + (self.folded[denominator.end:denominator.end + 1] == " "),
+                                    end)
+        if found is None:
+            return None
+        between = self.folded[denominator.end:found.start("verb")].split()
+        if any(word in ("and", "or", "but", "have", "has", "had", "get", "gets", "got", "are", "is", "were", "was",
+                        "affects", "affected", "not", "never") for word in between):
+            return None  # "of adults have it and develop ...": the figure is said through another verb first
+        if found.group("verb")[0] in "dgp":
+            # what a group develops is an outcome only when the group already has the condition ("of people with
+            # X develop <a complication>", "infants infected with X go on to develop ...") or is defined by a
+            # treatment ("who receive treatment still get ..."); "of people with <another disease> develop
+            # <deposits>" is how many of them get the condition
+            group = (denominator.end - (denominator.term.end - denominator.term.start), found.start("verb")) \
+                if denominator.term is not None else (denominator.end, found.start("verb"))
+            has_it = any(group[0] <= m.start < group[1] for m in self.mentions if m.kind in ABOUT_KINDS) or (
+                denominator.kind in ("patients", "cases") and (denominator.term is None or
+                                                               denominator.term.kind in ABOUT_KINDS))
+            treated = "who" in between and (any(word.startswith(("treat", "therap", "receiv", "tak", "took"))
+                                                for word in between) or any(
+                denominator.end <= m.start < found.start("verb") for m in self.mentions if m.kind == "treatment"))
+            if not (has_it or treated):
+                return None
+        else:
+            has_it = False
+        start, stop = found.start("object"), min(found.end("object"), end)
+        if found.group("verb")[0] in "dgp" and re.match(r"\s+(?:it|them|this|that|the\s+(?:condition|disease|disorder))\b",
+                                                        self.folded[start:stop]):
+            return None  # "10% of people get it": the condition itself
+        if any(start <= m.start < stop for m in self.mentions if m.kind in (*ABOUT_KINDS, "symptom", "population")):
+            return None  # "go on to develop <the condition>", "develop <a symptom>": read as before
+        if has_it:  # (a group defined by its treatment: what it gets is an outcome of the treatment)
+            words = re.split(r"[,(]|\s(?:within|by|after|before|in|over|during|and|but|which|who|when|if)\s",
+                             self.folded[start:stop], maxsplit=1)[0].split()
+            while words and words[0] in ("a", "an", "the", "to", "some", "their", "its"):
+                words.pop(0)
+            if words:
+                return " ".join(words[:5])  # what they develop, in its own words
+        return "outcome"
+
+    def elliptical(self, figure: Figure) -> bool:
+        """A share in a sentence that names nothing it could count ("Yep, roughly 1 in 3.", "I think its like a
+        third of people?"): no lexicon term, no word of having or being affected, no table row, and the sentence
+        before asks or tells nothing about how common something is. (A small rate, "roughly 1 in 2000", is only
+        ever how common a condition is.)"""
+        if figure.unit != "%" or figure.low < 5 or self.mentions or self.sentence.block.kind == "row" or _SAYS_WHAT.search(self.folded):
+            return False
+        index = self.sentence.index
+        previous = self.analysis.sentences[index - 1].folded if index > 0 else ""
+        return not _HOW_COMMON.search(previous)
+
+    def item_label_population(self, figure: Figure) -> Mention | None:
+        """A list item "<population>: <figure>" under an introduction that names how common something is
+        ("Prevalence is higher in at-risk groups:"): the population its label names."""
+        if self.sentence.block.kind != "item":
+            return None
+        label = re.match(r"\W*([^:]{1,80}):\s*", self.folded[:figure.start])
+        if label is None or label.end() != figure.start:
+            return None
+        named = [m for m in self.mentions if m.kind == "population" and m.end <= label.end(1)
+                 and not self.is_patient_population(m)]
+        if not named:
+            return None
+        blocks = self.analysis.document.blocks
+        index = self.sentence.block_index - 1
+        while index >= 0 and blocks[index].kind == "item":
+            index -= 1
+        if index < 0:
+            return None
+        intro = fold_form(self.analysis.text[blocks[index].start:blocks[index].end])
+        cue = re.search(r"(?:\bprevalen\w*|\bincidence\b|\bhow\s+common\b|\bmore\s+common\b|\baffect\w*)[^.]*:\s*$",
+                        intro)
+        return named[-1] if cue else None
+
+    def population_in_place(self, figure: Figure, denominator: Denominator) -> Mention | None:
+        """A lexicon group (not a capitalised place) fronted as where a figure of everyone holds ("in children,
+        about 8% of the population has it")."""
+        for mention in self.mentions:
+            if mention.kind != "population" or self.is_patient_population(mention) or \
+                    _PEOPLE_NOUNS.get(mention.name, mention.name) == "people":
+                continue
+            if mention.end <= figure.start and re.fullmatch(r"\s*,\s*", self.folded[mention.end:figure.start]) and \
+                    re.search(r"\bin\s+(?:the\s+)?$", self.folded[max(0, mention.start - 8):mention.start]) and \
+                    self.text[mention.start].islower():
+                return mention  # (a capitalised name, "in Finland,", is a place, not a group)
+        return None
 
     def treatment_in(self, clause: tuple[int, int]) -> bool:
         return any(m.kind == "treatment" and clause[0] <= m.start < clause[1] for m in self.mentions)
@@ -892,7 +1019,24 @@ class _Reader:
 
     # -- one figure
     def read(self, figure: Figure, figures: list[Figure], index: int) -> Claim | None:
-        """The claim one figure makes, or None when it is no figure of people (a study's size)."""
+        """The claim one figure makes, or None when it is no figure of people (a study's size). A figure set
+        against the one before it ("300 per 100,000 children each year, compared with about 20 per 100,000
+        children in <place>"; "90 percent of infants develop <an outcome>, compared with fewer than 5 percent of
+        adults") measures what that one does."""
+        claim = self.read_one(figure, figures, index)
+        if claim is None or index == 0 or claim.measure not in ("prevalence", "incidence") or \
+                not _COMPARED.search(self.folded, figures[index - 1].end, figure.start):
+            return claim
+        first = self.read_one(figures[index - 1], figures, index - 1)
+        self.figures = figures
+        if first is None or first.measure == claim.measure or first.measure in ("count", "risk"):
+            return claim
+        if first.measure in ("prevalence", "incidence"):
+            return _replace(claim, measure=first.measure)
+        return _replace(claim, subject=first.subject, measure=first.measure, object=first.object)
+
+    def read_one(self, figure: Figure, figures: list[Figure], index: int) -> Claim | None:
+        """The claim one figure makes read on its own."""
         self.figures = figures
         clause = self.clause_of(figure.start)
         limit = figures[index + 1].start if index + 1 < len(figures) else len(self.folded)
@@ -944,6 +1088,13 @@ class _Reader:
             # "20% have a family member with it", "40% have their first patch by 20", "response rates of 30%"
             return self.claim(figure, self.context_subject(clause, figure, skip), _other_share_kind(other.group(0)),
                               "other", scope)
+        outcome = self.outcome_after(figure, denominator, limit)
+        if outcome is not None:
+            whole = self.context_subject(clause, figure, skip)
+            if outcome == "outcome":
+                return self.claim(figure, whole, outcome, "other", scope)
+            # "30 percent of children with X go on to develop <a complication>": the share with that feature
+            return self.claim(figure, outcome, f"people with {whole}", "share_with_feature", scope)
         feature = _HAS_FEATURE.match(own_after)
         if feature and not any(m.kind in ("condition", "scope", *TYPE_LIKE) and
                                figure.end + feature.start("feature") <= m.start - self.sentence.start < figure.end + feature.end("feature")
@@ -988,8 +1139,18 @@ class _Reader:
             feature = self.lexicon_subject((clause[0], figure.start), figure, skip, ("symptom",))
             if feature is not None:  # "Priapism occurs in up to 35% of males": a sign's share, not a prevalence
                 return self.claim(figure, feature.name, denominator.group, "share_with_feature", scope)
-            claim = self.prevalence(figure, clause, skip, denominator.group, scope)
-            if denominator.noun.split()[-1] in ("newborns", "births", "babies", "infants", "neonates"):
+            if self.elliptical(figure):
+                # "I think its like a third of people" answering a remark about a symptom: nothing says what it counts
+                return self.claim(figure, self.context_subject(clause, figure, skip), "", "other", scope)
+            group = denominator.group
+            if group == "people":
+                named_in = self.population_in_place(figure, denominator)
+                group = self.refined(named_in) if named_in is not None else group
+            claim = self.prevalence(figure, clause, skip, group, scope)
+            low, high = self.own_stretch(figure, clause)
+            if denominator.noun.split()[-1] in ("newborns", "births", "babies", "infants", "neonates") and not (
+                    denominator.group != "people" and _PREVALENCE_WORD.search(self.folded, low, high)):
+                # (a prevalence among the births the lexicon names keeps its measure and group)
                 claim = _replace(claim, measure="incidence", object="people")  # births, however they are named
             return claim
         if denominator.kind == "other":
@@ -1102,6 +1263,11 @@ class _Reader:
         finding = self.found_in_share(figure, clause, skip, before, scope)
         if finding is not None:
             return finding
+        row_group = _ROW_GROUP_WHO.match(fold_form(cells[0])) if cells is not None else None
+        if row_group is not None:
+            # "| Patients who improve on <a diet> | about 90 percent |": the share of patients who do that
+            return self.claim(figure, " ".join(row_group.group("what").split()),
+                              f"people with {self.type_in_context(clause) or condition}", "share_with_feature", scope)
         if cells is not None and _ROW_RISK.search(fold_form(cells[0])):
             # "| Lifetime risk | <population> | about 2% |": the row names a risk, not how many have it
             return self.claim(figure, self.context_subject(clause, figure, skip),
@@ -1112,6 +1278,18 @@ class _Reader:
             kind_of = self.lexicon_subject((row_start, figure.start), figure, skip, (*TYPE_LIKE, "scope", "condition"))
             if kind_of is not None:
                 return self.prevalence(figure, clause, skip, "people", scope)
+        if index + 1 < len(figures):
+            band = _AGE_BAND.match(self.folded, figure.end, figures[index + 1].start)
+        else:  # (read on in the document: a sentence may end at the band's number, "above 80.")
+            start = self.sentence.start + figure.end
+            band = _AGE_BAND.match(lower_same_length(self.analysis.text[start:start + 40]))
+        if band is not None and figure.kind in ("share", "one_in", "rate"):
+            # "... among people over 40, to roughly 10 percent above 80": the figure's own age band, not the group
+            # named with another figure (a lexicon population whose cue the band is, else the band itself)
+            words = " ".join(band.group("band").split())
+            refinement = next((p.name for p in self.topic.populations if any(fold_form(cue) == words for cue in p.cues)),
+                              None)
+            return self.prevalence(figure, clause, skip, refinement or f"people {words}", scope)
         population = self.lexicon_subject(clause, figure, skip, ("population",))
         if population is None and cells is not None:
             # "| People on long-term X | As many as 4 in 10 |": the row header is the population, and so is
@@ -1120,6 +1298,9 @@ class _Reader:
             population = self.lexicon_subject((row_start, figure.start), figure, skip, ("population",))
         if cells is not None and not scope:
             scope = self.row_place(figure)
+        if population is None and cells is None and self.elliptical(figure):
+            # "Yep, roughly 1 in 3." answering a remark about a symptom: nothing says what the figure counts
+            return self.claim(figure, self.context_subject(clause, figure, skip), "", "other", scope)
         if figure.kind in ("one_in", "rate"):
             named = population is not None and not self.is_patient_population(population)
             return self.prevalence(figure, clause, skip, self.refined(population) if named else "people", scope)
@@ -1127,6 +1308,10 @@ class _Reader:
             return self.prevalence(figure, clause, skip, self.refined(population), scope)
         if _PREVALENCE_CUE.search(self.folded, clause[0], clause[1]):
             return self.prevalence(figure, clause, skip, "people", scope)
+        labelled = self.item_label_population(figure)
+        if labelled is not None:
+            # "Prevalence is higher in some groups:" / "- <population>: 10 to 15 percent": that group's prevalence
+            return self.prevalence(figure, clause, skip, self.refined(labelled), scope)
         return self.claim(figure, self.context_subject(clause, figure, skip), "", "other", scope)
 
     def _names_type_before(self, clause: tuple[int, int], figure: Figure) -> bool:
