@@ -942,9 +942,22 @@ def _not_a_form(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
 
 def _separate_condition(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
     first = next((m for m in sentence.mentions if m.kind in NAMED_KINDS), None)
-    if first is not None and first.kind in TYPE_LIKE and _SEPARATE_CONDITION.match(analysis.folded, first.end, sentence.end):
-        yield from _outside(analysis, sentence, first.name, "type_relation.separate_condition",
-                            _hedge(sentence, first.end - sentence.start))
+    separate = _SEPARATE_CONDITION.match(analysis.folded, first.end, sentence.end) \
+        if first is not None and first.kind in TYPE_LIKE else None
+    if separate is None:
+        return
+    hedge = _hedge(sentence, first.end - sentence.start)
+    rather = _RATHER_THAN.match(analysis.folded, separate.end(), sentence.end)
+    named = next((m for m in sentence.mentions if rather and m.start == rather.end() and m.kind in TYPE_LIKE), None)
+    if named is not None and named.name != first.name:
+        # "A is a separate X disease rather than a B": set apart from B, which names what A is not
+        yield _row(analysis, sentence, first.name, "subtype_of", named.name, "type_relation.separate_condition",
+                   polarity="negated", hedge=hedge)
+        return
+    yield from _outside(analysis, sentence, first.name, "type_relation.separate_condition", hedge)
+
+
+_RATHER_THAN = re.compile(r"\s*,?\s*(?:rather\s+than|instead\s+of)\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?")
 
 
 def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
