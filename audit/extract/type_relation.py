@@ -957,7 +957,7 @@ def _separate_condition(analysis: DocumentAnalysis, sentence: Sentence) -> Itera
     yield from _outside(analysis, sentence, first.name, "type_relation.separate_condition", hedge)
 
 
-_RATHER_THAN = re.compile(r"\s*,?\s*(?:rather\s+than|instead\s+of)\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?")
+_RATHER_THAN = re.compile(r"\s*(?:,\s*)?(?:rather\s+than|instead\s+of)\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?")
 
 
 def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
