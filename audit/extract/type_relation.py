@@ -184,6 +184,9 @@ _ROW_CLAUSE = re.compile(r"[;,]\s*")
 _DIFFERENT_AFTER_PAIR = re.compile(r"^\s*(?:are|were)\s+(?:(?:actually|really|in\s+fact)\s+)?(?:two\s+)?"
                                    r"(?:different|separate|distinct|unrelated)\s+(?:conditions|diseases|disorders|"
                                    r"entities|things|problems|syndromes)\b")
+# "A and B are (separate conditions and) not forms of C": a denial each of the pair shares.
+_PAIR_NOT_FORMS_OF = re.compile(r"\s*(?:are|were)\s+(?:[\w-]+\s+){0,4}?not\s+(?:really\s+|actually\s+)?"
+                                r"(?:forms|types|kinds|subtypes|variants|varieties)\s+of\s+(?:the\s+)?")
 # A former name is no attribution: "was once called", "used to be known as", "formerly".
 _FORMER_NAME = re.compile(r"\b(?:formerly|previously|once|used\s+to\s+be)\s+(?:\w+\s+)?(?:called|known|named|termed|"
                           r"referred)\b|\b(?:formerly|previously)\b(?!\s+(?:\w+\s+)?(?:regarded|considered|thought|believed|"
@@ -1072,6 +1075,19 @@ def _sameness(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]
         after = sentence.folded[second.end - sentence.start:]
         paired = re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+(?:term\s+)?)?", gap) is not None
         hedge = _hedge(sentence, gap_start)
+        not_forms = _PAIR_NOT_FORMS_OF.match(after) if paired else None
+        parent = next((m for m in sentence.mentions if not_forms and m.start == second.end + not_forms.end()
+                       and m.kind in NAMED_KINDS), None)
+        if parent is not None:
+            # "A and B are separate conditions and not forms of C": the denial is each one's, with C; A and B
+            # are not set against each other
+            for subject in (first, second):
+                if parent.kind in ("condition", "scope"):
+                    yield from _outside(analysis, sentence, subject.name, "type_relation.not_a_form", hedge)
+                elif parent.name != subject.name:
+                    yield _row(analysis, sentence, subject.name, "subtype_of", parent.name, "type_relation.not_a_form",
+                               polarity="negated", hedge=hedge)
+            continue
         if (paired and _SAME_AFTER_PAIR.match(after)) or _SAME_BETWEEN.fullmatch(gap):
             denied = NEGATION_PATTERN.search(after[:40] if paired else gap)
             # "the same thing as B, just the endemic version": a narrower form of B, not another name for it
