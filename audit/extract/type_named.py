@@ -39,6 +39,10 @@ _PLACED_UNDER = re.compile(rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,[^,]{{0,60}},\s*)
                            rf"\s+(?:the\s+)?")
 _SUBTYPE_TRIGGER = re.compile(r"\bsub\s?types?\b")
 # "A is a carrier state rather than a form of B" names no type: the words before the noun may not deny it.
+# A rank ("the most common form") and a group the clause opens with ("Among preterm babies,", "In adults,").
+_SUPERLATIVE = re.compile(r"\b(?:most|commonest|least)\b")
+_FRONTED_GROUP = re.compile(r"\W*(?:among|in)\s+(?!\d|(?:most|general|fact|addition|short|practice|total|particular|contrast|"
+                            r"some|many|rare|all|this|that|these|those|our|my|the\s+past)\b)[^,;:.]{3,60},")
 _COPULA = re.compile(rf"^\W*(?:\([^()]{{1,30}}\)\s*,?\s*)?(?:,[^,;:.()]{{1,60}},\s*)?(?:is|are|was|remains)\s+"
                      rf"(?:(?:also|basically|essentially|really|actually|just|simply|technically|now|usually|generally|"
                      rf"often|sometimes|considered(?:\s+to\s+be)?|regarded\s+as|thought\s+to\s+be|seen\s+as|"
@@ -263,6 +267,8 @@ def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | Non
                 return None  # "A is the most common form of occupational skin disease": a form of something else
         if _DENIED_LATER.search(rest, copula.end()):
             return None  # "A is a separate form, and it is not one of the main types"
+        if _SUPERLATIVE.search(rest, 0, copula.end()) and _FRONTED_GROUP.match(sentence.folded, 0, end - sentence.start):
+            return None  # "Among preterm babies, A is the most common form": a rank within a group, no type named
         return name
     return None
 
