@@ -39,6 +39,11 @@ ATTRIBUTION_PATTERN = re.compile(
     r"(?:long|once|previously|formerly|originally) (?:thought|believed|considered|regarded|seen|classified)|"
     r"according to some|used to)\b")
 
+# A sentence about two names of one thing: "they renamed it B, so it is the same thing, not a separate type" denies
+# the old name a type of its own, not the thing itself.
+RENAMING_PATTERN = re.compile(r"\b(?:renamed|same\s+(?:thing|disease|condition|disorder)|(?:another|an\s+older|the\s+old|"
+                              r"the\s+new|a\s+new)\s+name|(?:still|once|formerly|previously|now)\s+called)\b")
+
 # A conditional clause still open before a point: what it names is supposed, not stated ("If your attacks come
 # with nausea, ...", "if rare disorders are counted"), as ConText's hypothetical trigger.
 CONDITIONAL_BEFORE_PATTERN = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$")

@@ -22,7 +22,7 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence
 from audit.extract.claim import Claim
-from audit.extract.cues import TYPE_NOUN_PATTERN
+from audit.extract.cues import RENAMING_PATTERN, TYPE_NOUN_PATTERN
 
 FACET = "type"
 
@@ -265,7 +265,8 @@ def _copula_subject(analysis: DocumentAnalysis, sentence: Sentence) -> str | Non
                 return None  # "A is a subtype of B": a relation, not a type of the condition
             if target is None and not GENERIC_CONDITION.match(after_noun, of_match.end()):
                 return None  # "A is the most common form of occupational skin disease": a form of something else
-        if _DENIED_LATER.search(rest, copula.end()):
+        denial = _DENIED_LATER.search(rest, copula.end())
+        if denial and not RENAMING_PATTERN.search(rest, 0, denial.start()):
             return None  # "A is a separate form, and it is not one of the main types"
         if _SUPERLATIVE.search(rest, 0, copula.end()) and _FRONTED_GROUP.match(sentence.folded, 0, end - sentence.start):
             return None  # "Among preterm babies, A is the most common form": a rank within a group, no type named
@@ -403,7 +404,8 @@ def _called(analysis: DocumentAnalysis, sentence: Sentence) -> tuple[list[str], 
         cue = _CALLED_BEFORE.search(analysis.folded, sentence.start, mention.start)
         if cue is None:
             continue
-        if _DENIED_LATER.search(sentence.folded, mention.end - sentence.start):
+        denial = _DENIED_LATER.search(sentence.folded, mention.end - sentence.start)
+        if denial and not RENAMING_PATTERN.search(sentence.folded, 0, denial.start()):
             denied.add(mention.name)  # "... is called A; it is a rare cause of B rather than a third type"
             continue
         described = [t for t in sentence.mentions_of(*TYPE_LIKE) if t.end <= cue.start()]

@@ -27,7 +27,8 @@ from typing import Iterator
 
 from audit.extract.analysis import TYPE_LIKE, DocumentAnalysis, Sentence, table_cells
 from audit.extract.claim import Claim
-from audit.extract.cues import ATTRIBUTION_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN, NUMBER_WORDS, TYPE_NOUN_PATTERN
+from audit.extract.cues import (ATTRIBUTION_PATTERN, HEDGE_PATTERN, NEGATION_PATTERN, NUMBER_WORDS, RENAMING_PATTERN,
+                                TYPE_NOUN_PATTERN)
 from audit.extract.lexicon import Mention, abbreviates
 from audit.extract.type_named import named_types
 
@@ -979,6 +980,8 @@ def _not_a_type(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Clai
             denials.append(bare)  # "A is not <the condition> (at all)"
             outside.add(bare.start())
     for denial in denials:
+        if RENAMING_PATTERN.search(sentence.folded, 0, denial.start()):
+            continue  # "renamed it B, so it's the same thing, not a separate type": the old name's, not B's
         subject = _subject_before(analysis, sentence, sentence.start + denial.start())
         if _AND_BEFORE.search(sentence.folded, 0, denial.start()):
             first = next((m for m in sentence.mentions if m.kind in TYPE_LIKE), None)
