@@ -56,7 +56,7 @@ _SUBTYPE_NOUN = re.compile(r"^sub\s?types?$|^subgroups?$|^subclass")
 _PREDICATE = re.compile(r"^\W*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:[^,;:.]{1,50},\s*)?)?(?:itself\s+|themselves\s+|in\s+turn\s+)?"
                         r"(?:can\s+be\s+|is\s+|are\s+|has\s+been\s+)?(?:(?:further|in\s+turn|also)\s+)?"
                         r"(?:(?:does|do|did)\s+|doesn't\s+|don't\s+)?(?:not\s+)?(?:\w+ly\s+)?(?:divided|split|classified|categori[sz]ed|grouped|separated|subdivided|"
-                        r"broken\s+down|has|have|comes?|occurs?|includes?|comprises?|consists?|exists?)\b"
+                        r"broken\s+down|has|have|comes?|occurs?|includes?|comprises?|consists?|exists?|(?<=is\s)of|(?<=are\s)of)\b"
                         r"|^\s+into\s*$")  # "divide A into four subtypes": A is what is divided
 # "two classification schemes", "three typing systems": the type noun modifies another noun, which is counted.
 _NOUN_AS_MODIFIER = re.compile(r"\s+(?:schemes?|systems?|criteria|methods?|approaches|codes?|scales?|tables?|"
