@@ -478,8 +478,8 @@ def _aliases(analysis: DocumentAnalysis, sentence: Sentence) -> Iterator[Claim]:
 
 
 def _holds_name_of(analysis: DocumentAnalysis, written: str, parent: str) -> bool:
-    """True when a name holds every word of one of the parent's names and more: "idiopathic central X" of
-    "central X", the parent's own name narrowed by a modifier."""
+    """True when a name holds every word of one of the parent's names and more: "early adult B" of "adult B",
+    the parent's own name narrowed by a modifier."""
     words = set(re.findall(r"[\w'-]+", written.lower()))
     for kind in ("type", "entity"):
         term = analysis.topic.term(kind, parent)
